@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+import Foundation
+
+/// The generated SDK modules: every folder of `Generated/` that holds Swift files (one per API version).
+let generatedModules: [String] = {
+    let root = Context.packageDirectory + "/Generated"
+    let folders = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    return folders.sorted().filter { folder in
+        guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { return false }
+        while let file = enumerator.nextObject() as? String { if file.hasSuffix(".swift") { return true } }
+        return false
+    }
+}()
+
+let package = Package(
+    name: "DatadogSwiftCodegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "datadog-codegen", targets: ["datadog-codegen"]),
+        .library(name: "DatadogCodegen", targets: ["DatadogCodegen"]),
+        .library(name: "DatadogAPIClient", targets: ["DatadogRuntime"] + generatedModules),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+    ],
+    targets: [
+        // The C markdown parser, Debian's libcmark-dev. Only the generator links it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The generator: markdown → page sections → endpoint/field-tree model → Swift type model → templates → files.
+        .target(
+            name: "DatadogCodegen",
+            dependencies: [
+                "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "datadog-codegen",
+            dependencies: [
+                "DatadogCodegen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Hand-written runtime the generated SDK builds on.
+        .target(
+            name: "DatadogRuntime",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+
+        .testTarget(
+            name: "DatadogCodegenTests",
+            dependencies: ["DatadogCodegen"]
+        ),
+        .testTarget(
+            name: "DatadogRuntimeTests",
+            dependencies: ["DatadogRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .testTarget(
+            name: "GeneratedSDKTests",
+            dependencies: [.target(name: "DatadogRuntime"), .product(name: "FlyingFox", package: "FlyingFox")]
+                + generatedModules.map { .target(name: $0) }
+        ),
+    ]
+        // The generated SDK (golden output of input/), one module per API version.
+        + generatedModules.map { .target(name: $0, dependencies: ["DatadogRuntime"], path: "Generated/" + $0) }
+)

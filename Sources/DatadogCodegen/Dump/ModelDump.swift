@@ -1,0 +1,58 @@
+import Foundation
+
+/// The generator's model as JSON (`dump`): what each page's rows became.
+public enum ModelDump {
+    public static func json(_ sdk: SDKModel) -> Any {
+        ["pages": sdk.pages.map { page -> [String: Any] in
+            ["file": page.file, "operations": page.operations.map(operation)]
+        }]
+    }
+
+    public static func data(_ sdk: SDKModel) throws -> Data {
+        try JSONSerialization.data(withJSONObject: json(sdk), options: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    static func operation(_ operation: OperationDecl) -> [String: Any] {
+        var result: [String: Any] = [
+            "version": operation.version,
+            "operation_id": operation.operationID,
+            "method": operation.httpMethod,
+            "path": operation.path,
+            "swift_api": operation.apiName,
+            "swift_method": operation.methodName,
+            "unstable": operation.unstable,
+            "parameters": operation.parameters.map { parameter -> [String: Any] in
+                ["name": parameter.wireName, "in": parameter.location.rawValue, "required": parameter.required,
+                 "type": parameter.typeCell, "swift_name": parameter.name, "swift_type": parameter.type.swift]
+            },
+            "responses": operation.responses.map { response -> [String: Any] in
+                ["status": response.status,
+                 "swift_type": response.type?.swift ?? NSNull(),
+                 "fields": fields(response.fields, response.resolved?.children ?? [])]
+            },
+        ]
+        if let body = operation.body {
+            result["request"] = ["swift_type": body.type.swift, "content_type": body.contentType,
+                                 "fields": fields(body.fields, body.resolved?.children ?? [])] as [String: Any]
+        } else {
+            result["request"] = NSNull()
+        }
+        return result
+    }
+
+    static func fields(_ nodes: [FieldNode], _ resolved: [ResolvedField]) -> [[String: Any]] {
+        nodes.enumerated().map { index, node in
+            let type = index < resolved.count ? resolved[index] : nil
+            return [
+                "name": node.name,
+                "line": node.line,
+                "type": node.typeCell,
+                "required": node.required,
+                "enum": node.enumValues ?? NSNull(),
+                "deprecated": node.deprecated,
+                "swift_type": type?.type.swift ?? "JSONValue",
+                "fields": fields(node.children, type?.children ?? []),
+            ] as [String: Any]
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The Type cell of a field row, parsed.
+public indirect enum FieldType: Sendable, Hashable {
+    /// A scalar as written: `string`, `int64`, `double`, `date-time`, `uuid`, `boolean` …
+    case scalar(String)
+    case enumeration
+    case object
+    case oneOf
+    case array(FieldType)
+    /// An empty cell: nothing is known.
+    case unknown
+
+    public init(cell: String) {
+        let text = cell.trimmingSpaces()
+        if text.isEmpty { self = .unknown; return }
+        if text.hasPrefix("["), text.hasSuffix("]") {
+            self = .array(FieldType(cell: String(text.dropFirst().dropLast())))
+            return
+        }
+        if text.contains("<oneOf>") || text.lowercased() == "oneof" { self = .oneOf; return }
+        switch text.lowercased() {
+        case "enum": self = .enumeration
+        case "object": self = .object
+        case "array": self = .array(.unknown)
+        default: self = .scalar(text.lowercased())
+        }
+    }
+
+    /// Whether rows of this type can have child rows.
+    public var canHaveChildren: Bool {
+        switch self {
+        case .object, .oneOf, .unknown: return true
+        case .array(let element): return element.canHaveChildren
+        case .scalar, .enumeration: return false
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// One page after parsing (stages 1–3).
+public struct ParsedPage: Sendable {
+    public var page: Page
+    public var diagnostics: [Diagnostic]
+}
+
+/// One API version's module.
+public struct ModuleModel: Sendable {
+    public var version: String
+    public var name: String
+    public var types: [TypeDecl]
+    public var operations: [OperationDecl]
+}
+
+/// The whole SDK (stage 4), with what each page contributed.
+public struct SDKModel: Sendable {
+    public var modules: [ModuleModel]
+    /// Per page (sorted by file): its operations as built, for the dump.
+    public var pages: [(file: String, operations: [OperationDecl])]
+    public var diagnostics: [Diagnostic]
+}
+
+/// The pipeline: markdown → page sections → endpoint and field-tree model → Swift type model.
+public enum Generator {
+    /// Every `.md` file below `directory`, as paths relative to it, sorted.
+    public static func pageFiles(in directory: URL) throws -> [String] {
+        let root = directory.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw GeneratorError(description: "\(root): error: cannot read the input folder")
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".md"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files.append(relative)
+                }
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Stages 1–3 for one page. Never throws: unreadable input becomes a diagnostic.
+    public static func parsePage(file: String, data: Data) -> ParsedPage {
+        let source = SourceText(data: data)
+        let events = MarkdownEvents.events(of: source)
+        let (page, diagnostics) = PageParser.parse(file: file, source: source, events: events)
+        return ParsedPage(page: page, diagnostics: diagnostics)
+    }
+
+    /// Reads and parses pages on all cores, in input order.
+    public static func parsePages(_ files: [String], in directory: URL) -> [ParsedPage] {
+        let results = ParallelResults<ParsedPage>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let url = directory.appendingPathComponent(file)
+            let parsed: ParsedPage
+            if let data = try? Data(contentsOf: url) {
+                parsed = parsePage(file: file, data: data)
+            } else {
+                parsed = ParsedPage(page: Page(file: file, title: "", tag: "", operations: []),
+                                    diagnostics: [Diagnostic(.error, file: file, line: 1, "cannot read the file")])
+            }
+            results.set(index, parsed)
+        }
+        return results.values()
+    }
+
+    /// Stage 4: names, types and operations for all pages (sequential: naming is global).
+    public static func buildModel(_ pages: [ParsedPage]) -> SDKModel {
+        var builders: [String: TypeBuilder] = [:]
+        var operationsByVersion: [String: [OperationDecl]] = [:]
+        var seenOperations: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        var pageOperations: [(file: String, operations: [OperationDecl])] = []
+
+        for parsed in pages {
+            diagnostics.append(contentsOf: parsed.diagnostics)
+            let page = parsed.page
+            if parsed.diagnostics.contains(where: { $0.severity == .error }) {
+                pageOperations.append((page.file, []))
+                continue
+            }
+            var log = DiagnosticLog(file: page.file)
+            var built: [OperationDecl] = []
+            for operation in page.operations {
+                let version = operation.version
+                var builder = builders[version] ?? TypeBuilder()
+                _ = builder.beginPage(page.file)
+                let decl = OperationBuilder.build(operation, page: page, types: &builder, log: &log)
+                diagnostics.append(contentsOf: builder.takeDiagnostics())
+                builders[version] = builder
+                let key = version + "." + decl.operationID
+                if let first = seenOperations[key] {
+                    log.warning(operation.line, "operation `\(decl.operationID)` (\(version)) is already defined by \(first); this copy is not generated")
+                    built.append(decl)
+                    continue
+                }
+                seenOperations[key] = "\(page.file):\(operation.line)"
+                operationsByVersion[version, default: []].append(decl)
+                built.append(decl)
+            }
+            diagnostics.append(contentsOf: log.diagnostics)
+            pageOperations.append((page.file, built))
+        }
+
+        var modules: [ModuleModel] = []
+        for version in Set(builders.keys).union(operationsByVersion.keys).sorted() {
+            let builder = builders[version] ?? TypeBuilder()
+            let types = TypeFinalizer.finalize(builder.decls, order: builder.order)
+            var operations = operationsByVersion[version] ?? []
+            uniqueMethodNames(&operations)
+            modules.append(ModuleModel(version: version, name: "Datadog" + version.uppercased(), types: types, operations: operations))
+        }
+        return SDKModel(modules: modules, pages: pageOperations, diagnostics: diagnostics)
+    }
+
+    /// Two operations of one API type must not share a method name.
+    static func uniqueMethodNames(_ operations: inout [OperationDecl]) {
+        var used: [String: Set<String>] = [:]
+        for index in operations.indices {
+            var names = used[operations[index].apiName] ?? ["client"]
+            operations[index].methodName = Identifiers.unique(operations[index].methodName, in: &names)
+            used[operations[index].apiName] = names
+        }
+    }
+}
+
+public struct GeneratorError: Error, CustomStringConvertible {
+    public var description: String
+    public init(description: String) { self.description = description }
+}
+
+/// Slots written once each from concurrent iterations.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [Value] { storage.compactMap { $0 } }
+}

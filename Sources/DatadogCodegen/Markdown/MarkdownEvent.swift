@@ -1,0 +1,202 @@
+/// One meaningful piece of a page, in source order: what the page parser walks.
+///
+/// Plain cmark has no table extension and knows nothing of Markdoc tags (`{% tab … %}`), so
+/// paragraphs are split back into their source lines: pipe lines become tables, whole-line
+/// tags become tag events, and the rest stays text.
+public enum MarkdownEvent: Sendable {
+    case heading(level: Int, text: String, line: Int)
+    case tagOpen(name: String, attributes: [String: String], line: Int)
+    case tagClose(name: String, line: Int)
+    case table(Table)
+    case text(String, line: Int)
+    case code(info: String, text: String, line: Int)
+
+    public var line: Int {
+        switch self {
+        case .heading(_, _, let line), .tagOpen(_, _, let line), .tagClose(_, let line),
+             .text(_, let line), .code(_, _, let line):
+            return line
+        case .table(let table):
+            return table.line
+        }
+    }
+}
+
+/// A pipe table recovered from source lines.
+public struct Table: Sendable {
+    public var header: [String]
+    public var rows: [TableRow]
+    /// Line of the header row.
+    public var line: Int
+}
+
+public struct TableRow: Sendable {
+    public var cells: [String]
+    public var line: Int
+}
+
+public enum MarkdownEvents {
+    /// Turns a page into its event stream.
+    public static func events(of source: SourceText) -> [MarkdownEvent] {
+        events(of: source, blocks: MarkdownParser.blocks(of: source))
+    }
+
+    static func events(of source: SourceText, blocks: [MarkdownBlock]) -> [MarkdownEvent] {
+        var events: [MarkdownEvent] = []
+        events.reserveCapacity(blocks.count * 2)
+        for block in blocks {
+            switch block.kind {
+            case .heading(let level):
+                let text = stripInlineTags(source.line(block.startLine)
+                    .drop { $0 == " " }
+                    .drop { $0 == "#" })
+                events.append(.heading(level: level, text: text, line: block.startLine))
+            case .code(let info):
+                events.append(.code(info: info.trimmingSpaces(), text: block.literal, line: block.startLine))
+            case .paragraph, .other:
+                splitLines(source, from: block.startLine, to: block.endLine, into: &events)
+            }
+        }
+        return events
+    }
+
+    private static func splitLines(_ source: SourceText, from start: Int, to end: Int, into events: inout [MarkdownEvent]) {
+        var table: Table?
+        var text: [Substring] = []
+        var textLine = start
+
+        func flushText() {
+            if !text.isEmpty {
+                events.append(.text(text.joined(separator: "\n"), line: textLine))
+                text.removeAll(keepingCapacity: true)
+            }
+        }
+        func flushTable() {
+            if let current = table { events.append(.table(current)) }
+            table = nil
+        }
+
+        guard start <= end else { return }
+        for number in start...end {
+            let raw = source.line(number)
+            let line = raw.trimmingSpaces()
+            if line.hasPrefix("|") {
+                flushText()
+                let cells = TableCells.split(line)
+                if table == nil {
+                    table = Table(header: cells, rows: [], line: number)
+                } else if !TableCells.isSeparator(cells) {
+                    table?.rows.append(TableRow(cells: cells, line: number))
+                }
+                continue
+            }
+            flushTable()
+            if let tag = MarkdocTag.parse(line) {
+                flushText()
+                switch tag {
+                case .open(let name, let attributes): events.append(.tagOpen(name: name, attributes: attributes, line: number))
+                case .close(let name): events.append(.tagClose(name: name, line: number))
+                case .anchor: break
+                }
+                continue
+            }
+            if text.isEmpty { textLine = number }
+            text.append(raw)
+        }
+        flushTable()
+        flushText()
+    }
+
+    /// Removes inline Markdoc tags such as `{% #anchor %}` from heading text.
+    static func stripInlineTags<S: StringProtocol>(_ text: S) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{%") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "%}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            rest = rest[close.upperBound...]
+        }
+        result += rest
+        return result.trimmingSpaces()
+    }
+}
+
+/// Markdoc tags on a line of their own.
+enum MarkdocTag: Equatable {
+    case open(String, [String: String])
+    case close(String)
+    case anchor
+
+    static func parse(_ line: String) -> MarkdocTag? {
+        guard line.hasPrefix("{%"), line.hasSuffix("%}"), line.count >= 4 else { return nil }
+        let inner = line.dropFirst(2).dropLast(2).trimmingSpaces()
+        if inner.hasPrefix("/") { return .close(String(inner.dropFirst()).trimmingSpaces()) }
+        if inner.hasPrefix("#") { return .anchor }
+        guard let name = inner.split(separator: " ", maxSplits: 1).first else { return nil }
+        return .open(String(name), attributes(inner.dropFirst(name.count)))
+    }
+
+    /// Reads `key="value"` pairs.
+    static func attributes(_ text: Substring) -> [String: String] {
+        var result: [String: String] = [:]
+        var rest = text
+        while let equals = rest.firstIndex(of: "=") {
+            let key = rest[..<equals].trimmingSpaces()
+            var after = rest[rest.index(after: equals)...]
+            guard after.first == "\"" else { break }
+            after = after.dropFirst()
+            guard let closing = after.firstIndex(of: "\"") else { break }
+            result[key] = String(after[..<closing])
+            rest = after[after.index(after: closing)...]
+        }
+        return result
+    }
+}
+
+/// Splits a pipe-table line into cells.
+enum TableCells {
+    static func split(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for character in line {
+            if escaped {
+                if character != "|" { current.append("\\") }
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "|" {
+                cells.append(current.trimmingSpaces())
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if escaped { current.append("\\") }
+        let last = current.trimmingSpaces()
+        if !last.isEmpty { cells.append(last) }
+        // The leading pipe opens an empty first cell.
+        if cells.first == "" && line.hasPrefix("|") { cells.removeFirst() }
+        return cells
+    }
+
+    static func isSeparator(_ cells: [String]) -> Bool {
+        !cells.isEmpty && cells.allSatisfy { cell in
+            !cell.isEmpty && cell.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } && cell.contains("-")
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Trims ASCII spaces and tabs (cheaper than Foundation's character sets on large pages).
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

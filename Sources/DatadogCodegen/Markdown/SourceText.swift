@@ -1,0 +1,60 @@
+import Foundation
+
+/// The text of one page, split into lines, with its front matter read off.
+///
+/// Lines are numbered from 1 as in the file. Invalid UTF-8 is replaced, never fatal.
+public struct SourceText: Sendable {
+    public let lines: [Substring]
+    /// Key/value pairs of the `---` front matter block (empty if the page has none).
+    public let frontMatter: [String: String]
+    /// Number of lines taken by the front matter, including both `---` lines.
+    public let frontMatterLineCount: Int
+
+    public init(data: Data) {
+        self.init(text: String(decoding: data, as: UTF8.self))
+    }
+
+    public init(text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in lines.indices where lines[index].last == "\r" {
+            lines[index] = lines[index].dropLast()
+        }
+        self.lines = lines
+        (frontMatter, frontMatterLineCount) = SourceText.readFrontMatter(lines)
+    }
+
+    /// The line with the given 1-based number, or an empty string past the end.
+    public func line(_ number: Int) -> Substring {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    /// The markdown body as bytes for cmark: the front matter is blanked out (kept as empty
+    /// lines) so that cmark's line numbers are the file's.
+    public func markdownBody() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for (index, line) in lines.enumerated() {
+            if index >= frontMatterLineCount { bytes.append(contentsOf: line.utf8) }
+            bytes.append(0x0A)
+        }
+        return bytes
+    }
+
+    static func readFrontMatter(_ lines: [Substring]) -> ([String: String], Int) {
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return ([:], 0) }
+        var values: [String: String] = [:]
+        for index in 1..<min(lines.count, 200) {
+            let line = lines[index]
+            if line.trimmingCharacters(in: .whitespaces) == "---" { return (values, index + 1) }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+                value = String(value.dropFirst().dropLast())
+            }
+            if !key.isEmpty { values[key] = value }
+        }
+        // An unterminated front matter block is not front matter.
+        return ([:], 0)
+    }
+}

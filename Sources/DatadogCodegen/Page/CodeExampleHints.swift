@@ -1,0 +1,246 @@
+/// Names the official clients use, read from a page's code examples: the operationId, the
+/// API class, the request and response types, and the Python constructor tree of the body
+/// (which names nested request types and enums).
+public struct CodeExampleHints: Sendable {
+    public var operationID: String?
+    public var apiClass: String?
+    public var requestType: String?
+    /// Whether the body is a list of `requestType` (Go `body := []datadogV2.X{…}`).
+    public var requestIsArray = false
+    public var responseType: String?
+    public var pythonBody: PythonExpression?
+
+    public init(examples: [CodeExample]) {
+        for example in examples {
+            let code = example.code
+            switch example.language {
+            case "go":
+                if operationID == nil, var name = Self.capture(code, after: "api.", until: "(ctx") {
+                    if name.hasSuffix("WithPagination") { name.removeLast("WithPagination".count) }
+                    operationID = name
+                }
+                if apiClass == nil, let base = Self.capture(code, after: ".New", until: "Api(apiClient)") { apiClass = base }
+                if requestType == nil, let line = Self.firstLine(code, containing: "body := ") {
+                    let isArray = line.contains("[]datadog")
+                    if let name = Self.capture(line, after: ".", until: "{") ?? Self.capture(line, after: ".", until: "(") {
+                        requestType = name
+                        requestIsArray = isArray
+                    }
+                }
+            case "java":
+                if responseType == nil, let name = Self.word(before: " result =", in: code), name.first?.isUppercase == true {
+                    responseType = name
+                }
+                if requestType == nil, let name = Self.word(before: " body =", in: code), name.first?.isUppercase == true {
+                    requestType = name
+                }
+            case "typescript":
+                if responseType == nil, let name = Self.capture(code, after: "(data: v", until: ")") {
+                    // `1.Dashboard` → `Dashboard`
+                    if let dot = name.firstIndex(of: ".") { responseType = String(name[name.index(after: dot)...]) }
+                }
+                if apiClass == nil, let name = Self.capture(code, after: "new v", until: "Api(configuration)"), let dot = name.firstIndex(of: ".") {
+                    apiClass = String(name[name.index(after: dot)...])
+                }
+            case "ruby":
+                if let name = Self.capture(code, after: "::", until: "API.new") {
+                    // `DatadogAPIClient::V2::StatusPagesAPI.new` → `StatusPages`
+                    apiClass = String(name.split(separator: ":").last ?? Substring(name))
+                }
+            case "python":
+                if pythonBody == nil, let start = code.range(of: "\nbody = ") {
+                    pythonBody = PythonExpression.parse(code[start.upperBound...])
+                }
+                if apiClass == nil, let name = Self.capture(code, after: "api_instance = ", until: "Api(api_client)") { apiClass = name }
+                if operationID == nil, let snake = Self.capture(code, after: "api_instance.", until: "(") {
+                    operationID = snake.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+                }
+            default:
+                break
+            }
+        }
+        if let name = responseType, !Self.isIdentifier(name) { responseType = nil }
+        if let name = requestType, !Self.isIdentifier(name) { requestType = nil }
+        if let name = operationID, !Self.isIdentifier(name) { operationID = nil }
+        if let name = apiClass, !Self.isIdentifier(name) { apiClass = nil }
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" } && text.count < 200
+    }
+
+    static func capture(_ text: some StringProtocol, after prefix: String, until suffix: String) -> String? {
+        var rest = Substring(text)
+        while let start = rest.range(of: prefix) {
+            let after = rest[start.upperBound...]
+            if let end = after.range(of: suffix) {
+                let candidate = after[..<end.lowerBound]
+                if !candidate.isEmpty, candidate.count < 200, !candidate.contains(where: { $0 == " " || $0 == "\n" || $0 == "(" }) {
+                    return String(candidate)
+                }
+            }
+            rest = after
+        }
+        return nil
+    }
+
+    static func firstLine(_ text: String, containing marker: String) -> Substring? {
+        text.split(separator: "\n").first { $0.contains(marker) }
+    }
+
+    /// The identifier right before `marker` (`Degradation result =` → `Degradation`).
+    static func word(before marker: String, in text: String) -> String? {
+        guard let range = text.range(of: marker) else { return nil }
+        let head = text[..<range.lowerBound]
+        let word = head.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return word.isEmpty ? nil : String(word.reversed())
+    }
+}
+
+/// The subset of Python expressions the examples build bodies with.
+public indirect enum PythonExpression: Sendable {
+    case call(name: String, arguments: [(String, PythonExpression)])
+    case list([PythonExpression])
+    /// `EnumName.VALUE`
+    case attribute(base: String, member: String)
+    case other
+
+    static func parse(_ text: Substring) -> PythonExpression? {
+        var parser = PythonParser(tokens: PythonParser.tokenize(text.prefix(200_000)))
+        return parser.expression(depth: 0)
+    }
+}
+
+private struct PythonParser {
+    enum Token: Equatable { case name(String), punct(Character), literal, newline }
+    var tokens: [Token]
+    var position = 0
+
+    static func tokenize(_ text: Substring) -> [Token] {
+        var tokens: [Token] = []
+        var index = text.startIndex
+        var depth = 0
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "\"" || c == "'" {
+                // Strings (single, triple); prefixes like f/r are names glued before: harmless.
+                let triple = text[index...].hasPrefix(String(repeating: c, count: 3))
+                let quote = triple ? String(repeating: c, count: 3) : String(c)
+                var cursor = text.index(index, offsetBy: quote.count)
+                while cursor < text.endIndex {
+                    if text[cursor] == "\\" { cursor = text.index(after: cursor); if cursor < text.endIndex { cursor = text.index(after: cursor) }; continue }
+                    if text[cursor...].hasPrefix(quote) { cursor = text.index(cursor, offsetBy: quote.count); break }
+                    cursor = text.index(after: cursor)
+                }
+                tokens.append(.literal)
+                index = cursor
+                continue
+            }
+            if c.isLetter || c == "_" {
+                var cursor = index
+                while cursor < text.endIndex, text[cursor].isLetter || text[cursor].isNumber || text[cursor] == "_" { cursor = text.index(after: cursor) }
+                tokens.append(.name(String(text[index..<cursor])))
+                index = cursor
+                continue
+            }
+            if c.isNumber {
+                var cursor = index
+                while cursor < text.endIndex, text[cursor].isNumber || text[cursor] == "." || text[cursor] == "_" || text[cursor].isLetter { cursor = text.index(after: cursor) }
+                tokens.append(.literal)
+                index = cursor
+                continue
+            }
+            if c == "#" {
+                while index < text.endIndex, text[index] != "\n" { index = text.index(after: index) }
+                continue
+            }
+            if c == "\n" {
+                if depth == 0 { tokens.append(.newline); break }
+            } else if "([{".contains(c) {
+                depth += 1
+                tokens.append(.punct(c))
+            } else if ")]}".contains(c) {
+                depth -= 1
+                tokens.append(.punct(c))
+            } else if !c.isWhitespace {
+                tokens.append(.punct(c))
+            }
+            index = text.index(after: index)
+        }
+        return tokens
+    }
+
+    var current: Token? { position < tokens.count ? tokens[position] : nil }
+
+    mutating func expression(depth: Int) -> PythonExpression? {
+        guard depth < 200, let token = current else { return nil }
+        switch token {
+        case .name(let name):
+            position += 1
+            var dotted = name
+            while current == .punct("."), position + 1 < tokens.count, case .name(let next) = tokens[position + 1] {
+                dotted += "." + next
+                position += 2
+            }
+            if current == .punct("(") {
+                position += 1
+                return .call(name: dotted, arguments: arguments(depth: depth))
+            }
+            let parts = dotted.split(separator: ".")
+            if parts.count == 2 { return .attribute(base: String(parts[0]), member: String(parts[1])) }
+            skipRest()
+            return .other
+        case .punct("["):
+            position += 1
+            var items: [PythonExpression] = []
+            while let token = current, token != .punct("]") {
+                if token == .punct(",") { position += 1; continue }
+                let start = position
+                items.append(expression(depth: depth + 1) ?? .other)
+                if position == start { position += 1 }
+            }
+            position += 1
+            return .list(items)
+        default:
+            skipRest()
+            return .other
+        }
+    }
+
+    /// Keyword arguments up to the closing parenthesis.
+    mutating func arguments(depth: Int) -> [(String, PythonExpression)] {
+        var result: [(String, PythonExpression)] = []
+        while let token = current, token != .punct(")") {
+            if token == .punct(",") { position += 1; continue }
+            if case .name(let key) = token, position + 1 < tokens.count, tokens[position + 1] == .punct("=") {
+                position += 2
+                let start = position
+                result.append((key, expression(depth: depth + 1) ?? .other))
+                if position == start { position += 1 }
+            } else {
+                let start = position
+                _ = expression(depth: depth + 1)
+                if position == start { position += 1 }
+            }
+        }
+        position += 1
+        return result
+    }
+
+    /// Skips an expression we do not model, up to the next `,` or closing bracket at this level.
+    mutating func skipRest() {
+        var depth = 0
+        while let token = current {
+            if case .punct(let c) = token {
+                if "([{".contains(c) { depth += 1 }
+                else if ")]}".contains(c) {
+                    if depth == 0 { return }
+                    depth -= 1
+                } else if c == ",", depth == 0 { return }
+            }
+            if token == .newline, depth == 0 { return }
+            position += 1
+        }
+    }
+}

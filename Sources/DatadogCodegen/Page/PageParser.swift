@@ -1,0 +1,399 @@
+/// Stage 2: walks a page's markdown events and fills a `Page`.
+///
+/// Tolerant by design: whatever does not fit the known frame becomes a warning with its
+/// line; only a page without any usable operation is an error.
+public struct PageParser {
+    private enum Section { case preamble, overview, arguments, request, response, codeExample, other }
+    private enum SubTab { case none, model, example }
+
+    private var log: DiagnosticLog
+    private var operations: [PageOperation] = []
+    private var operation: PageOperation?
+    private var section = Section.preamble
+    private var parameterLocation: PageParameter.Location?
+    private var tabs: [String] = []
+    private var versionDepth = 0
+    private var subTab = SubTab.none
+    private var responseIndex: Int?
+    private var codeLanguageHeading = false
+
+    public static func parse(file: String, source: SourceText, events: [MarkdownEvent]) -> (Page, [Diagnostic]) {
+        var parser = PageParser(log: DiagnosticLog(file: file))
+        var title = source.frontMatter["title"] ?? ""
+        for event in events {
+            if case .heading(1, let text, _) = event, title.isEmpty { title = text }
+            parser.handle(event)
+        }
+        parser.finishOperation(atEnd: true)
+        let tag = PageParser.tag(fromBreadcrumbs: source.frontMatter["breadcrumbs"] ?? "", file: file)
+        if parser.operations.isEmpty {
+            parser.log.error(1, "no API operation found: expected a version tab `{% tab title=\"v2\" %}` holding a site table `| Datadog site | API endpoint |`",
+                             hint: "check that the page is a Datadog API reference page and was exported whole")
+        }
+        let page = Page(file: file, title: title.trimmingSpaces(), tag: tag, operations: parser.operations)
+        return (page, parser.log.diagnostics)
+    }
+
+    static func tag(fromBreadcrumbs breadcrumbs: String, file: String) -> String {
+        let parts = breadcrumbs.split(separator: ">").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        if parts.count >= 2, let last = parts.last, last != "API Reference" { return last }
+        // Fall back to the page's folder, as the docs site names it.
+        let folder = file.split(separator: "/").dropLast().first.map(String.init) ?? "Default"
+        return folder.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
+    // MARK: - Events
+
+    private mutating func handle(_ event: MarkdownEvent) {
+        switch event {
+        case .tagOpen(let name, let attributes, let line):
+            guard name == "tab" else { return }
+            let title = attributes["title"] ?? ""
+            if operation == nil {
+                if tabs.isEmpty, PageParser.isVersion(title) {
+                    operation = PageOperation(version: title.lowercased(), line: line)
+                    section = .preamble
+                    versionDepth = 1
+                    tabs = [title]
+                } else {
+                    tabs.append(title)
+                }
+                return
+            }
+            tabs.append(title)
+            openTab(title, line: line)
+        case .tagClose(let name, let line):
+            guard name == "tab" else { return }
+            if tabs.isEmpty {
+                log.warning(line, "`{% /tab %}` closes no open tab; ignored")
+                return
+            }
+            tabs.removeLast()
+            if operation != nil {
+                if tabs.count < versionDepth { finishOperation(atEnd: false) }
+                else { closeTab() }
+            }
+        case .heading(let level, let text, let line):
+            guard operation != nil else { return }
+            heading(level: level, text: text, line: line)
+        case .table(let table):
+            guard operation != nil else { return }
+            self.table(table)
+        case .text(let text, let line):
+            guard operation != nil else { return }
+            self.text(text, line: line)
+        case .code(let info, let text, let line):
+            guard operation != nil else { return }
+            code(info: info, text: text, line: line)
+        }
+    }
+
+    static func isVersion(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return lower.count >= 2 && lower.first == "v" && lower.dropFirst().allSatisfy(\.isNumber)
+    }
+
+    private mutating func finishOperation(atEnd: Bool) {
+        guard var finished = operation else { return }
+        if atEnd {
+            log.warning(finished.line, "version tab `\(finished.version)` is not closed with `{% /tab %}` before the end of the page")
+        }
+        if finished.method.isEmpty || finished.path.isEmpty {
+            log.error(finished.line, "version tab `\(finished.version)` has no site table giving the method and URL (`| Datadog site | API endpoint |`); operation skipped")
+        } else {
+            finished.description = finished.description.trimmingSpacesAndNewlines()
+            operations.append(finished)
+        }
+        operation = nil
+        tabs.removeAll()
+        versionDepth = 0
+        section = .preamble
+        subTab = .none
+        responseIndex = nil
+    }
+
+    private mutating func openTab(_ title: String, line: Int) {
+        switch section {
+        case .request:
+            switch title.lowercased() {
+            case "model": subTab = .model
+            case "example": subTab = .example
+            default: subTab = .none
+            }
+        case .response:
+            let lower = title.lowercased()
+            if lower == "model" { subTab = .model }
+            else if lower == "example" { subTab = .example }
+            else {
+                subTab = .none
+                operation?.responses.append(PageResponse(status: title.trimmingSpaces(), line: line))
+                responseIndex = (operation?.responses.count ?? 1) - 1
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func closeTab() {
+        if subTab != .none { subTab = .none }
+        else if section == .response, tabs.count <= versionDepth { responseIndex = nil }
+    }
+
+    private mutating func heading(level: Int, text: String, line: Int) {
+        let lower = text.lowercased()
+        if level <= 3 {
+            let known: Section? = switch lower {
+            case "overview": .overview
+            case "arguments": .arguments
+            case "request": .request
+            case "response": .response
+            case "code example", "code examples": .codeExample
+            default: nil
+            }
+            if let known {
+                section = known
+                subTab = .none
+                parameterLocation = nil
+                return
+            }
+            if section == .overview {
+                operation?.description += "\n\n" + String(repeating: "#", count: level) + " " + text
+            }
+            return
+        }
+        switch section {
+        case .arguments where level == 4:
+            if lower.hasPrefix("path") { parameterLocation = .path }
+            else if lower.hasPrefix("query") { parameterLocation = .query }
+            else if lower.hasPrefix("header") { parameterLocation = .header }
+            else {
+                parameterLocation = nil
+                log.warning(line, "unknown argument section `\(text)`; its table is ignored")
+            }
+        case .request where level == 4 && lower.hasPrefix("body data"):
+            operation?.requestBody = PageBody(required: lower.contains("required"), line: line)
+        case .codeExample:
+            codeLanguageHeading = true
+        case .overview:
+            operation?.description += "\n\n" + String(repeating: "#", count: level) + " " + text
+        default:
+            break
+        }
+    }
+
+    private mutating func table(_ table: Table) {
+        switch section {
+        case .preamble:
+            if table.header.first?.lowercased().contains("site") == true { siteTable(table) }
+            else { log.warning(table.line, "unexpected table before `### Overview`; ignored") }
+        case .arguments:
+            guard let location = parameterLocation else {
+                log.warning(table.line, "parameter table outside a Path/Query/Header section; ignored")
+                return
+            }
+            parameters(table, location: location)
+        case .request:
+            guard operation?.requestBody != nil else {
+                log.warning(table.line, "request table without a `#### Body Data` heading; assuming an optional body")
+                operation?.requestBody = PageBody(required: false, line: table.line)
+                return self.table(table)
+            }
+            if operation?.requestBody?.schema.table == nil { operation?.requestBody?.schema.table = table }
+        case .response:
+            guard let index = responseIndex else {
+                log.warning(table.line, "response table outside a status tab; ignored")
+                return
+            }
+            if operation?.responses[index].schema.table == nil { operation?.responses[index].schema.table = table }
+        case .overview, .codeExample, .other:
+            if section == .overview { operation?.description += "\n\n" + PageParser.tableText(table) }
+        }
+    }
+
+    private mutating func text(_ text: String, line: Int) {
+        switch section {
+        case .preamble:
+            let lower = text.lowercased()
+            operation?.notes.append(text.trimmingSpacesAndNewlines())
+            if lower.contains("preview") || lower.contains("subject to change") || lower.contains("breaking changes") || lower.contains("unstable") {
+                operation?.unstable = true
+            }
+            if lower.contains("deprecated") { operation?.deprecated = true }
+        case .overview:
+            operation?.description += "\n\n" + text
+            operation?.permissions.append(contentsOf: PageParser.permissions(in: text))
+        case .request:
+            if subTab == .model { operation?.requestBody?.schema.description += text }
+            else if subTab == .none { operation?.requestBody?.description += text }
+        case .response:
+            guard let index = responseIndex else { return }
+            if subTab == .model { operation?.responses[index].schema.description += text }
+            else if subTab == .none {
+                let existing = operation?.responses[index].description ?? ""
+                operation?.responses[index].description = existing.isEmpty ? text : existing + "\n" + text
+            }
+        case .codeExample:
+            curlHeaders(text)
+        default:
+            break
+        }
+    }
+
+    private mutating func code(info: String, text: String, line: Int) {
+        switch section {
+        case .request:
+            if subTab == .example, operation?.requestBody?.schema.example == nil {
+                operation?.requestBody?.schema.example = text
+                operation?.requestBody?.schema.exampleLine = line
+            }
+        case .response:
+            if subTab == .example, let index = responseIndex, operation?.responses[index].schema.example == nil {
+                operation?.responses[index].schema.example = text
+                operation?.responses[index].schema.exampleLine = line
+            }
+        case .codeExample:
+            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            if language.isEmpty || language == "sh" || language == "bash" { curlHeaders(text) }
+            else { operation?.codeExamples.append(CodeExample(language: language.lowercased(), code: text, line: line)) }
+        case .overview:
+            operation?.description += "\n\n```\(info)\n" + text + "```"
+        default:
+            break
+        }
+    }
+
+    // MARK: - Tables
+
+    private mutating func siteTable(_ table: Table) {
+        for row in table.rows {
+            guard row.cells.count >= 2 else {
+                log.warning(row.line, "site table row has \(row.cells.count) cell(s), expected 2; ignored")
+                continue
+            }
+            let site = row.cells[0]
+            let endpoint = row.cells[1]
+            if endpoint.lowercased().hasPrefix("not supported") {
+                operation?.unsupportedSites.append(site)
+                continue
+            }
+            let parts = endpoint.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count >= 2, let url = PageParser.splitURL(String(parts[1])) else {
+                log.warning(row.line, "cannot read `METHOD https://host/path` from the site table cell `\(endpoint)`; ignored")
+                continue
+            }
+            let method = parts[0].uppercased()
+            guard method.allSatisfy({ $0.isLetter }) else {
+                log.warning(row.line, "`\(parts[0])` is not an HTTP method; row ignored")
+                continue
+            }
+            if operation?.method.isEmpty == true {
+                operation?.method = method
+                operation?.path = url.path
+            } else if operation?.method != method || operation?.path != url.path {
+                log.warning(row.line, "site `\(site)` lists `\(method) \(url.path)`, other sites `\(operation?.method ?? "") \(operation?.path ?? "")`; using the first")
+            }
+            operation?.siteHosts.append(SiteHost(site: site, host: url.host))
+        }
+    }
+
+    static func splitURL(_ url: String) -> (host: String, path: String)? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        let rest = url[scheme.upperBound...]
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let host = String(rest[..<slash])
+        var path = String(rest[slash...])
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        guard !host.isEmpty else { return nil }
+        return (host, path.isEmpty ? "/" : path)
+    }
+
+    private mutating func parameters(_ table: Table, location: PageParameter.Location) {
+        for row in table.rows {
+            guard row.cells.count >= 2 else {
+                log.warning(row.line, "parameter row has \(row.cells.count) cell(s), expected `Name | Type | Description`; ignored")
+                continue
+            }
+            let name = FieldName.parse(row.cells[0])
+            guard !name.name.isEmpty else {
+                log.warning(row.line, "parameter row without a name; ignored")
+                continue
+            }
+            var description = row.cells.count > 2 ? row.cells[2...].joined(separator: "\n\n") : ""
+            let deprecated = description.hasPrefix("**DEPRECATED**")
+            if deprecated { description = FieldName.dropDeprecatedPrefix(description) }
+            operation?.parameters.append(PageParameter(
+                name: name.name, location: location, required: name.required || location == .path,
+                type: row.cells[1], description: description, deprecated: deprecated, line: row.line))
+        }
+    }
+
+    static func tableText(_ table: Table) -> String {
+        ([table.header] + table.rows.map(\.cells)).map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
+    }
+
+    static func permissions(in text: String) -> [String] {
+        let lower = text.lowercased()
+        guard lower.contains("this endpoint requires") || lower.hasPrefix("- `") || lower.hasPrefix("* `") else { return [] }
+        if lower.contains("this endpoint requires"), !lower.contains("permission") { return [] }
+        var result: [String] = []
+        var rest = Substring(text)
+        if let start = rest.range(of: "This endpoint requires") { rest = rest[start.upperBound...] }
+        while let open = rest.firstIndex(of: "`") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "`") else { break }
+            let token = String(after[..<close])
+            if !token.isEmpty, !token.contains(" ") { result.append(token) }
+            rest = after[after.index(after: close)...]
+            if rest.hasPrefix(" authorization") { break }
+        }
+        return result
+    }
+
+    private mutating func curlHeaders(_ text: String) {
+        var rest = Substring(text)
+        while let flag = rest.range(of: "-H \"") {
+            let after = rest[flag.upperBound...]
+            guard let close = after.firstIndex(of: "\"") else { break }
+            let header = after[..<close]
+            if let colon = header.firstIndex(of: ":") {
+                let name = header[..<colon].trimmingSpaces()
+                let value = header[header.index(after: colon)...].trimmingSpaces()
+                if operation?.curlHeaders[name] == nil { operation?.curlHeaders[name] = value }
+            }
+            rest = after[after.index(after: close)...]
+        }
+    }
+}
+
+/// A name cell: `page_id [*required*]`.
+struct FieldName {
+    var name: String
+    var required: Bool
+
+    static func parse(_ cell: String) -> FieldName {
+        var text = cell
+        var required = false
+        for marker in ["[*required*]", "[_required_]", "[required]"] {
+            if let range = text.range(of: marker) {
+                required = true
+                text.removeSubrange(range)
+            }
+        }
+        return FieldName(name: text.trimmingSpaces(), required: required)
+    }
+
+    static func dropDeprecatedPrefix(_ text: String) -> String {
+        var rest = Substring(text.dropFirst("**DEPRECATED**".count))
+        if rest.hasPrefix(":") { rest = rest.dropFirst() }
+        return rest.trimmingSpaces()
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpacesAndNewlines() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") }) else { return "" }
+        let last = scalars.lastIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") }) ?? first
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

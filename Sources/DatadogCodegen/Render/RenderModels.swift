@@ -1,0 +1,197 @@
+/// Stage 5: the values templates see. Logic lives here; layout in the templates.
+enum RenderModels {
+    static func doc(_ text: String) -> [[String]] {
+        SwiftText.docLines(text).map { $0.isEmpty ? [] : [$0] }
+    }
+
+    static func source(_ location: SourceLocation) -> String {
+        sanitizedPath(location.file) + ":\(location.line)"
+    }
+
+    /// A file path fit for a comment inside backquotes.
+    static func sanitizedPath(_ path: String) -> String {
+        String(path.unicodeScalars.filter { $0.value >= 0x20 && $0 != "`" && $0.value != 0x7F && !(0x2028...0x2029).contains($0.value) }.map(Character.init))
+    }
+
+    static func type(_ decl: TypeDecl) -> [String: Any] {
+        var model: [String: Any] = [
+            "name": decl.name,
+            "doc": doc(decl.doc),
+            "source": source(decl.source),
+        ]
+        if let target = decl.aliasOf {
+            model["target"] = target
+            return model
+        }
+        switch decl.kind {
+        case .structure:
+            let properties = decl.properties.map { property -> [String: Any] in
+                var lines = SwiftText.docLines(property.doc)
+                if property.deprecated { lines.append(contentsOf: ["", "- Warning: Deprecated."]) }
+                let escaped = Identifiers.escapedMember(property.name)
+                let optional = !property.required
+                return [
+                    "name": escaped,
+                    "bare": property.name,
+                    "type": property.type.swift + (optional ? "?" : ""),
+                    "doc": lines.map { $0.isEmpty ? [] : [$0] },
+                    "indirect": property.indirect,
+                    "wireLiteral": SwiftText.stringLiteral(property.wireName),
+                    "decodeCall": optional ? "decodeIfPresent" : "decode",
+                    "encodeCall": optional ? "encodeIfPresent" : "encode",
+                    "decodeType": property.type.swift,
+                ]
+            }
+            let ordered = decl.properties.filter(\.required) + decl.properties.filter { !$0.required }
+            model["properties"] = properties
+            model["initParameters"] = ordered.map { property in
+                "\(Identifiers.escapedMember(property.name)): \(property.type.swift)" + (property.required ? "" : "? = nil")
+            }
+        case .stringEnum, .intEnum, .doubleEnum:
+            let (rawType, protocolName): (String, String) = switch decl.kind {
+            case .intEnum: ("Int64", "DatadogIntEnum")
+            case .doubleEnum: ("Double", "DatadogDoubleEnum")
+            default: ("String", "DatadogStringEnum")
+            }
+            model["rawType"] = rawType
+            model["protocolName"] = protocolName
+            model["cases"] = decl.cases.map { item -> [String: Any] in
+                [
+                    "name": Identifiers.escapedMember(item.name),
+                    "bare": item.name,
+                    "rawLiteral": decl.kind == .stringEnum ? SwiftText.stringLiteral(item.rawValue) : numericLiteral(item.rawValue),
+                ]
+            }
+        case .oneOf:
+            model["options"] = decl.options.map { option -> [String: Any] in
+                ["name": Identifiers.escapedMember(option.caseName), "bare": option.caseName, "type": option.type.swift]
+            }
+        }
+        return model
+    }
+
+    static func numericLiteral(_ text: String) -> String {
+        if let value = Int64(text) { return String(value) }
+        if let value = Double(text), value.isFinite { return "\(value)" }
+        return "0"
+    }
+
+    static func unstableKey(_ operation: OperationDecl) -> String {
+        operation.version.lowercased() + Identifiers.upperCamel(operation.operationID)
+    }
+
+    static func api(name: String, tag: String, version: String, operations: [OperationDecl]) -> [String: Any] {
+        [
+            "name": name,
+            "tag": SwiftText.docLines(tag).joined(separator: " "),
+            "version": version,
+            "operations": operations.map(operation),
+        ]
+    }
+
+    static func operation(_ operation: OperationDecl) -> [String: Any] {
+        let required = operation.parameters.filter { $0.required }
+        let optional = operation.parameters.filter { !$0.required }
+        var signature: [String] = []
+        var parameterDocs: [[String: Any]] = []
+        func addDoc(_ name: String, _ text: String) {
+            parameterDocs.append(["name": name, "lines": SwiftText.docLines(text.isEmpty ? "No description." : text).filter { !$0.isEmpty }])
+        }
+        for parameter in required {
+            signature.append("\(Identifiers.escapedMember(parameter.name)): \(parameter.type.swift)")
+            addDoc(parameter.name, parameter.doc)
+        }
+        if let body = operation.body {
+            signature.append("body: \(body.type.swift)" + (body.required ? "" : "? = nil"))
+            addDoc("body", body.doc.isEmpty ? "The request body." : body.doc)
+        }
+        for parameter in optional {
+            signature.append("\(Identifiers.escapedMember(parameter.name)): \(parameter.type.swift)? = nil")
+            addDoc(parameter.name, parameter.doc)
+        }
+
+        var statements: [String] = []
+        for parameter in operation.parameters {
+            let name = Identifiers.escapedMember(parameter.name)
+            let wire = SwiftText.stringLiteral(parameter.wireName)
+            switch parameter.location {
+            case .path:
+                statements.append(parameter.required
+                    ? "request.setPathParameter(\(wire), \(name))"
+                    : "if let \(name) { request.setPathParameter(\(wire), \(name)) }")
+            case .query:
+                statements.append("request.addQuery(\(wire), \(name))")
+            case .header:
+                statements.append("request.setHeader(\(wire), \(name))")
+            }
+        }
+        if let body = operation.body {
+            let contentType = SwiftText.stringLiteral(body.contentType)
+            let set: String = switch body.encoding {
+            case .json: "try request.setJSONBody(body, contentType: \(contentType))"
+            case .text: "request.setTextBody(body, contentType: \(contentType))"
+            case .multipart: "try request.setMultipartBody(MultipartPart.parts(from: body))"
+            case .data: "request.setTextBody(body, contentType: \(contentType))"
+            }
+            statements.append(body.required ? set : "if let body { \(set) }")
+        }
+        if operation.accept != "application/json" {
+            statements.append("request.accept = \(SwiftText.stringLiteral(operation.accept))")
+        }
+        if operation.acceptsContentEncoding {
+            statements.append("request.acceptsContentEncoding = true")
+        }
+
+        let returnClause: String
+        let call: String
+        let returnDoc: String?
+        switch operation.response {
+        case .none:
+            returnClause = ""
+            call = "try await client.send(request)"
+            returnDoc = nil
+        case .decoded(let type):
+            returnClause = " -> \(type.swift)"
+            call = "return try await client.send(request, decoding: \(type.swift).self)"
+            let success = operation.responses.first { $0.status.hasPrefix("2") }
+            returnDoc = SwiftText.docLines(success?.description ?? "The decoded response.").joined(separator: " ")
+        case .data:
+            returnClause = " -> Data"
+            call = "return try await client.sendForData(request)"
+            returnDoc = "The response body."
+        case .text:
+            returnClause = " -> String"
+            call = "return try await client.sendForString(request)"
+            returnDoc = "The response body as text."
+        }
+
+        let siteHosts = operation.irregularHosts.isEmpty ? "[:]"
+            : "[" + operation.irregularHosts.map { "\(SwiftText.stringLiteral($0.site)): \(SwiftText.stringLiteral($0.host))" }.joined(separator: ", ") + "]"
+        return [
+            "summary": SwiftText.docLines(operation.summary).joined(separator: " "),
+            "doc": doc(operation.doc).isEmpty ? [] : [[String]()] + doc(operation.doc),
+            "unstable": operation.unstable,
+            "unstableKey": unstableKey(operation),
+            "hasParameters": !parameterDocs.isEmpty,
+            "parameterDocs": parameterDocs,
+            "returnDoc": returnDoc.map { [$0] } ?? [],
+            "operationID": SwiftText.docLines(operation.operationID).joined(),
+            "httpMethod": operation.httpMethod,
+            "path": RenderModels.sanitizedPath(operation.path),
+            "source": source(operation.source),
+            "deprecated": operation.deprecated,
+            "methodName": Identifiers.escapedMember(operation.methodName),
+            "signature": signature.joined(separator: ", "),
+            "returnClause": returnClause,
+            "operationIDLiteral": SwiftText.stringLiteral(operation.operationID),
+            "httpMethodLiteral": SwiftText.stringLiteral(operation.httpMethod),
+            "pathLiteral": SwiftText.stringLiteral(operation.path),
+            "hostPrefixLiteral": SwiftText.stringLiteral(operation.hostPrefix),
+            "siteHostsLiteral": siteHosts,
+            "auth": operation.auth.map { "." + $0 }.joined(separator: ", "),
+            "unstableLiteral": operation.unstable ? "." + unstableKey(operation) : "nil",
+            "statements": statements,
+            "call": call,
+        ]
+    }
+}

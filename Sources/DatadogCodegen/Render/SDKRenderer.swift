@@ -1,0 +1,41 @@
+/// Renders the SDK model into files: `<Module>/Models/<Type>.swift`, `<Module>/APIs/<API>.swift`.
+public enum SDKRenderer {
+    /// Relative path → file contents.
+    public static func render(_ sdk: SDKModel, templates: TemplateSet) -> [String: String] {
+        var files: [String: String] = [:]
+        for module in sdk.modules {
+            for decl in module.types {
+                let template: String
+                if decl.aliasOf != nil { template = "alias" }
+                else {
+                    switch decl.kind {
+                    case .structure: template = "model"
+                    case .stringEnum, .intEnum, .doubleEnum: template = "enum"
+                    case .oneOf: template = "oneof"
+                    }
+                }
+                files["\(module.name)/Models/\(decl.name).swift"] = templates.render(RenderModels.type(decl), template: template)
+            }
+            let byAPI = Dictionary(grouping: module.operations, by: \.apiName)
+            for (name, operations) in byAPI {
+                let tag = operations.first?.tag ?? name
+                files["\(module.name)/APIs/\(name).swift"] = templates.render(
+                    RenderModels.api(name: name, tag: tag, version: module.version, operations: operations), template: "api")
+            }
+            let unstable = module.operations.filter(\.unstable)
+            if !unstable.isEmpty {
+                let model: [String: Any] = ["operations": unstable.map { operation -> [String: Any] in
+                    [
+                        "key": RenderModels.unstableKey(operation),
+                        "operationID": SwiftText.docLines(operation.operationID).joined(),
+                        "version": operation.version,
+                        "summary": SwiftText.docLines(operation.summary).joined(separator: " "),
+                        "rawLiteral": SwiftText.stringLiteral(operation.version + "." + operation.operationID),
+                    ]
+                }]
+                files["\(module.name)/UnstableOperations.swift"] = templates.render(model, template: "unstable")
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,153 @@
+/// Swift identifiers from wire names: casing, sanitising and escaping.
+public enum Identifiers {
+    /// Words of a wire name: split on anything that is not an ASCII letter or digit, so every
+    /// identifier made of them is valid Swift whatever the input.
+    static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+    }
+
+    /// `components_affected` → `ComponentsAffected`, as Datadog's clients name nested types.
+    public static func upperCamel(_ text: String) -> String {
+        var result = ""
+        for word in words(text) {
+            result += word.prefix(1).uppercased() + word.dropFirst()
+        }
+        return result
+    }
+
+    /// A valid Swift type name (no escaping: reserved names get a suffix).
+    public static func typeName(_ text: String) -> String {
+        var name = upperCamel(text)
+        if name.isEmpty { name = "Model" }
+        if let first = name.first, first.isNumber { name = "_" + name }
+        if reservedTypeNames.contains(name) { name += "Model" }
+        return name
+    }
+
+    /// `components_affected` → `componentsAffected`; `ID` → `id`; `2fa` → `_2fa`.
+    public static func lowerCamel(_ text: String) -> String {
+        let parts = words(text)
+        guard let head = parts.first else { return "" }
+        var result: String
+        if head.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+            result = head.lowercased()
+        } else {
+            // `URLPath` → `urlPath`: lower the leading run of capitals but one.
+            let leading = head.prefix { $0.isUppercase }
+            if leading.count > 1 {
+                result = leading.dropLast().lowercased() + head.dropFirst(leading.count - 1)
+            } else {
+                result = head.prefix(1).lowercased() + head.dropFirst()
+            }
+        }
+        for word in parts.dropFirst() { result += word.prefix(1).uppercased() + word.dropFirst() }
+        if let first = result.first, first.isNumber { result = "_" + result }
+        return result
+    }
+
+    /// A member name safe to declare: keywords are back-quoted, names that cannot be
+    /// declared even back-quoted get a trailing underscore.
+    public static func escapedMember(_ name: String) -> String {
+        if unusableMemberNames.contains(name) { return name + "_" }
+        if keywords.contains(name) { return "`\(name)`" }
+        return name
+    }
+
+    /// Makes `name` unique in `used` by appending 2, 3, …
+    static func unique(_ name: String, in used: inout Set<String>) -> String {
+        var candidate = name
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(name)\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+        "super", "throws", "true", "try", "_", "async", "some", "any", "consume", "copy", "discard", "each",
+        "borrowing", "consuming", "nonisolated", "isolated", "actor", "package", "macro",
+    ]
+
+    /// Names that clash with what every generated type declares, or that Swift refuses as members.
+    static let unusableMemberNames: Set<String> = [
+        "self", "Self", "super", "init", "deinit", "subscript", "Type", "Protocol", "_",
+        "hashValue", "additionalProperties", "encode", "hash", "rawValue", "isUnknown", "unknown", "unparsed",
+        "knownKeys", "CodingKeys", "allCases", "client",
+    ]
+
+    /// Type names the generated code itself relies on, or that would shadow common Swift types.
+    static let reservedTypeNames: Set<String> = [
+        "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Data", "Date", "URL", "UUID", "Error",
+        "Result", "Type", "Optional", "Array", "Dictionary", "Set", "Any", "AnyObject", "Codable", "Decodable",
+        "Encodable", "Hashable", "Equatable", "Sendable", "Never", "Void", "Character", "Decoder", "Encoder",
+        "CodingKey", "CodingKeys", "Protocol", "Self", "JSONValue", "DateTime", "AnyCodingKey", "Indirect",
+        "APIRequest", "DatadogClient", "OneOfDecoder", "Foundation", "Swift", "DatadogRuntime", "DatadogV1",
+        "DatadogV2", "UnstableOperation", "DatadogStringEnum", "DatadogIntEnum", "DatadogDoubleEnum",
+        "PaginatedSequence", "Task", "Duration", "Substring", "Collection", "Sequence", "Identifiable",
+    ]
+}
+
+/// Escapes text for Swift source.
+public enum SwiftText {
+    /// The contents of a `"…"` literal: backslash, quote, and every control or line-breaking
+    /// character escaped, so no input can end the literal or inject code.
+    public static func stringLiteral(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.properties.generalCategory == .format {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Lines for a `///` comment: one per source line, with line breaks of every kind split and
+    /// control characters dropped, so the text cannot leave the comment.
+    public static func docLines(_ text: String, limit: Int = 4000) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            count += 1
+            if count > limit { current += " …"; break }
+            switch scalar {
+            case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}":
+                lines.append(current)
+                current = ""
+            case "\t":
+                current += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .format { continue }
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        lines.append(current)
+        // Trim trailing spaces and collapse runs of blank lines.
+        var result: [String] = []
+        for line in lines {
+            let trimmed = String(line.reversed().drop { $0 == " " }.reversed())
+            if trimmed.isEmpty, result.last?.isEmpty ?? true { continue }
+            result.append(trimmed)
+        }
+        while result.last?.isEmpty == true { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,243 @@
+/// An API operation as the SDK exposes it (stage 4).
+public struct OperationDecl: Sendable {
+    public enum BodyEncoding: String, Sendable { case json, text, multipart, data }
+    public enum ResponseKind: Sendable { case none, decoded(TypeRef), data, text }
+
+    public var version: String
+    public var operationID: String
+    /// Swift method name (`createBackfilledDegradation`).
+    public var methodName: String
+    /// Swift API type (`StatusPagesAPI`).
+    public var apiName: String
+    public var tag: String
+    public var httpMethod: String
+    public var path: String
+    public var hostPrefix: String
+    /// Site domain → full host, for sites whose host does not follow `hostPrefix`.
+    public var irregularHosts: [(site: String, host: String)]
+    public var unstable: Bool
+    public var deprecated: Bool
+    public var summary: String
+    public var doc: String
+    public var parameters: [ParameterDecl]
+    public var body: BodyDecl?
+    public var response: ResponseKind
+    public var responses: [ResponseDecl]
+    public var auth: [String]
+    public var accept: String
+    public var acceptsContentEncoding: Bool
+    public var source: SourceLocation
+}
+
+public struct ParameterDecl: Sendable {
+    public var wireName: String
+    public var name: String
+    public var location: PageParameter.Location
+    public var type: TypeRef
+    public var typeCell: String
+    public var required: Bool
+    public var deprecated: Bool
+    public var doc: String
+}
+
+public struct BodyDecl: Sendable {
+    public var type: TypeRef
+    public var required: Bool
+    public var contentType: String
+    public var encoding: OperationDecl.BodyEncoding
+    public var doc: String
+    public var fields: [FieldNode]
+    public var resolved: ResolvedField?
+    public var example: String?
+    public var exampleLine: Int
+}
+
+public struct ResponseDecl: Sendable {
+    public var status: String
+    public var description: String
+    public var type: TypeRef?
+    public var fields: [FieldNode]
+    public var resolved: ResolvedField?
+    public var example: String?
+    public var exampleLine: Int
+}
+
+/// Builds operations from pages, naming them as the official clients do.
+public enum OperationBuilder {
+    public static func build(_ operation: PageOperation, page: Page, types: inout TypeBuilder, log: inout DiagnosticLog) -> OperationDecl {
+        let hints = CodeExampleHints(examples: operation.codeExamples)
+        let operationID = hints.operationID ?? Identifiers.typeName(page.title.isEmpty ? operation.method + " " + operation.path : page.title)
+        let methodName = lowerFirst(operationID)
+        let apiBase = hints.apiClass ?? Identifiers.upperCamel(page.tag)
+        let apiName = Identifiers.typeName((apiBase.isEmpty ? "Default" : apiBase) + "API")
+
+        // Request body.
+        var body: BodyDecl?
+        if let pageBody = operation.requestBody {
+            let contentType = operation.curlHeaders["Content-Type"] ?? "application/json"
+            let encoding: OperationDecl.BodyEncoding = contentType.contains("json") ? .json
+                : contentType.hasPrefix("multipart/") ? .multipart
+                : contentType.hasPrefix("text/") ? .text : .data
+            var fields: [FieldNode] = []
+            if let table = pageBody.schema.table {
+                fields = FieldTreeBuilder.build(table: table, example: pageBody.schema.example, log: &log)
+            }
+            var resolved: ResolvedField?
+            var type = TypeRef.json
+            switch encoding {
+            case .text: type = .string
+            case .data: type = .json
+            case .json, .multipart:
+                if !fields.isEmpty {
+                    let isArray = hints.requestIsArray || exampleIsArray(pageBody.schema.example)
+                    let name = Identifiers.typeName(hints.requestType ?? operationID + "Request")
+                    let root = types.rootType(fields: fields, exampleIsArray: isArray, name: name,
+                                              doc: pageBody.schema.description.isEmpty ? pageBody.description : pageBody.schema.description,
+                                              line: pageBody.schema.table?.line ?? pageBody.line, python: hints.pythonBody)
+                    resolved = root
+                    type = root.type
+                } else if encoding == .multipart {
+                    type = .json
+                }
+            }
+            if encoding == .data { type = .string }
+            body = BodyDecl(type: type, required: pageBody.required, contentType: contentType, encoding: encoding,
+                            doc: pageBody.description, fields: fields, resolved: resolved,
+                            example: pageBody.schema.example, exampleLine: pageBody.schema.exampleLine)
+        }
+
+        // Responses.
+        var responses: [ResponseDecl] = []
+        let successStatuses = operation.responses.map(\.status).filter { $0.hasPrefix("2") }.sorted()
+        let firstSuccess = successStatuses.first
+        for pageResponse in operation.responses {
+            var fields: [FieldNode] = []
+            if let table = pageResponse.schema.table {
+                fields = FieldTreeBuilder.build(table: table, example: pageResponse.schema.example, log: &log)
+            }
+            var type: TypeRef?
+            var resolved: ResolvedField?
+            let isSuccess = pageResponse.status.hasPrefix("2")
+            if !fields.isEmpty {
+                let name: String
+                if isSuccess {
+                    let base = pageResponse.status == firstSuccess ? (hints.responseType ?? operationID + "Response") : operationID + "Response" + pageResponse.status
+                    name = Identifiers.typeName(base)
+                } else {
+                    name = Identifiers.typeName(errorTypeName(fields))
+                }
+                let root = types.rootType(fields: fields, exampleIsArray: exampleIsArray(pageResponse.schema.example), name: name,
+                                          doc: pageResponse.schema.description, line: pageResponse.schema.table?.line ?? pageResponse.line,
+                                          python: nil)
+                resolved = root
+                type = root.type
+            } else if pageResponse.schema.example != nil {
+                type = .json
+            }
+            responses.append(ResponseDecl(status: pageResponse.status, description: pageResponse.description, type: type,
+                                          fields: fields, resolved: resolved, example: pageResponse.schema.example,
+                                          exampleLine: pageResponse.schema.exampleLine))
+        }
+
+        let accept = operation.curlHeaders["Accept"] ?? "application/json"
+        var response = OperationDecl.ResponseKind.none
+        if let success = responses.first(where: { $0.status == firstSuccess }) {
+            if !accept.contains("json") && !accept.contains("*/*") {
+                response = accept.hasPrefix("text/") || accept.contains("yaml") || accept.contains("csv") ? .text : .data
+            } else if let type = success.type {
+                response = .decoded(type)
+            }
+        }
+
+        // Parameters.
+        var used: Set<String> = ["body"]
+        var parameters: [ParameterDecl] = []
+        var seen: Set<String> = []
+        for parameter in operation.parameters {
+            guard seen.insert(parameter.location.rawValue + ":" + parameter.name).inserted else {
+                log.warning(parameter.line, "parameter `\(parameter.name)` is listed twice; the second is ignored")
+                continue
+            }
+            var name = Identifiers.lowerCamel(parameter.name)
+            if name.isEmpty { name = "parameter" }
+            if Identifiers.unusableMemberNames.contains(name) { name += "_" }
+            name = Identifiers.unique(name, in: &used)
+            parameters.append(ParameterDecl(wireName: parameter.name, name: name, location: parameter.location,
+                                            type: parameterType(parameter.type), typeCell: parameter.type,
+                                            required: parameter.required, deprecated: parameter.deprecated, doc: parameter.description))
+        }
+        for placeholder in pathPlaceholders(operation.path) where !parameters.contains(where: { $0.location == .path && $0.wireName == placeholder }) {
+            log.warning(operation.line, "path parameter `{\(placeholder)}` is not in the Path Parameters table; added as a required string")
+            let name = Identifiers.unique(Identifiers.lowerCamel(placeholder).isEmpty ? "pathParameter" : Identifiers.lowerCamel(placeholder), in: &used)
+            parameters.append(ParameterDecl(wireName: placeholder, name: name, location: .path, type: .string, typeCell: "string",
+                                            required: true, deprecated: false, doc: ""))
+        }
+
+        let (hostPrefix, irregular) = hosts(operation.siteHosts)
+        var auth: [String] = []
+        if operation.curlHeaders.isEmpty || operation.curlHeaders["DD-API-KEY"] != nil { auth.append("apiKey") }
+        if operation.curlHeaders.isEmpty || operation.curlHeaders["DD-APPLICATION-KEY"] != nil { auth.append("appKey") }
+        let acceptsEncoding = operation.parameters.contains { $0.location == .header && $0.name.lowercased() == "content-encoding" }
+
+        var doc = operation.description
+        if !operation.permissions.isEmpty, !doc.contains("permission") {
+            doc += "\n\nRequires the permissions: " + operation.permissions.joined(separator: ", ") + "."
+        }
+        return OperationDecl(
+            version: operation.version, operationID: operationID, methodName: methodName, apiName: apiName, tag: page.tag,
+            httpMethod: operation.method, path: operation.path, hostPrefix: hostPrefix, irregularHosts: irregular,
+            unstable: operation.unstable, deprecated: operation.deprecated, summary: page.title, doc: doc,
+            parameters: parameters, body: body, response: response, responses: responses, auth: auth, accept: accept,
+            acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line))
+    }
+
+    static func lowerFirst(_ text: String) -> String {
+        let name = Identifiers.lowerCamel(text).isEmpty ? "operation" : text.prefix(1).lowercased() + text.dropFirst()
+        return Identifiers.lowerCamel(name) == name ? name : Identifiers.lowerCamel(name)
+    }
+
+    /// Error bodies have no name on the page; shared shapes share a name.
+    static func errorTypeName(_ fields: [FieldNode]) -> String {
+        let names = fields.map { Identifiers.upperCamel($0.name) }.joined()
+        return names.isEmpty ? "APIErrorResponse" : "APIErrorResponse" + (fields.count == 1 && fields[0].name == "errors" ? "" : names)
+    }
+
+    static func exampleIsArray(_ example: String?) -> Bool {
+        guard let example else { return false }
+        return example.first(where: { !$0.isWhitespace }) == "["
+    }
+
+    static func parameterType(_ cell: String) -> TypeRef {
+        switch cell.lowercased().trimmingSpaces() {
+        case "integer", "int64", "int32": return .int64
+        case "number", "double", "float": return .double
+        case "boolean": return .bool
+        case "array": return .array(.string)
+        case "object": return .json
+        default: return .string
+        }
+    }
+
+    static func pathPlaceholders(_ path: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return result
+    }
+
+    /// The common host prefix (`api.`) and the sites whose host does not follow it.
+    static func hosts(_ siteHosts: [SiteHost]) -> (String, [(site: String, host: String)]) {
+        func domain(_ site: String) -> String { site.hasPrefix("app.") ? String(site.dropFirst(4)) : site }
+        var prefixes: [String: Int] = [:]
+        for entry in siteHosts {
+            let siteDomain = domain(entry.site)
+            if entry.host.hasSuffix(siteDomain) { prefixes[String(entry.host.dropLast(siteDomain.count)), default: 0] += 1 }
+        }
+        let prefix = prefixes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first?.key ?? "api."
+        let irregular = siteHosts.filter { $0.host != prefix + domain($0.site) }.map { (site: domain($0.site), host: $0.host) }
+        return (prefix, irregular)
+    }
+}

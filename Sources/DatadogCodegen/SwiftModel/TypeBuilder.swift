@@ -1,0 +1,292 @@
+/// Turns field trees into named Swift declarations (stage 4, first half).
+///
+/// Names follow Datadog's official clients: a name the page's examples give (request and
+/// response roots, and the Python body's constructors and enums) wins; otherwise the parent
+/// type's name plus the field name in UpperCamel, `Items` for array elements. Occurrences of
+/// one name are merged; a clash of kinds gets a numbered name.
+public struct TypeBuilder {
+    public private(set) var decls: [String: TypeDecl] = [:]
+    public private(set) var order: [String] = []
+    private var file = ""
+    private var log: DiagnosticLog
+
+    public init() { log = DiagnosticLog(file: "") }
+
+    /// Diagnostics raised while building the types of the current page.
+    public mutating func beginPage(_ file: String) -> [Diagnostic] {
+        let previous = log.diagnostics
+        self.file = file
+        log = DiagnosticLog(file: file)
+        return previous
+    }
+
+    public mutating func takeDiagnostics() -> [Diagnostic] {
+        let current = log.diagnostics
+        log = DiagnosticLog(file: file)
+        return current
+    }
+
+    /// The type of a whole table (request body or response).
+    public mutating func rootType(fields: [FieldNode], exampleIsArray: Bool, name: String, doc: String, line: Int,
+                                  python: PythonExpression?) -> ResolvedField {
+        let root = FieldNode(name: "", role: .property, typeCell: "object", required: true, deprecated: false,
+                             enumValues: nil, description: doc, line: line, children: fields)
+        if exampleIsArray {
+            var element = root
+            element.typeCell = "[object]"
+            element.type = .array(.object)
+            return resolve(element, name: name, python: python)
+        }
+        return resolve(root, name: name, python: python)
+    }
+
+    mutating func resolve(_ node: FieldNode, name: String, python: PythonExpression?) -> ResolvedField {
+        resolve(node, type: node.type, name: name, python: python, depth: 0)
+    }
+
+    private mutating func resolve(_ node: FieldNode, type: FieldType, name: String, python: PythonExpression?, depth: Int) -> ResolvedField {
+        guard depth < 64 else {
+            log.warning(node.line, "nesting deeper than 64 levels under `\(node.name)`; kept as free-form JSON")
+            return ResolvedField(type: .json, children: [])
+        }
+        switch type {
+        case .scalar(let scalar):
+            return ResolvedField(type: scalarType(scalar, line: node.line), children: node.children.map { _ in ResolvedField(type: .json, children: []) })
+        case .enumeration:
+            var enumName = name
+            if case .attribute(let base, _)? = python, CodeExampleHints.isIdentifier(base) { enumName = Identifiers.typeName(base) }
+            return ResolvedField(type: enumeration(node, name: enumName), children: [])
+        case .array(let element):
+            let elementPython: PythonExpression?
+            if case .list(let items)? = python { elementPython = items.first { if case .other = $0 { return false }; return true } }
+            else { elementPython = nil }
+            let inner = resolve(node, type: element, name: name + "Items", python: elementPython, depth: depth + 1)
+            return ResolvedField(type: .array(inner.type), children: inner.children)
+        case .oneOf:
+            return oneOf(node, name: name, python: python, depth: depth)
+        case .object, .unknown:
+            if node.children.contains(where: { if case .option = $0.role { return true }; return false }) {
+                return oneOf(node, name: name, python: python, depth: depth)
+            }
+            return object(node, isUnknown: type == .unknown, name: name, python: python, depth: depth)
+        }
+    }
+
+    private mutating func object(_ node: FieldNode, isUnknown: Bool, name: String, python: PythonExpression?, depth: Int) -> ResolvedField {
+        var typeName = name
+        var arguments: [(String, PythonExpression)] = []
+        if case .call(let called, let args)? = python {
+            arguments = args
+            if CodeExampleHints.isIdentifier(called) { typeName = Identifiers.typeName(called) }
+        }
+        let properties = node.children.filter { $0.role == .property }
+        let anyKey = node.children.first { $0.role == .additionalProperties }
+        if properties.isEmpty {
+            var resolvedChildren = node.children.map { _ in ResolvedField(type: .json, children: []) }
+            if let anyKey, let index = node.children.firstIndex(where: { $0.role == .additionalProperties }) {
+                let value = resolve(anyKey, type: anyKey.type, name: name + "Value", python: nil, depth: depth + 1)
+                resolvedChildren[index] = value
+                return ResolvedField(type: .map(value.type), children: resolvedChildren)
+            }
+            return ResolvedField(type: isUnknown ? .json : .map(.json), children: resolvedChildren)
+        }
+
+        var used: Set<String> = []
+        var declared: [PropertyDecl] = []
+        var resolvedChildren: [ResolvedField] = []
+        var seenWire: Set<String> = []
+        for child in node.children {
+            guard child.role == .property else {
+                if child.role == .additionalProperties {
+                    resolvedChildren.append(resolve(child, type: child.type, name: typeName + "Value", python: nil, depth: depth + 1))
+                } else {
+                    resolvedChildren.append(ResolvedField(type: .json, children: []))
+                }
+                continue
+            }
+            let key = Self.pythonKey(child.name)
+            let childPython = arguments.first { Self.pythonKey($0.0) == key }?.1
+            let resolved = resolve(child, type: child.type, name: typeName + Identifiers.upperCamel(child.name), python: childPython, depth: depth + 1)
+            resolvedChildren.append(resolved)
+            guard seenWire.insert(child.name).inserted else {
+                log.warning(child.line, "field `\(child.name)` appears twice in one object; the second is ignored")
+                continue
+            }
+            var propertyName = Identifiers.lowerCamel(child.name)
+            if propertyName.isEmpty { propertyName = "field" }
+            if Identifiers.unusableMemberNames.contains(propertyName) { propertyName += "_" }
+            propertyName = Identifiers.unique(propertyName, in: &used)
+            declared.append(PropertyDecl(wireName: child.name, name: propertyName, type: resolved.type, required: child.required,
+                                         deprecated: child.deprecated, doc: child.description))
+        }
+        let decl = TypeDecl(name: typeName, kind: .structure, doc: node.description,
+                            source: SourceLocation(file: file, line: node.line), properties: declared)
+        let finalName = register(decl, line: node.line)
+        return ResolvedField(type: .named(finalName), children: resolvedChildren)
+    }
+
+    private mutating func oneOf(_ node: FieldNode, name: String, python: PythonExpression?, depth: Int) -> ResolvedField {
+        let optionNodes = node.children.filter { if case .option = $0.role { return true }; return false }
+        guard !optionNodes.isEmpty else {
+            return ResolvedField(type: .json, children: node.children.map { _ in ResolvedField(type: .json, children: []) })
+        }
+        // Which option does the Python example construct?
+        var hintedOption: Int?
+        if case .call(_, let args)? = python {
+            let keys = Set(args.map { Self.pythonKey($0.0) })
+            let fits = optionNodes.indices.filter { keys.isSubset(of: Set(optionNodes[$0].children.map { Self.pythonKey($0.name) })) }
+            // Several options fit: the enum value the example sets (`type=X.VALUE`) decides.
+            hintedOption = fits.first { index in
+                args.allSatisfy { key, value in
+                    guard case .attribute(_, let member) = value,
+                          let field = optionNodes[index].children.first(where: { Self.pythonKey($0.name) == Self.pythonKey(key) }),
+                          let values = field.enumValues else { return true }
+                    return values.contains { $0.uppercased() == member.uppercased() || Identifiers.upperCamel($0).uppercased() == member.replacingOccurrences(of: "_", with: "") }
+                }
+            } ?? fits.first
+        }
+        var options: [OneOfOptionDecl] = []
+        var resolvedChildren: [ResolvedField] = []
+        var usedCases: Set<String> = []
+        var optionIndex = 0
+        for child in node.children {
+            guard case .option(let number) = child.role else {
+                resolvedChildren.append(ResolvedField(type: .json, children: []))
+                continue
+            }
+            let optionPython = optionIndex == hintedOption ? python : nil
+            optionIndex += 1
+            let resolved = resolve(child, type: child.type, name: name + "Option\(number)", python: optionPython, depth: depth + 1)
+            resolvedChildren.append(resolved)
+            var caseName = Identifiers.lowerCamel(Self.caseBase(resolved.type))
+            if caseName.isEmpty || Identifiers.unusableMemberNames.contains(caseName) { caseName = "option\(number)" }
+            caseName = Identifiers.unique(caseName, in: &usedCases)
+            if options.contains(where: { $0.type == resolved.type }) { continue }
+            options.append(OneOfOptionDecl(caseName: caseName, type: resolved.type))
+        }
+        let decl = TypeDecl(name: name, kind: .oneOf, doc: node.description,
+                            source: SourceLocation(file: file, line: node.line), options: options)
+        let finalName = register(decl, line: node.line)
+        return ResolvedField(type: .named(finalName), children: resolvedChildren)
+    }
+
+    /// Python's client snake-cases keys: compare names without case, `_` and `-`.
+    static func pythonKey(_ name: String) -> String {
+        String(name.lowercased().filter { $0 != "_" && $0 != "-" })
+    }
+
+    /// The case name of a oneOf option: its type's name (`[String]` → `strings`).
+    static func caseBase(_ type: TypeRef) -> String {
+        switch type {
+        case .named(let name): return name
+        case .array(let element): return caseBase(element) + "List"
+        case .map(let value): return caseBase(value) + "Map"
+        default: return type.swift
+        }
+    }
+
+    private mutating func enumeration(_ node: FieldNode, name: String) -> TypeRef {
+        let values = node.enumValues ?? []
+        let kind: TypeDecl.Kind
+        if !values.isEmpty, values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
+        else if !values.isEmpty, values.allSatisfy({ Double($0) != nil && !$0.isEmpty }) && values.contains(where: { $0.contains(".") }) { kind = .doubleEnum }
+        else { kind = .stringEnum }
+        var used: Set<String> = []
+        var seen: Set<String> = []
+        var cases: [EnumCaseDecl] = []
+        for value in values where seen.insert(value).inserted {
+            var caseName = Identifiers.lowerCamel(value)
+            if caseName.isEmpty { caseName = value.isEmpty ? "empty" : "value" }
+            if kind != .stringEnum || caseName.first == "_" { caseName = "value" + Identifiers.upperCamel(value.replacingOccurrences(of: "-", with: "minus ").replacingOccurrences(of: ".", with: "dot ")) }
+            if Identifiers.unusableMemberNames.contains(caseName) { caseName += "_" }
+            cases.append(EnumCaseDecl(name: Identifiers.unique(caseName, in: &used), rawValue: value))
+        }
+        let decl = TypeDecl(name: name, kind: kind, doc: node.description,
+                            source: SourceLocation(file: file, line: node.line), cases: cases)
+        return .named(register(decl, line: node.line))
+    }
+
+    private mutating func scalarType(_ scalar: String, line: Int) -> TypeRef {
+        switch scalar {
+        case "string", "uuid", "email", "binary", "byte", "password", "uri", "url", "hostname", "ipv4", "ipv6", "date", "time", "duration":
+            return .string
+        case "int64", "integer", "int", "uint64", "long":
+            return .int64
+        case "int32", "int16", "int8":
+            return .int32
+        case "double", "number", "float", "decimal":
+            return .double
+        case "boolean", "bool":
+            return .bool
+        case "date-time", "datetime", "timestamp":
+            return .dateTime
+        case "object", "any":
+            return .json
+        default:
+            log.warning(line, "unknown type `\(scalar)`; the field is kept as free-form JSON")
+            return .json
+        }
+    }
+
+    // MARK: - Registry
+
+    /// Adds a declaration under its name, merging with an earlier one of the same name and kind.
+    private mutating func register(_ decl: TypeDecl, line: Int) -> String {
+        var name = decl.name
+        var counter = 2
+        while let existing = decls[name] {
+            if existing.kind == decl.kind || (existing.kind.isEnum && decl.kind.isEnum) {
+                decls[name] = Self.merge(existing, decl)
+                return name
+            }
+            name = "\(decl.name)\(counter)"
+            counter += 1
+        }
+        var added = decl
+        added.name = name
+        decls[name] = added
+        order.append(name)
+        return name
+    }
+
+    static func merge(_ a: TypeDecl, _ b: TypeDecl) -> TypeDecl {
+        var merged = a
+        switch a.kind {
+        case .structure:
+            var properties = a.properties
+            let bByWire = Dictionary(b.properties.map { ($0.wireName, $0) }, uniquingKeysWith: { first, _ in first })
+            let aWires = Set(a.properties.map(\.wireName))
+            for index in properties.indices {
+                if let other = bByWire[properties[index].wireName] {
+                    if other.type.informationRank > properties[index].type.informationRank { properties[index].type = other.type }
+                    properties[index].required = properties[index].required && other.required
+                } else {
+                    properties[index].required = false
+                }
+            }
+            var used = Set(properties.map(\.name))
+            for property in b.properties where !aWires.contains(property.wireName) {
+                var added = property
+                added.required = false
+                added.name = Identifiers.unique(property.name, in: &used)
+                properties.append(added)
+            }
+            merged.properties = properties
+        case .stringEnum, .intEnum, .doubleEnum:
+            var seen = Set(a.cases.map(\.rawValue))
+            var used = Set(a.cases.map(\.name))
+            for item in b.cases where seen.insert(item.rawValue).inserted {
+                merged.cases.append(EnumCaseDecl(name: Identifiers.unique(item.name, in: &used), rawValue: item.rawValue))
+            }
+            if a.kind != b.kind { merged.kind = .stringEnum }
+        case .oneOf:
+            if b.options.count > a.options.count { merged.options = b.options }
+        }
+        if merged.doc.isEmpty { merged.doc = b.doc }
+        return merged
+    }
+}
+
+extension TypeDecl.Kind {
+    var isEnum: Bool { self == .stringEnum || self == .intEnum || self == .doubleEnum }
+}
