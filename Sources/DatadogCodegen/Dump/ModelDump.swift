@@ -20,6 +20,9 @@ public enum ModelDump {
             "path": operation.path,
             "swift_api": operation.apiName,
             "swift_method": operation.methodName,
+            "swift_module": "Datadog" + operation.version.uppercased(),
+            "line": operation.source.line,
+            "response_kind": responseKind(operation.response),
             "unstable": operation.unstable,
             "parameters": operation.parameters.map { parameter -> [String: Any] in
                 ["name": parameter.wireName, "in": parameter.location.rawValue, "required": parameter.required,
@@ -28,16 +31,29 @@ public enum ModelDump {
             "responses": operation.responses.map { response -> [String: Any] in
                 ["status": response.status,
                  "swift_type": response.type?.swift ?? NSNull(),
+                 "example": response.example ?? NSNull(),
+                 "example_line": response.exampleLine,
                  "fields": fields(response.fields, response.resolved?.children ?? [])]
             },
         ]
         if let body = operation.body {
             result["request"] = ["swift_type": body.type.swift, "content_type": body.contentType,
+                                 "required": body.required, "encoding": body.encoding.rawValue,
+                                 "example": body.example ?? NSNull(), "example_line": body.exampleLine,
                                  "fields": fields(body.fields, body.resolved?.children ?? [])] as [String: Any]
         } else {
             result["request"] = NSNull()
         }
         return result
+    }
+
+    static func responseKind(_ kind: OperationDecl.ResponseKind) -> String {
+        switch kind {
+        case .none: return "none"
+        case .decoded: return "decoded"
+        case .data: return "data"
+        case .text: return "text"
+        }
     }
 
     static func fields(_ nodes: [FieldNode], _ resolved: [ResolvedField]) -> [[String: Any]] {

@@ -85,6 +85,11 @@ public enum FieldTreeBuilder {
             var score = 0
             if row.childNames.contains(node.name) { score -= 100 }
             if !row.node.type.canHaveChildren { score -= 50 }
+            if case .option(let number) = node.role {
+                // Options belong to a oneOf, numbered from 1 in order.
+                if !row.node.type.isOneOf { score -= 50 }
+                if number > 1, !row.childNames.contains(where: { $0.hasSuffix(" \(number - 1)") }) { score -= 20 }
+            }
             if candidate == stack.last, row.childIndices.isEmpty, row.node.type.canHaveChildren {
                 // A container's first child follows it directly (depth-first order).
                 score += 3

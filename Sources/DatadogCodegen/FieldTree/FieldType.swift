@@ -25,6 +25,15 @@ public indirect enum FieldType: Sendable, Hashable {
         }
     }
 
+    /// A oneOf, or an array of oneOf.
+    public var isOneOf: Bool {
+        switch self {
+        case .oneOf: return true
+        case .array(let element): return element.isOneOf
+        default: return false
+        }
+    }
+
     /// Whether rows of this type can have child rows.
     public var canHaveChildren: Bool {
         switch self {

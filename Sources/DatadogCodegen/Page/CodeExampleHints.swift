@@ -48,8 +48,9 @@ public struct CodeExampleHints: Sendable {
                     apiClass = String(name.split(separator: ":").last ?? Substring(name))
                 }
             case "python":
-                if pythonBody == nil, let start = code.range(of: "\nbody = ") {
-                    pythonBody = PythonExpression.parse(code[start.upperBound...])
+                if pythonBody == nil {
+                    let start = code.hasPrefix("body = ") ? code.range(of: "body = ") : code.range(of: "\nbody = ")
+                    if let start { pythonBody = PythonExpression.parse(code[start.upperBound...]) }
                 }
                 if apiClass == nil, let name = Self.capture(code, after: "api_instance = ", until: "Api(api_client)") { apiClass = name }
                 if operationID == nil, let snake = Self.capture(code, after: "api_instance.", until: "(") {

@@ -3,7 +3,15 @@ public enum SDKRenderer {
     /// Relative path → file contents.
     public static func render(_ sdk: SDKModel, templates: TemplateSet) -> [String: String] {
         var files: [String: String] = [:]
-        for module in sdk.modules {
+        var modules = sdk.modules
+        // Both API versions always exist as modules, so that the package layout never changes.
+        for version in ["v1", "v2"] where !modules.contains(where: { $0.version == version }) {
+            modules.append(ModuleModel(version: version, name: "Datadog" + version.uppercased(), types: [], operations: []))
+        }
+        for module in modules {
+            files["\(module.name)/\(module.name).swift"] = templates.render(
+                ["name": module.name, "version": module.version, "operationCount": module.operations.count,
+                 "typeCount": module.types.filter { $0.aliasOf == nil }.count], template: "module")
             for decl in module.types {
                 let template: String
                 if decl.aliasOf != nil { template = "alias" }

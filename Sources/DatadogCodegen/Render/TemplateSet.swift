@@ -3,7 +3,7 @@ import Mustache
 
 /// The Mustache templates the SDK is written from (`templates/` by default, or a user's folder).
 public struct TemplateSet: Sendable {
-    static let required = ["model", "enum", "oneof", "alias", "api", "unstable", "header"]
+    static let required = ["model", "enum", "oneof", "alias", "api", "unstable", "header", "module"]
     let library: MustacheLibrary
 
     public struct LoadError: Error, CustomStringConvertible {

@@ -1,0 +1,172 @@
+import Foundation
+
+/// A failure on the client side: nothing was sent, or a 2xx response could not be read.
+public enum DatadogClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The operation is unstable and was not enabled with
+    /// ``DatadogConfiguration/enableUnstableOperation(_:)``; no request was sent.
+    case unstableOperationDisabled(UnstableOperation)
+    /// The URL could not be built.
+    case invalidURL(String)
+    /// A 2xx body could not be decoded as the expected type.
+    case decoding(type: String, underlying: String, body: Data)
+    /// A credential the operation needs is missing (only with ``DatadogConfiguration/requireCredentials``).
+    case missingCredentials(String)
+    /// The request's `Content-Encoding` is not one the client can produce (`gzip`, `deflate`, `identity`).
+    case unsupportedContentEncoding(String)
+
+    /// A readable explanation.
+    public var description: String {
+        switch self {
+        case .unstableOperationDisabled(let op):
+            return "Unstable operation '\(op.rawValue)' is disabled; enable it with configuration.enableUnstableOperation(_:)"
+        case .invalidURL(let text):
+            return "Invalid URL: \(text)"
+        case .decoding(let type, let underlying, let body):
+            return "Could not decode \(type) from the response (\(body.count) bytes: \(BodyPreview.text(body))): \(underlying)"
+        case .missingCredentials(let what):
+            return "Missing credentials: \(what)"
+        case .unsupportedContentEncoding(let encoding):
+            return "Unsupported Content-Encoding '\(encoding)'"
+        }
+    }
+}
+
+extension DatadogClientError: LocalizedError {
+    /// The ``description``.
+    public var errorDescription: String? { description }
+}
+
+/// The body of a Datadog error response, `{"errors": [...]}`.
+///
+/// Errors may be plain strings (`{"errors": ["Forbidden"]}`) or JSON:API error objects
+/// (`{"errors": [{"status": "404", "title": "Not Found", "detail": "..."}]}`); both are kept
+/// as ``JSONValue`` and summarised by ``messages``.
+public struct APIErrorResponse: Codable, Hashable, Sendable {
+    /// The errors as received.
+    public var errors: [JSONValue]
+    /// Other members of the error object.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a response.
+    public init(errors: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+        self.errors = errors
+        self.additionalProperties = additionalProperties
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case errors
+    }
+
+    /// Decodes `{"errors": …}`; a single string or object instead of an array is accepted.
+    ///
+    /// - Throws: `DecodingError` when there is no `errors` member.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let value = try container.decode(JSONValue.self, forKey: .errors)
+        switch value {
+        case .array(let items): errors = items
+        case .null: errors = []
+        default: errors = [value]
+        }
+        additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: ["errors"])
+    }
+
+    /// Encodes `{"errors": […]}` plus the additional properties.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(errors, forKey: .errors)
+        try encoder.encodeAdditionalProperties(additionalProperties)
+    }
+
+    /// One line per error: strings as they are; objects as `"title: detail"` (or whichever of
+    /// `title`, `detail`, `message` exists), else their JSON text.
+    public var messages: [String] {
+        errors.compactMap { error in
+            switch error {
+            case .string(let text):
+                return text
+            case .object(let object):
+                let title = object["title"]?.stringValue
+                let detail = object["detail"]?.stringValue ?? object["message"]?.stringValue
+                switch (title, detail) {
+                case (let title?, let detail?) where !title.isEmpty && !detail.isEmpty: return "\(title): \(detail)"
+                case (let title?, _) where !title.isEmpty: return title
+                case (_, let detail?) where !detail.isEmpty: return detail
+                default: return error.jsonText
+                }
+            case .null:
+                return nil
+            default:
+                return error.jsonText
+            }
+        }
+    }
+}
+
+/// A non-2xx response from the API (after any retries).
+public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
+    /// The status code.
+    public let statusCode: Int
+    /// The response headers.
+    public let headers: [String: String]
+    /// The response body.
+    public let body: Data
+    /// The body decoded as `{"errors": [...]}`, when it is one.
+    public let errorResponse: APIErrorResponse?
+    /// The operation that failed, when known.
+    public let operationID: String?
+
+    /// Creates an error from a response, decoding ``errorResponse`` when possible.
+    public init(statusCode: Int, headers: [String: String] = [:], body: Data = Data(), operationID: String? = nil) {
+        self.statusCode = statusCode
+        self.headers = headers
+        self.body = body
+        self.operationID = operationID
+        self.errorResponse = try? DatadogJSON.makeDecoder().decode(APIErrorResponse.self, from: body)
+    }
+
+    /// Creates an error from a response.
+    public init(response: HTTPResponse, operationID: String? = nil) {
+        self.init(statusCode: response.statusCode, headers: response.headers, body: response.body, operationID: operationID)
+    }
+
+    /// ``APIErrorResponse/messages``, or none.
+    public var messages: [String] { errorResponse?.messages ?? [] }
+
+    /// The value of the header named `name` (case-insensitive).
+    public func header(_ name: String) -> String? {
+        HTTPResponse(statusCode: statusCode, headers: headers).header(name)
+    }
+
+    /// Decodes the body as `type`, for operations that document their own error shapes.
+    ///
+    /// - Throws: ``DatadogClientError/decoding(type:underlying:body:)``.
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        do {
+            return try DatadogJSON.makeDecoder().decode(T.self, from: body)
+        } catch {
+            throw DatadogClientError.decoding(type: String(describing: T.self), underlying: "\(error)", body: body)
+        }
+    }
+
+    /// `"Datadog API error 403 (ListThings): Forbidden"`: status, operation and messages or a body preview.
+    public var description: String {
+        let operation = operationID.map { " (\($0))" } ?? ""
+        let detail = messages.isEmpty ? BodyPreview.text(body) : messages.joined(separator: "; ")
+        return "Datadog API error \(statusCode)\(operation): \(detail)"
+    }
+}
+
+extension DatadogAPIError: LocalizedError {
+    /// The ``description``.
+    public var errorDescription: String? { description }
+}
+
+/// Short printable previews of bodies for error messages.
+enum BodyPreview {
+    static func text(_ body: Data, limit: Int = 512) -> String {
+        if body.isEmpty { return "<empty body>" }
+        let text = String(decoding: body.prefix(limit), as: UTF8.self)
+        return body.count > limit ? text + "…" : text
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// An open string enumeration: the known values are cases, anything else is kept in an
+/// `unknown(String)` case so that new server-side values never break decoding.
+///
+/// Generated enums provide the cases, `init(rawValue:)`, `rawValue` and ``isUnknown``; this
+/// protocol supplies `Codable`:
+/// - decoding reads a JSON string (a number or a boolean is accepted too, keeping its text);
+///   in strict mode (``Foundation/Decoder/isStrictDecoding``) an unknown value throws;
+/// - encoding writes `rawValue`.
+///
+/// It also supplies ``QueryParameterValue`` and `CustomStringConvertible` (both give
+/// `rawValue`), so enum values can be query, path and header parameters directly.
+public protocol DatadogStringEnum: RawRepresentable, Codable, Hashable, Sendable, QueryParameterValue,
+    CustomStringConvertible where RawValue == String {
+    /// Creates the case for `rawValue`; unknown values become the `unknown` case. Never fails.
+    init(rawValue: String)
+    /// Whether this is the `unknown` case (a value the SDK does not know).
+    var isUnknown: Bool { get }
+}
+
+extension DatadogStringEnum {
+    /// Decodes a JSON string (or number/boolean, keeping its text); see ``DatadogStringEnum``.
+    ///
+    /// - Throws: `DecodingError.typeMismatch` for other JSON values; `DecodingError.dataCorrupted`
+    ///   for an unknown value in strict mode.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text: String
+        if let value = try? container.decode(String.self) {
+            text = value
+        } else if let value = try? container.decode(Bool.self) {
+            text = value ? "true" : "false"
+        } else if let value = try? container.decode(Int64.self) {
+            text = String(value)
+        } else if let value = try? container.decode(Double.self) {
+            text = NumberText.format(value)
+        } else {
+            throw DecodingError.typeMismatch(
+                Self.self,
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "Expected a string enum value"))
+        }
+        self.init(rawValue: text)
+        if decoder.isStrictDecoding, isUnknown {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown value \"\(text)\" for \(Self.self) in strict mode"))
+        }
+    }
+
+    /// Encodes `rawValue` as a JSON string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// An open integer enumeration, like ``DatadogStringEnum`` with `Int64` raw values.
+///
+/// Decoding accepts a JSON integer, an integral number, or a string holding an integer;
+/// encoding writes the integer.
+public protocol DatadogIntEnum: RawRepresentable, Codable, Hashable, Sendable, QueryParameterValue,
+    CustomStringConvertible where RawValue == Int64 {
+    /// Creates the case for `rawValue`; unknown values become the `unknown` case. Never fails.
+    init(rawValue: Int64)
+    /// Whether this is the `unknown` case.
+    var isUnknown: Bool { get }
+}
+
+extension DatadogIntEnum {
+    /// Decodes an integer; see ``DatadogIntEnum``.
+    ///
+    /// - Throws: `DecodingError.typeMismatch` for non-integers; `DecodingError.dataCorrupted`
+    ///   for an unknown value in strict mode.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let number: Int64
+        if let value = try? container.decode(Int64.self) {
+            number = value
+        } else if let value = try? container.decode(Double.self), let exact = Int64(exactly: value) {
+            number = exact
+        } else if let text = try? container.decode(String.self),
+            let value = Int64(text.trimmingCharacters(in: .whitespaces))
+        {
+            number = value
+        } else {
+            throw DecodingError.typeMismatch(
+                Self.self,
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "Expected an integer enum value"))
+        }
+        self.init(rawValue: number)
+        if decoder.isStrictDecoding, isUnknown {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown value \(number) for \(Self.self) in strict mode"))
+        }
+    }
+
+    /// Encodes `rawValue` as a JSON integer.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// An open floating-point enumeration, like ``DatadogStringEnum`` with `Double` raw values.
+///
+/// Decoding accepts a JSON number or a string holding one; encoding writes the number.
+public protocol DatadogDoubleEnum: RawRepresentable, Codable, Hashable, Sendable, QueryParameterValue,
+    CustomStringConvertible where RawValue == Double {
+    /// Creates the case for `rawValue`; unknown values become the `unknown` case. Never fails.
+    init(rawValue: Double)
+    /// Whether this is the `unknown` case.
+    var isUnknown: Bool { get }
+}
+
+extension DatadogDoubleEnum {
+    /// Decodes a number; see ``DatadogDoubleEnum``.
+    ///
+    /// - Throws: `DecodingError.typeMismatch` for non-numbers; `DecodingError.dataCorrupted`
+    ///   for an unknown value in strict mode.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let number: Double
+        if let value = try? container.decode(Double.self) {
+            number = value
+        } else if let text = try? container.decode(String.self),
+            let value = Double(text.trimmingCharacters(in: .whitespaces))
+        {
+            number = value
+        } else {
+            throw DecodingError.typeMismatch(
+                Self.self,
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "Expected a numeric enum value"))
+        }
+        self.init(rawValue: number)
+        if decoder.isStrictDecoding, isUnknown {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown value \(number) for \(Self.self) in strict mode"))
+        }
+    }
+
+    /// Encodes `rawValue` as a JSON number.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// Text forms of numbers shared by enums and query parameters.
+enum NumberText {
+    /// Integral values within ±2^53 print without a fraction ("3", not "3.0"); others use
+    /// Swift's shortest round-tripping form.
+    static func format(_ value: Double) -> String {
+        if value.isFinite, value.rounded() == value, abs(value) < 9_007_199_254_740_992, let integer = Int64(exactly: value) {
+            return String(integer)
+        }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import DatadogCodegen
+
+/// `Generated/` is the golden output of `input/`; small focused cases live in `Golden/`.
+///
+/// Re-record: `swift run datadog-codegen generate input --output Generated` for the SDK, and
+/// `RECORD_GOLDEN=1 swift test --filter GoldenTests` for the focused cases; review the diff.
+final class GoldenTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = root.appendingPathComponent("templates")
+
+    func testGeneratedMatchesInput() throws {
+        let result = try Pipeline.run(Pipeline.Options(input: Self.root.appendingPathComponent("input"), templates: Self.templates))
+        XCTAssertEqual(result.errorCount, 0, result.sdk.diagnostics.map(\.description).joined(separator: "\n"))
+        try Self.compare(result.files, with: Self.root.appendingPathComponent("Generated"), record: false)
+    }
+
+    func testGenerationIsDeterministic() throws {
+        let options = Pipeline.Options(input: Self.root.appendingPathComponent("input"), templates: Self.templates)
+        let first = try Pipeline.run(options).files
+        let second = try Pipeline.run(options).files
+        XCTAssertEqual(first, second)
+    }
+
+    func testFocusedCases() throws {
+        let cases = Self.root.appendingPathComponent("Tests/DatadogCodegenTests/Golden")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted()
+        XCTAssertFalse(names.isEmpty)
+        let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+        for name in names {
+            let folder = cases.appendingPathComponent(name)
+            let result = try Pipeline.run(Pipeline.Options(input: folder.appendingPathComponent("input"), templates: Self.templates))
+            try Self.compare(result.files, with: folder.appendingPathComponent("expected"), record: record, label: name)
+        }
+    }
+
+    /// Compares generated files with a folder, printing a unified diff of each difference.
+    static func compare(_ files: [String: String], with folder: URL, record: Bool, label: String = "Generated",
+                        file: StaticString = #filePath, line: UInt = #line) throws {
+        if record {
+            _ = try OutputWriter(directory: folder).write(files)
+            return
+        }
+        let plan = OutputWriter(directory: folder).plan(files)
+        for path in plan.written {
+            let expected = (try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)) ?? ""
+            let diff = UnifiedDiff.make(old: expected, new: files[path] ?? "", oldName: "\(label)/\(path)", newName: "regenerated/\(path)")
+            XCTFail("\(label)/\(path) differs from the regenerated output:\n\(diff)", file: file, line: line)
+        }
+        for path in plan.removed {
+            XCTFail("\(label)/\(path) is not generated any more", file: file, line: line)
+        }
+    }
+}
+
+/// A small line-based unified diff (longest common subsequence), enough for golden failures.
+enum UnifiedDiff {
+    static func make(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
+        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard a.count * b.count < 25_000_000 else { return "--- \(oldName)\n+++ \(newName)\n(files too large to diff: \(a.count) vs \(b.count) lines)" }
+        var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+            }
+        }
+        var lines: [(Character, String)] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] { lines.append((" ", a[i])); i += 1; j += 1 }
+            else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] { lines.append(("+", b[j])); j += 1 }
+            else { lines.append(("-", a[i])); i += 1 }
+        }
+        var hunks: [(start: Int, end: Int)] = []
+        for index in lines.indices where lines[index].0 != " " {
+            let start = max(0, index - context), end = min(lines.count, index + context + 1)
+            if let last = hunks.last, start <= last.end { hunks[hunks.count - 1].end = end } else { hunks.append((start, end)) }
+        }
+        var output = ["--- \(oldName)", "+++ \(newName)"]
+        for hunk in hunks {
+            output.append("@@ lines \(hunk.start + 1)-\(hunk.end) @@")
+            output.append(contentsOf: lines[hunk.start..<hunk.end].map { String($0.0) + $0.1 })
+        }
+        return output.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,89 @@
+import DatadogRuntime
+import DatadogV2
+import Foundation
+import XCTest
+
+/// The generated SDK in use: `createBackfilledDegradation` against a real HTTP server on loopback,
+/// with the seed page's request and 201 examples.
+final class StatusPagesAPITests: XCTestCase {
+    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("input/create-backfilled-degradation.md")
+
+    /// The JSON examples of the seed page: [request, 201 response, 429 response].
+    static func examples() throws -> [Data] {
+        let text = try String(contentsOf: seed, encoding: .utf8)
+        return text.components(separatedBy: "```json\n").dropFirst().compactMap { block in
+            block.components(separatedBy: "\n```").first.map { Data($0.utf8) }
+        }
+    }
+
+    func testCreateBackfilledDegradationOverLoopback() async throws {
+        let examples = try Self.examples()
+        XCTAssertGreaterThanOrEqual(examples.count, 2)
+        let requestExample = examples[0]
+        let responseExample = examples[1]
+
+        let server = try await LoopbackServer { _ in
+            (201, ["Content-Type": "application/json"], responseExample)
+        }
+        let configuration = DatadogConfiguration(apiKey: "test-api-key", applicationKey: "test-app-key", baseURL: server.baseURL, environment: [:])
+        let api = StatusPagesAPI(configuration: configuration)
+        let body = try JSONDecoder().decode(CreateBackfilledDegradationRequest.self, from: requestExample)
+
+        let degradation = try await api.createBackfilledDegradation(pageId: "4e9d3726-bdd7-0079-613c-e9aaba89eb01", body: body, include: "status_page")
+        let received = await server.requests
+        await server.stop()
+
+        XCTAssertEqual(received.count, 1)
+        let request = try XCTUnwrap(received.first)
+        XCTAssertEqual(request.method, "POST")
+        XCTAssertEqual(request.path, "/api/v2/statuspages/4e9d3726-bdd7-0079-613c-e9aaba89eb01/degradations/backfill")
+        XCTAssertEqual(request.query.first { $0.0 == "include" }?.1, "status_page")
+        XCTAssertEqual(request.headers["dd-api-key"], "test-api-key")
+        XCTAssertEqual(request.headers["dd-application-key"], "test-app-key")
+        XCTAssertEqual(request.headers["content-type"], "application/json")
+        XCTAssertTrue(request.headers["user-agent"]?.hasPrefix("datadog-api-client-swift/") ?? false)
+        try XCTAssertEqual(JSONObject(request.body), JSONObject(requestExample), "the body sent is the page's request example")
+
+        // The 201 example decodes with no field lost.
+        XCTAssertEqual(degradation.data?.type, .degradations)
+        XCTAssertEqual(degradation.data?.attributes?.components_affectedCount, 1)
+        let reencoded = try JSONEncoder().encode(degradation)
+        try XCTAssertEqual(JSONObject(reencoded), JSONObject(responseExample))
+        XCTAssertTrue(degradation.additionalProperties.isEmpty)
+    }
+
+    func testErrorStatusThrowsTypedError() async throws {
+        let examples = try Self.examples()
+        let errorBody = examples.count > 2 ? examples[2] : Data(#"{"errors":["Bad Request"]}"#.utf8)
+        let server = try await LoopbackServer { _ in (429, ["Content-Type": "application/json", "X-RateLimit-Reset": "1"], errorBody) }
+        let api = StatusPagesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
+        let body = try JSONDecoder().decode(CreateBackfilledDegradationRequest.self, from: try Self.examples()[0])
+        do {
+            _ = try await api.createBackfilledDegradation(pageId: "p", body: body)
+            XCTFail("expected an error")
+        } catch let error as DatadogAPIError {
+            XCTAssertEqual(error.statusCode, 429)
+            XCTAssertEqual(error.errorResponse?.messages, ["Bad Request"])
+            try XCTAssertEqual(JSONObject(error.body), JSONObject(errorBody))
+        }
+        await server.stop()
+    }
+}
+
+private extension DegradationDataAttributes {
+    var components_affectedCount: Int { componentsAffected?.count ?? 0 }
+}
+
+/// JSON compared by value (absent and null alike).
+func JSONObject(_ data: Data) throws -> NSObject {
+    func normalize(_ value: Any) -> Any {
+        if let object = value as? [String: Any] {
+            return object.filter { !($0.value is NSNull) }.mapValues(normalize) as NSDictionary
+        }
+        if let array = value as? [Any] { return array.map(normalize) as NSArray }
+        return value
+    }
+    let value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    return normalize(value) as? NSObject ?? NSNull()
+}
