@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Mutation fuzzing of the generator (issue: hostile pages never crash it).
+        .executableTarget(name: "datadog-codegen-fuzz", dependencies: ["DatadogCodegen"]),
         // Hand-written runtime the generated SDK builds on.
         .target(
             name: "DatadogRuntime",

@@ -1,0 +1,114 @@
+import DatadogCodegen
+import Foundation
+
+/// Mutation fuzzing of the generator: real pages are mutated (rows dropped, duplicated, swapped
+/// and shuffled; cells and type strings corrupted; pipes and tab tags broken; truncation;
+/// invalid UTF-8; NUL bytes; huge lines and tables; deep nesting; empty and binary files) and
+/// pushed through every stage. A crash ends the process (the count is then the failing input's
+/// number, printed before it runs); a page taking over 10 s counts as a hang.
+///
+/// Usage: datadog-codegen-fuzz <count> [seed] [page folders…]   (defaults: 1000, 1, input)
+@main
+struct Fuzz {
+    static func main() throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        let count = arguments.first.flatMap(Int.init) ?? 1000
+        let seed = arguments.dropFirst().first.flatMap(UInt64.init) ?? 1
+        var folders = Array(arguments.dropFirst(2))
+        if folders.isEmpty { folders = ["input"] }
+        var corpus: [(String, Data)] = []
+        for folder in folders {
+            let url = URL(fileURLWithPath: folder)
+            for file in (try? Generator.pageFiles(in: url)) ?? [] {
+                if let data = try? Data(contentsOf: url.appendingPathComponent(file)), data.count < 2_000_000 {
+                    corpus.append((file, data))
+                }
+            }
+        }
+        guard !corpus.isEmpty else {
+            print("fuzz: no pages found in \(folders.joined(separator: ", "))")
+            return
+        }
+        let templates = try TemplateSet(directory: URL(fileURLWithPath: "templates"))
+        var rng = SplitMix64(seed: seed)
+        var hangs = 0
+        var diagnostics = 0
+        let started = Date()
+        for index in 0..<count {
+            let (name, original) = corpus[Int(rng.next() % UInt64(corpus.count))]
+            let mutated = Mutator.mutate(original, rng: &rng)
+            if ProcessInfo.processInfo.environment["FUZZ_VERBOSE"] != nil { print("input \(index): \(name)") }
+            let start = Date()
+            let parsed = Generator.parsePage(file: name, data: mutated)
+            let sdk = Generator.buildModel([parsed])
+            _ = SDKRenderer.render(sdk, templates: templates)
+            diagnostics += sdk.diagnostics.count
+            if Date().timeIntervalSince(start) > 10 {
+                hangs += 1
+                print("fuzz: hang (> 10 s) on input \(index) from \(name)")
+            }
+        }
+        let seconds = Date().timeIntervalSince(started)
+        print("fuzz: \(count) inputs, 0 crashes, \(hangs) hangs, \(diagnostics) diagnostics, \(String(format: "%.1f", seconds)) s (seed \(seed))")
+        if hangs > 0 { exit(1) }
+    }
+}
+
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
+}
+
+enum Mutator {
+    static func mutate(_ data: Data, rng: inout SplitMix64) -> Data {
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rounds = 1 + rng.below(4)
+        for _ in 0..<rounds {
+            guard !lines.isEmpty else { break }
+            let i = rng.below(lines.count)
+            switch rng.below(16) {
+            case 0: lines.remove(at: i)
+            case 1: lines.insert(lines[i], at: i)
+            case 2: let j = rng.below(lines.count); lines.swapAt(i, j)
+            case 3:
+                let start = rng.below(lines.count), length = min(lines.count - start, rng.below(40))
+                var slice = Array(lines[start..<(start + length)])
+                for k in slice.indices.reversed() { slice.swapAt(k, rng.below(k + 1)) }
+                lines.replaceSubrange(start..<(start + length), with: slice)
+            case 4: lines[i] = lines[i].replacingOccurrences(of: "|", with: rng.below(2) == 0 ? "" : "||")
+            case 5: lines[i] = lines[i].replacingOccurrences(of: "object", with: ["[[[", "<oneOf", "enum", "", "[object"][rng.below(5)])
+            case 6: lines[i] = lines[i].replacingOccurrences(of: "{% /tab %}", with: "{% tab")
+            case 7: lines = Array(lines.prefix(i))
+            case 8: lines[i] += String(repeating: "x|", count: 1 + rng.below(300_000))
+            case 9: lines[i] = String(lines[i].prefix(rng.below(lines[i].count + 1)))
+            case 10:
+                let row = "| data | data | object | Deep. |"
+                lines.insert(contentsOf: Array(repeating: row, count: 500), at: i)
+            case 11:
+                let rows = (0..<10_000).map { "|  | f\($0) | string | Field \($0). |" }
+                lines.insert(contentsOf: rows, at: i)
+            case 12: lines[i] = "\u{0}" + lines[i] + "\u{0}"
+            case 13: lines[i] = lines[i].replacingOccurrences(of: "Option 1", with: "Option 9")
+            case 14: lines[i] = lines[i].replacingOccurrences(of: "[*required*]", with: "[*required")
+            default: lines[i] = lines[i].replacingOccurrences(of: "`", with: "")
+            }
+        }
+        var bytes = Data(lines.joined(separator: "\n").utf8)
+        switch rng.below(20) {
+        case 0: bytes = Data()
+        case 1: bytes = Data((0..<4096).map { _ in UInt8(rng.below(256)) })
+        case 2: if !bytes.isEmpty { bytes[rng.below(bytes.count)] = 0xFF }
+        case 3: bytes = bytes.prefix(rng.below(bytes.count + 1))
+        default: break
+        }
+        return bytes
+    }
+}
