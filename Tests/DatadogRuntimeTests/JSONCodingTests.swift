@@ -178,7 +178,7 @@ struct Note: Codable, Hashable, Sendable {
     }
 }
 
-enum WidgetOrNote: Codable, Hashable, Sendable {
+indirect enum WidgetOrNote: Codable, Hashable, Sendable {
     case widget(Widget)
     case note(Note)
     case text(String)
@@ -204,11 +204,12 @@ enum WidgetOrNote: Codable, Hashable, Sendable {
     }
 
     func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .widget(let v): try v.encode(to: encoder)
-        case .note(let v): try v.encode(to: encoder)
-        case .text(let v): try v.encode(to: encoder)
-        case .unparsed(let v): try v.encode(to: encoder)
+        case .widget(let v): try container.encode(v)
+        case .note(let v): try container.encode(v)
+        case .text(let v): try container.encode(v)
+        case .unparsed(let v): try container.encode(v)
         }
     }
 }

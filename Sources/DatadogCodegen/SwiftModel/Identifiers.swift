@@ -88,7 +88,7 @@ public enum Identifiers {
         "Result", "Type", "Optional", "Array", "Dictionary", "Set", "Any", "AnyObject", "Codable", "Decodable",
         "Encodable", "Hashable", "Equatable", "Sendable", "Never", "Void", "Character", "Decoder", "Encoder",
         "CodingKey", "CodingKeys", "Protocol", "Self", "JSONValue", "DateTime", "AnyCodingKey", "Indirect",
-        "APIRequest", "DatadogClient", "OneOfDecoder", "Foundation", "Swift", "DatadogRuntime", "DatadogV1",
+        "APIRequest", "DatadogClient", "DatadogErrorResponse", "DatadogAPIError", "DatadogClientError", "DatadogConfiguration", "DatadogSite", "HTTPRequest", "HTTPResponse", "HTTPTransport", "MultipartPart", "RetryPolicy", "OneOfDecoder", "Foundation", "Swift", "DatadogRuntime", "DatadogV1",
         "DatadogV2", "UnstableOperation", "DatadogStringEnum", "DatadogIntEnum", "DatadogDoubleEnum",
         "PaginatedSequence", "Task", "Duration", "Substring", "Collection", "Sequence", "Identifiable",
     ]

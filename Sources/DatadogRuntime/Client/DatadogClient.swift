@@ -27,7 +27,7 @@ import FoundationNetworking
 /// 5. returns a 2xx response, or throws ``DatadogAPIError``.
 ///
 /// Requests are logged at debug level (method, URL, status, duration) and headers at trace
-/// level with credentials redacted (``redactHeaders(_:)-([(name:String,value:String)])``).
+/// level with credentials redacted (`redactHeaders(_:)`).
 public final class DatadogClient: Sendable {
     /// The configuration in use.
     public let configuration: DatadogConfiguration
@@ -372,7 +372,7 @@ public func redactHeaders(_ headers: [(name: String, value: String)]) -> [(name:
     headers.map { (name: $0.name, value: redactedValue(name: $0.name, value: $0.value)) }
 }
 
-/// Returns `headers` with secret values replaced; see ``redactHeaders(_:)-([(name:String,value:String)])``.
+/// Returns `headers` with secret values replaced; see `redactHeaders(_:)`.
 public func redactHeaders(_ headers: [String: String]) -> [String: String] {
     headers.reduce(into: [:]) { result, header in
         result[header.key] = redactedValue(name: header.key, value: header.value)

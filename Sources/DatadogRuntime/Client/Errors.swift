@@ -41,7 +41,7 @@ extension DatadogClientError: LocalizedError {
 /// Errors may be plain strings (`{"errors": ["Forbidden"]}`) or JSON:API error objects
 /// (`{"errors": [{"status": "404", "title": "Not Found", "detail": "..."}]}`); both are kept
 /// as ``JSONValue`` and summarised by ``messages``.
-public struct APIErrorResponse: Codable, Hashable, Sendable {
+public struct DatadogErrorResponse: Codable, Hashable, Sendable {
     /// The errors as received.
     public var errors: [JSONValue]
     /// Other members of the error object.
@@ -112,7 +112,7 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
     /// The response body.
     public let body: Data
     /// The body decoded as `{"errors": [...]}`, when it is one.
-    public let errorResponse: APIErrorResponse?
+    public let errorResponse: DatadogErrorResponse?
     /// The operation that failed, when known.
     public let operationID: String?
 
@@ -122,7 +122,7 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
         self.headers = headers
         self.body = body
         self.operationID = operationID
-        self.errorResponse = try? DatadogJSON.makeDecoder().decode(APIErrorResponse.self, from: body)
+        self.errorResponse = try? DatadogJSON.makeDecoder().decode(DatadogErrorResponse.self, from: body)
     }
 
     /// Creates an error from a response.
@@ -130,7 +130,7 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
         self.init(statusCode: response.statusCode, headers: response.headers, body: response.body, operationID: operationID)
     }
 
-    /// ``APIErrorResponse/messages``, or none.
+    /// ``DatadogErrorResponse/messages``, or none.
     public var messages: [String] { errorResponse?.messages ?? [] }
 
     /// The value of the header named `name` (case-insensitive).

@@ -85,7 +85,7 @@ public enum DatadogJSON {
 
     /// A new decoder configured for the Datadog API.
     ///
-    /// - Parameter strict: Sets ``Foundation/CodingUserInfoKey/datadogStrictDecoding``.
+    /// - Parameter strict: Sets ``Swift/CodingUserInfoKey/datadogStrictDecoding``.
     public static func makeDecoder(strict: Bool = false) -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

@@ -162,7 +162,7 @@ extension JSONValue {
     ///
     /// - Parameters:
     ///   - type: The type to decode.
-    ///   - strict: Decode with ``Foundation/CodingUserInfoKey/datadogStrictDecoding`` on, so unknown keys
+    ///   - strict: Decode with ``Swift/CodingUserInfoKey/datadogStrictDecoding`` on, so unknown keys
     ///     and unknown enum values fail.
     ///   - userInfo: Extra user info handed to the decoder.
     /// - Throws: `DecodingError` (or `EncodingError` for non-finite numbers).

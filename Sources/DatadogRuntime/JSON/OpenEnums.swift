@@ -6,7 +6,7 @@ import Foundation
 /// Generated enums provide the cases, `init(rawValue:)`, `rawValue` and ``isUnknown``; this
 /// protocol supplies `Codable`:
 /// - decoding reads a JSON string (a number or a boolean is accepted too, keeping its text);
-///   in strict mode (``Foundation/Decoder/isStrictDecoding``) an unknown value throws;
+///   in strict mode (``Swift/Decoder/isStrictDecoding``) an unknown value throws;
 /// - encoding writes `rawValue`.
 ///
 /// It also supplies ``QueryParameterValue`` and `CustomStringConvertible` (both give
