@@ -674,11 +674,38 @@ def short(v):
     return s if len(s) <= 60 else s[:57] + "..."
 
 
-def roundtrip_category(reason):
+PLACEHOLDERS = {"integer", "number", "int64", "int32", "double", "float", "boolean", "object", "array"}
+
+
+def value_at(doc, path):
+    v = doc
+    for key, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", path[1:]):
+        try:
+            v = v[key] if key else v[int(index)]
+        except (KeyError, IndexError, TypeError, ValueError):
+            return None
+    return v
+
+
+def roundtrip_category(reason, example_json=None):
     r = re.sub(r"\[\d+\]", "[]", reason)
+    if r.startswith("harness:"):
+        return "harness: type does not compile / no entry"
     if r.startswith("decode:"):
+        m = re.match(r"decode: typeMismatch at (\S+): expected ([\w<>, ]+?): (?:.*found (an? \w+|\w+))?", reason)
+        if m:
+            expected = m.group(2).replace("Dictionary<String, Any>", "object").replace("Array<Any>", "array")
+            if example_json is not None:
+                v = value_at(json.loads(example_json), m.group(1))
+                if isinstance(v, str) and v in PLACEHOLDERS:
+                    return f"example placeholder {json.dumps(v)} where {expected} is expected (page quirk)"
+            return f"decode typeMismatch: expected {expected}, found {m.group(3) or '?'}"
         m = re.match(r"decode: (\w+)", r)
         kind = m.group(1) if m else "error"
+        if kind == "valueNotFound" and "null" in r:
+            return "decode valueNotFound: null where a value is required (not nullable)"
+        if kind == "keyNotFound":
+            return "decode keyNotFound: required key absent in the example"
         return f"decode {kind}"
     if r.startswith("encode:"):
         return "encode error"
@@ -686,6 +713,8 @@ def roundtrip_category(reason):
         return "value dropped"
     if "added" in r:
         return "value added"
+    if re.search(r'"[-+0-9.eE]+" became [-+0-9.eE]+$', r):
+        return "numeric-looking string re-encoded as a number"
     if "number" in r:
         return "number changed"
     if re.search(r'"\d{4}-\d\d-\d\dT', r):
@@ -777,7 +806,9 @@ def main():
     ap.add_argument("cassettes", nargs="?", help="reserved for replaying recorded traffic (ignored for now)")
     ap.add_argument("--no-build", action="store_true", help="skip the SDK build and the round trip")
     ap.add_argument("--record", action="store_true", help="rewrite the levels file with the current figures")
-    ap.add_argument("--levels", default=LEVELS_FILE)
+    ap.add_argument("--levels", default=LEVELS_FILE, help="levels file (default .ci/conformance-levels.json)")
+    ap.add_argument("--force-ratchet", action="store_true",
+                    help="apply the levels even when they were recorded for another folder of pages")
     ap.add_argument("--codegen", help="generator binary (default: build and use .build/debug/datadog-codegen)")
     ap.add_argument("--release-codegen", action="store_true", help="build/use the release generator")
     ap.add_argument("--no-codegen-build", action="store_true", help="use the existing generator binary as is")
@@ -914,11 +945,20 @@ def main():
                 fails = rt["failures"]
                 for where, e, reason in fails:
                     print(f"{where}: {e['label']} {e['type']}: {reason}")
-                cats_rt = collections.Counter(roundtrip_category(r) for _w, _e, r in fails)
-                print(f"   harness build {rt['build']['wall_s']}s, run {rt.get('run_s')}s; failure categories: " +
-                      ", ".join(f"{v} {k}" for k, v in cats_rt.most_common()))
+                cats_rt = collections.defaultdict(list)
+                for w, e, r in fails:
+                    cats_rt[roundtrip_category(r, e["json"])].append((w, e, r))
+                print(f"   harness build {rt['build']['wall_s']}s, run {rt.get('run_s')}s; failures by category:")
+                for k, v in sorted(cats_rt.items(), key=lambda kv: -len(kv[1])):
+                    w, e, r = v[0]
+                    print(f"   {len(v):6d} {k}")
+                    print(f"          e.g. {w}: {e['type']}: {r[:200]}")
+                quirks = sum(len(v) for k, v in cats_rt.items() if k.endswith("(page quirk)"))
                 total = rt["passed"] + len(fails)
-                print(f"roundtrip: {rt['passed']} passed, {len(fails)} failed")
+                print(f"roundtrip: {rt['passed']} passed, {len(fails)} failed"
+                      f" ({quirks} of the failures are page-example placeholders no type could decode)")
+                figures["roundtrip_failed"] = len(fails)
+                figures["roundtrip_placeholder_failures"] = quirks
                 figures["roundtrip_passed"] = rt["passed"]
                 figures["roundtrip_pass_pct"] = pct(rt["passed"], total)
         else:
@@ -959,11 +999,18 @@ def main():
             new["levels"][k] = (int(figures[k] * 100) / 100.0) if isinstance(figures[k], float) else v
         new["_note"] = ("Minimum accepted figures for `.ci/conformance PAGES TRUTH`; "
                         "rewrite with --record. Percentages are floored to 2 decimals.")
-        new["recorded_for"] = {"pages": pages, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        new["recorded_for"] = {"pages": pages, "page_count": len(truth), "operations": F["ops_total"],
+                               "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
         with open(args.levels, "w") as f:
             json.dump(new, f, indent=2, sort_keys=True)
             f.write("\n")
         print(f"   recorded levels in {args.levels}")
+        return 0
+    rec = levels.get("recorded_for", {})
+    if levels and not args.force_ratchet and (rec.get("page_count"), rec.get("operations")) != (len(truth), F["ops_total"]):
+        print(f"== ratchet not applied: levels were recorded for {rec.get('page_count')} pages / "
+              f"{rec.get('operations')} operations ({rec.get('pages')}), this folder has {len(truth)} / "
+              f"{F['ops_total']} (use --force-ratchet or --levels FILE)")
         return 0
     below = []
     for k, label in RATCHET:
