@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "datadog-codegen", targets: ["datadog-codegen"]),
         .library(name: "DatadogCodegen", targets: ["DatadogCodegen"]),
         .library(name: "DatadogAPIClient", targets: ["DatadogRuntime"] + generatedModules),
+        .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,15 +43,27 @@ let package = Package(
         ),
         // Mutation fuzzing of the generator (issue: hostile pages never crash it).
         .executableTarget(name: "datadog-codegen-fuzz", dependencies: ["DatadogCodegen"]),
+        // Generation benchmark: cmark floor, full and no-change runs, stage times, memory.
+        .executableTarget(name: "datadog-codegen-bench", dependencies: ["DatadogCodegen", "CCmark"]),
         // Hand-written runtime the generated SDK builds on.
         .target(
             name: "DatadogRuntime",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
 
+        // `swift package --allow-writing-to-package-directory generate-sdk`: regenerates Generated/ from input/.
+        .plugin(
+            name: "GenerateSDK",
+            capability: .command(
+                intent: .custom(verb: "generate-sdk", description: "Regenerate Generated/ from the reference pages in input/."),
+                permissions: [.writeToPackageDirectory(reason: "The plugin rewrites the generated SDK in Generated/ from the pages in input/.")]
+            ),
+            dependencies: ["datadog-codegen"]
+        ),
+
         .testTarget(
             name: "DatadogCodegenTests",
-            dependencies: ["DatadogCodegen"],
+            dependencies: ["DatadogCodegen", .product(name: "FlyingFox", package: "FlyingFox")],
             exclude: ["Golden"]
         ),
         .testTarget(

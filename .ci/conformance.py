@@ -9,7 +9,9 @@ Figures (whole folder of pages):
   3. operations with the right operationId and Swift method name
   4. Swift types generated (Models/ files that are not a typealias) vs official schema names
   5. SDK build (time, memory, errors) and the example round-trip
-  6. summary + ratchet against .ci/conformance-levels.json
+  6. replay of recorded traffic (CASSETTES): every main call of every cassette whose operation the pages
+     define, through the generated method against a loopback server serving the recording (.ci/replay/)
+  7. summary + ratchet against .ci/conformance-levels.json
 
 python3 standard library only.
 """
@@ -37,6 +39,7 @@ RATCHET = [
     ("sdk_build_ok", "SDK builds (1 = yes)"),
     ("roundtrip_pass_pct", "example round-trip passed %"),
     ("roundtrip_passed", "example round-trips passed"),
+    ("replay_passed", "recorded main calls replayed"),
 ]
 
 SWIFT_BUILTINS = {
@@ -390,7 +393,7 @@ let package = Package(
     name: "ConformanceSDK",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),%(extra_deps)s
     ],
     targets: [
         .target(
@@ -404,7 +407,7 @@ let package = Package(
             dependencies: ["DatadogRuntime", %(module_deps)s],
             path: "RoundTrip"
         ),
-    ]
+%(extra_targets)s    ]
 )
 """
 
@@ -530,7 +533,7 @@ def sync_tree(src, dst):
             os.rmdir(root)
 
 
-def prepare_package(pkg, gen_dir):
+def prepare_package(pkg, gen_dir, replay=False):
     os.makedirs(pkg, exist_ok=True)
     modules = sorted(m for m in os.listdir(gen_dir) if os.path.isdir(os.path.join(gen_dir, m)))
     sync_tree(gen_dir, os.path.join(pkg, "SDK"))
@@ -539,7 +542,11 @@ def prepare_package(pkg, gen_dir):
     mods = "\n".join(
         f'        .target(name: "{m}", dependencies: ["DatadogRuntime"], path: "SDK/{m}"),' for m in modules)
     deps = ", ".join(f'"{m}"' for m in modules)
-    write_if_changed(os.path.join(pkg, "Package.swift"), PACKAGE_TEMPLATE % {"modules": mods, "module_deps": deps})
+    write_if_changed(os.path.join(pkg, "Package.swift"), PACKAGE_TEMPLATE % {
+        "modules": mods, "module_deps": deps,
+        "extra_deps": ("\n        " + FLYINGFOX_PACKAGE) if replay else "",
+        "extra_targets": (REPLAY_TARGET % {"module_deps": deps}) if replay else "",
+    })
     # pin swift-log like the root package so no new resolution is needed
     root_resolved = os.path.join(REPO, "Package.resolved")
     if os.path.exists(root_resolved) and not os.path.exists(os.path.join(pkg, "Package.resolved")):
@@ -588,7 +595,7 @@ class TreeMemorySampler(threading.Thread):
 
 
 def swift_build(pkg, log_path, product=None, jobs=None):
-    cmd = ["/usr/bin/time", "-v", "swift", "build", "-c", "debug", "--package-path", pkg]
+    cmd = ["/usr/bin/time", "-v", "swift", "build", "-c", "debug", "--disable-index-store", "--package-path", pkg]
     if product:
         cmd += ["--product", product]
     if jobs:
@@ -796,6 +803,714 @@ def run_roundtrip(pkg, examples, workdir, build_log_prefix, args):
 
 
 # ----------------------------------------------------------------------------------------------
+# figure 6: replay of recorded traffic (cassettes)
+
+REPLAY_DIR = os.path.join(CI_DIR, "replay")
+FLYINGFOX_PACKAGE = '.package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),'
+REPLAY_TARGET = """        .executableTarget(
+            name: "Replay",
+            dependencies: [
+                "DatadogRuntime", %(module_deps)s,
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            path: "Replay",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+"""
+REPLAY_BUILTIN_ARGS = {"String", "Int64", "Int32", "Int", "Double", "Float", "Bool"}
+
+
+def split_top_level(text, sep=","):
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "[(<{":
+            depth += 1
+        elif ch in "])>}":
+            depth -= 1
+        if ch == sep and depth == 0:
+            parts.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    if "".join(cur).strip():
+        parts.append("".join(cur).strip())
+    return parts
+
+
+SIG_RE = re.compile(r"^\s*public func (`?\w+`?)\((.*)\) async throws(?: -> (.+?))? \{\s*$")
+TYPE_DECL_RE = re.compile(r"^(?:public\s+)?(?:struct|extension|final class|class|actor)\s+(\w+)")
+
+
+def parse_api_signatures(gen_dir):
+    """(module, api type, method) -> [{params: [{label, type, optional}], returns}] from generated APIs/*.swift."""
+    sigs = collections.defaultdict(list)
+    for module in sorted(os.listdir(gen_dir)):
+        apis = os.path.join(gen_dir, module, "APIs")
+        if not os.path.isdir(apis):
+            continue
+        for path in _swift_files(apis):
+            current = None
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    m = TYPE_DECL_RE.match(line)
+                    if m:
+                        current = m.group(1)
+                        continue
+                    m = SIG_RE.match(line)
+                    if not m or current is None:
+                        continue
+                    params = []
+                    for p in split_top_level(m.group(2)):
+                        head, _, default = p.partition("=")
+                        label, _, typ = head.partition(":")
+                        label, typ = label.strip(), typ.strip()
+                        names = label.split()
+                        params.append({"label": names[0], "name": names[-1].strip("`"), "type": typ,
+                                       "optional": typ.endswith("?") or bool(default.strip())})
+                    sigs[(module, current, m.group(1).strip("`"))].append(
+                        {"params": params, "returns": (m.group(3) or "").strip() or None})
+    return sigs
+
+
+def replay_func_name(version, operation_id):
+    return "replay_" + re.sub(r"\W", "_", f"{version}_{operation_id}")
+
+
+def replay_functions(dump, gen_dir, module_types):
+    """-> ({(version, opid): (module, api, swift source lines)}, {(version, opid): reason not generated})"""
+    sigs = parse_api_signatures(gen_dir)
+    funcs, missing = {}, {}
+    for p in dump.get("pages", []):
+        for op in p.get("operations", []):
+            key = (op.get("version"), op.get("operation_id"))
+            if key in funcs or key in missing:
+                continue
+            module = op.get("swift_module") or ("DatadogV1" if op.get("version") == "v1" else "DatadogV2")
+            api, method = op.get("swift_api"), op.get("swift_method")
+            cands = sigs.get((module, api, method))
+            if not cands:
+                missing[key] = f"harness: no generated method {module}.{api}.{method}"
+                continue
+            sig = cands[0]
+            by_swift_name = {q.get("swift_name"): q for q in op.get("parameters") or []}
+            names = module_types.get(module)
+            args, ok = [], True
+            for sp in sig["params"]:
+                typ = qualify(strip_optional(sp["type"]), module, names)
+                if sp["name"] == "body" and op.get("request"):
+                    fn = "optBody" if sp["optional"] else "body"
+                    expr = f"try call.{fn}({typ}.self)"
+                else:
+                    q = by_swift_name.get(sp["name"])
+                    if q is None:
+                        if sp["optional"]:
+                            continue
+                        missing[key] = f"harness: parameter {sp['name']} of {method} is not in the dump"
+                        ok = False
+                        break
+                    fn = "opt" if sp["optional"] else "arg"
+                    expr = f"try call.{fn}({swift_string_literal(q['name'])}, {typ}.self)"
+                args.append(expr if sp["label"] == "_" else f"{sp['label']}: {expr}")
+            if not ok:
+                continue
+            call = f"try await api.{method}({', '.join(args)})"
+            lines = [f"func {replay_func_name(*key)}(_ call: ReplayCall) async throws -> ReplayOutcome {{",
+                     f"    let api = {module}.{api}(configuration: call.configuration)"]
+            if sig["returns"] in (None, "Void", "()"):
+                lines += [f"    {call}", "    return .none"]
+            else:
+                lines += [f"    return try ReplayOutcome.value({call})"]
+            lines += ["}", ""]
+            funcs[key] = (module, api, lines)
+    return funcs, missing
+
+
+def write_replay_harness(pkg, funcs, excluded):
+    """Replay/: ReplaySupport.swift (as is), Ops_<module>_<api>.swift, main.swift (dispatch). -> line map"""
+    rd = os.path.join(pkg, "Replay")
+    os.makedirs(rd, exist_ok=True)
+    wanted = {"ReplaySupport.swift", "main.swift"}
+    with open(os.path.join(REPLAY_DIR, "ReplaySupport.swift")) as f:
+        write_if_changed(os.path.join(rd, "ReplaySupport.swift"), f.read())
+    by_file = collections.defaultdict(list)
+    for key in sorted(funcs):
+        if key in excluded:
+            continue
+        module, api, lines = funcs[key]
+        by_file[f"Ops_{module}_{api}.swift"].append((key, lines))
+    line_map = {}
+    for fn, items in sorted(by_file.items()):
+        wanted.add(fn)
+        out = ["// Written by .ci/conformance.py. Do not edit.", "import Foundation", "import DatadogRuntime",
+               "import DatadogV1", "import DatadogV2", ""]
+        for key, lines in items:
+            for l in lines:
+                out.append(l)
+                line_map[(fn, len(out))] = key
+        write_if_changed(os.path.join(rd, fn), "\n".join(out))
+    cases = ["    switch call.version + \".\" + call.operationId {"]
+    for key in sorted(funcs):
+        if key not in excluded:
+            cases.append(f"    case {swift_string_literal(key[0] + '.' + key[1])}: return try await {replay_func_name(*key)}(call)")
+    cases += ["    default: break", "    }"]
+    with open(os.path.join(REPLAY_DIR, "main.swift.in")) as f:
+        main = f.read().replace("/*DISPATCH*/", "\n".join(cases))
+    write_if_changed(os.path.join(rd, "main.swift"), main)
+    for fn in os.listdir(rd):
+        if fn not in wanted:
+            os.remove(os.path.join(rd, fn))
+    return line_map
+
+
+def url_segments(url):
+    from urllib.parse import urlsplit, unquote
+    return [unquote(s) for s in urlsplit(url).path.split("/")]
+
+
+def collect_replay(dump, cassettes_dir, only=None):
+    """-> dict(cassettes=[...for Swift], calls=[...for Swift], meta=[per call], skipped=Counter, by_path=[...])"""
+    import base64
+    ops, by_route = {}, {}
+    for p in dump.get("pages", []):
+        for op in p.get("operations", []):
+            ops.setdefault((op.get("version"), op.get("operation_id")), op)
+            by_route.setdefault((op.get("version"), op.get("method"), op.get("path")), op)
+    files = []
+    for root, _d, fs in os.walk(cassettes_dir):
+        for fn in fs:
+            if fn.endswith(".json"):
+                files.append(os.path.join(root, fn))
+    files.sort()
+    R = {"cassettes": [], "calls": [], "meta": [], "skipped": collections.Counter(), "skipped_examples": [],
+         "by_route": [], "scenarios": 0}
+    for path in files:
+        rel = os.path.relpath(path, cassettes_dir)
+        if only and not any(rel.startswith(o.rstrip("/") + "/") or rel.split("/")[1:2] == [o] for o in only):
+            continue
+        with open(path) as f:
+            d = json.load(f)
+        inters = d.get("interactions") or []
+        mains = [i for i in inters if i.get("role") in ("main", "main_page")]
+        if not mains:
+            R["skipped"]["no main interaction"] += 1
+            continue
+        resolved = []
+        for i in mains:
+            version = i.get("operation_version") or d.get("version")
+            op = ops.get((version, i.get("operation_id")))
+            how = "operation_id"
+            if op is None:
+                op = by_route.get((version, i.get("method"), i.get("path_template")))
+                how = "route"
+            resolved.append((i, version, op, how))
+        if any(op is None for _i, _v, op, _h in resolved):
+            R["skipped"]["operation not defined by the pages"] += len(mains)
+            R["skipped_examples"].append(f"{rel}: {mains[0].get('operation_id')}")
+            continue
+        R["scenarios"] += 1
+        ci = len(R["cassettes"])
+        served = []
+        for it in inters:
+            req, resp = it.get("request") or {}, it.get("response") or {}
+            rbf = req.get("body_format")
+            body = json.dumps(req.get("body"), ensure_ascii=False) if rbf == "json" else None
+            bf = resp.get("body_format")
+            if bf == "json":
+                raw = json.dumps(resp.get("body"), ensure_ascii=False).encode("utf-8")
+            elif bf == "base64":
+                raw = base64.b64decode(resp.get("body") or "")
+            elif bf == "text":
+                raw = (resp.get("body") or "").encode("utf-8")
+            else:
+                raw = b""
+            ct = {k.lower(): v for k, v in (resp.get("headers") or {}).items()}.get("content-type")
+            served.append({
+                "index": it.get("index"), "method": it.get("method"), "segments": url_segments(it.get("url")),
+                "query": [[k, v] for k, vs in (it.get("query_params") or {}).items() for v in vs],
+                "body": body, "bodyOpaque": rbf not in ("json", "empty", None),
+                "status": resp.get("status_code"), "contentType": ct,
+                "responseBody": base64.b64encode(raw).decode("ascii"),
+            })
+        R["cassettes"].append({"name": rel, "interactions": served})
+        for i, version, op, how in resolved:
+            args = {}
+            notes = []
+            headers = {k.lower(): v for k, v in ((i.get("request") or {}).get("headers") or {}).items()}
+            known = set()
+            for q in op.get("parameters") or []:
+                name, where = q.get("name"), q.get("in")
+                known.add((where, name))
+                if where == "path":
+                    v = (i.get("path_params") or {}).get(name)
+                    if v is not None:
+                        args[name] = str(v)
+                elif where == "query":
+                    vs = (i.get("query_params") or {}).get(name)
+                    if vs:
+                        args[name] = ",".join(vs)
+                elif where == "header":
+                    v = headers.get(name.lower())
+                    if v is not None:
+                        args[name] = v
+            for name in (i.get("query_params") or {}):
+                if ("query", name) not in known:
+                    notes.append(f"recorded query parameter {name} is not a parameter of the operation")
+            req = i.get("request") or {}
+            body = json.dumps(req.get("body"), ensure_ascii=False) if req.get("body_format") == "json" else None
+            cid = len(R["calls"])
+            R["calls"].append({"id": cid, "cassette": ci, "interaction": i.get("index"), "version": version,
+                               "operationId": op.get("operation_id"), "args": args, "body": body})
+            R["meta"].append({"cassette": rel, "role": i.get("role"), "interaction": i, "op": op, "how": how,
+                              "notes": notes, "doc": d})
+            if how == "route":
+                R["by_route"].append((rel, i.get("operation_id"), op.get("operation_id")))
+    return R
+
+
+def split_target(target):
+    from urllib.parse import unquote_plus, unquote
+    path, _, query = target.partition("?")
+    segs = [unquote(s) for s in path.split("/")]
+    items = []
+    if query:
+        for item in query.split("&"):
+            k, _, v = item.partition("=")
+            items.append((unquote_plus(k), unquote_plus(v)))
+    return segs, items
+
+
+def media_type(ct):
+    return (ct or "").split(";")[0].strip().lower() or None
+
+
+def request_diffs(sent, inter, notes):
+    """Differences between the request the SDK sent and the recorded one (list of reasons)."""
+    import base64
+    out = []
+    if sent["method"] != inter.get("method"):
+        out.append(f"request: method {sent['method']}, recorded {inter.get('method')}")
+    segs, items = split_target(sent["target"])
+    want = url_segments(inter.get("url"))
+    if segs != want:
+        out.append(f"request: path {'/'.join(segs)}, recorded {'/'.join(want)}")
+    got_q = collections.defaultdict(list)
+    for k, v in items:
+        got_q[k].append(v)
+    want_q = {k: list(vs) for k, vs in (inter.get("query_params") or {}).items()}
+    for k in sorted(set(got_q) | set(want_q)):
+        g, w = got_q.get(k), want_q.get(k)
+        if g == w:
+            continue
+        if w is None:
+            out.append(f"request: query {k}={','.join(g)} sent, not recorded")
+        elif g is None:
+            hint = "; " + "; ".join(n for n in notes if f" {k} " in n) if any(f" {k} " in n for n in notes) else ""
+            out.append(f"request: query {k}={','.join(w)} recorded, not sent{hint}")
+        else:
+            out.append(f"request: query {k}: sent {g}, recorded {w}")
+    req = inter.get("request") or {}
+    body = base64.b64decode(sent.get("body_b64") or "")
+    if req.get("body_format") == "json":
+        if not body:
+            out.append("request: no body sent, recorded a JSON body")
+        else:
+            try:
+                got = json.loads(body)
+            except ValueError:
+                out.append(f"request: body is not JSON ({body[:60]!r})")
+            else:
+                diff = json_equal(req.get("body"), got)
+                if diff:
+                    out.append("request: body " + diff)
+    elif req.get("body_format") == "empty" and body:
+        out.append(f"request: body sent ({len(body)} bytes), none recorded")
+    rct = media_type({k.lower(): v for k, v in (req.get("headers") or {}).items()}.get("content-type"))
+    sct = media_type(sent.get("content_type"))
+    if body and rct and rct != sct:
+        out.append(f"request: content type {sct}, recorded {rct}")
+    return out
+
+
+def decode_error_summary(text):
+    """The client's decoding error -> 'decode T: typeMismatch at $.a[0].b: Expected to decode String but found number'"""
+    m = re.match(r"decode (\S+): DecodingError\.(\w+): (.*?)(?:\.? Path: (.*?))?(?:\. Debug description: (.*))?$", text, re.S)
+    if not m:
+        return text[:300]
+    typ, kind, msg, path, dd = m.groups()
+    path = "$" + ("" if not path else ("" if path.startswith("[") else ".") + path)
+    msg = msg.strip().rstrip(".")
+    if kind == "dataCorrupted" and dd:
+        msg = (msg + ": " + dd.strip()) if msg else dd.strip()
+    return f"decode {typ}: {kind} at {path}: {msg}"[:400]
+
+
+def assertion_path_value(doc, path):
+    """'a.b[0][1].c' -> value, or a sentinel when absent."""
+    v = doc
+    for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path or ""):
+        try:
+            v = v[key] if key else v[int(index)]
+        except (KeyError, IndexError, TypeError, ValueError):
+            return MISSING
+    return v
+
+
+MISSING = object()
+
+
+def items_count(doc):
+    if isinstance(doc, list):
+        return len(doc)
+    if isinstance(doc, dict):
+        if isinstance(doc.get("data"), list):
+            return len(doc["data"])
+        lists = [v for v in doc.values() if isinstance(v, list)]
+        if len(lists) == 1:
+            return len(lists[0])
+    return None
+
+
+def check_assertion(a, doc, outcome_ok, status, pages_docs):
+    """-> None when it holds, else a reason; 'skip' when not evaluable."""
+    kind = a.get("kind")
+    if kind == "status":
+        want = a.get("status")
+        if 200 <= (want or 0) < 300:
+            return None if outcome_ok else f"status {want} expected, got {status}"
+        return None if status == want else f"status {want} expected, got {status if status else 'success'}"
+    if kind == "items":
+        if any(d is None for d in pages_docs):
+            return "skip"
+        counts = [items_count(d) for d in pages_docs]
+        if any(c is None for c in counts):
+            return "skip"
+        return None if sum(counts) == a.get("count") else f"{a.get('count')} items expected, got {sum(counts)}"
+    if doc is None:
+        return "skip"
+    v = assertion_path_value(doc, a.get("path"))
+    if kind in ("equal", "same_value"):
+        if v is MISSING:
+            return f"{a.get('path')} is absent, expected {short(a.get('expected'))}"
+        d = json_equal(a.get("expected"), v)
+        return None if d is None else f"{a.get('path')} is {short(v)}, expected {short(a.get('expected'))}"
+    if kind == "false":
+        return None if v is False else f"{a.get('path')} is {short(None if v is MISSING else v)}, expected false"
+    if kind == "length":
+        return None if isinstance(v, (list, dict, str)) and len(v) == a.get("length") else \
+            f"{a.get('path')} has length {len(v) if isinstance(v, (list, dict, str)) else '-'}, expected {a.get('length')}"
+    if kind in ("has_field", "no_field"):
+        fv = assertion_path_value(v, a.get("field")) if v is not MISSING else MISSING
+        present = fv is not MISSING and fv is not None
+        if kind == "has_field":
+            return None if present else f"{a.get('path')} has no field {a.get('field')}"
+        return None if not present else f"{a.get('path')} has field {a.get('field')}"
+    if kind == "array_contains_value":
+        if isinstance(v, list) and any(json_equal(a.get("expected"), x) is None for x in v):
+            return None
+        return f"{a.get('path')} does not contain {short(a.get('expected'))}"
+    if kind == "array_contains_object":
+        if isinstance(v, list) and any(json_equal(a.get("expected"), assertion_path_value(x, a.get("field"))) is None
+                                       for x in v):
+            return None
+        return f"{a.get('path')} has no item with {a.get('field')} = {short(a.get('expected'))}"
+    return "skip"
+
+
+def judge_replay(R, outputs):
+    """-> (failures [(label, reasons)], passed, stats)"""
+    import base64
+    failures, passed = [], 0
+    stats = collections.Counter()
+    docs = {}  # call id -> (doc or None, ok, status)
+    per_call_reasons = {}
+    for c, meta in zip(R["calls"], R["meta"]):
+        o = outputs.get(c["id"])
+        inter, op = meta["interaction"], meta["op"]
+        resp = inter.get("response") or {}
+        rstatus = resp.get("status_code") or 0
+        reasons = []
+        doc, ok, status = None, False, None
+        if o is None:
+            reasons.append("harness: no result (crashed before this call?)")
+        else:
+            sent = o.get("requests") or []
+            if not sent:
+                reasons.append(o.get("error") or "harness: no request sent")
+            else:
+                if len(sent) > 1:
+                    reasons.append(f"request: {len(sent)} requests sent for one call")
+                reasons += request_diffs(sent[0], inter, meta["notes"])
+            outcome = o.get("outcome")
+            if sent:
+                if 200 <= rstatus < 300:
+                    if outcome == "ok":
+                        ok = True
+                        if "json" in o:
+                            doc = json.loads(o["json"])
+                            if resp.get("body_format") == "json":
+                                d = json_equal(resp.get("body"), doc)
+                                if d:
+                                    reasons.append("response: re-encoded " + d)
+                            elif resp.get("body_format") in ("text", "base64"):
+                                reasons.append(f"response: {resp.get('body_format')} body decoded as JSON")
+                        elif "data_b64" in o:
+                            got = base64.b64decode(o["data_b64"])
+                            bf = resp.get("body_format")
+                            want = base64.b64decode(resp.get("body") or "") if bf == "base64" else \
+                                (resp.get("body") or "").encode("utf-8") if bf == "text" else \
+                                json.dumps(resp.get("body")).encode() if bf == "json" else b""
+                            if bf == "json":
+                                try:
+                                    if json_equal(resp.get("body"), json.loads(got)):
+                                        reasons.append("response: data body differs")
+                                except ValueError:
+                                    reasons.append("response: data body differs")
+                            elif got != want:
+                                reasons.append("response: data body differs")
+                        else:
+                            stats["success responses not modelled (Void)"] += resp.get("body_format") == "json"
+                    elif outcome == "client_error":
+                        reasons.append("response: " + decode_error_summary(o.get("error", "")))
+                    elif outcome == "api_error":
+                        reasons.append(f"response: {rstatus} answered, the SDK threw DatadogAPIError {o.get('status')}")
+                    elif outcome == "error" and o.get("error"):
+                        reasons.append("response: " + o["error"])
+                else:
+                    if outcome == "api_error":
+                        status = o.get("status")
+                        if status != rstatus:
+                            reasons.append(f"response: DatadogAPIError status {status}, recorded {rstatus}")
+                        body = resp.get("body") if resp.get("body_format") == "json" else None
+                        if "json" in o:
+                            doc = json.loads(o["json"])
+                        elif body is not None:
+                            doc = body
+                        if isinstance(body, dict) and "errors" in body:
+                            if "json" not in o:
+                                reasons.append("response: errors body not decoded into errorResponse")
+                            else:
+                                d = json_equal(body, doc)
+                                if d:
+                                    reasons.append("response: errorResponse re-encoded " + d)
+                        stats["error responses"] += 1
+                    else:
+                        reasons.append(f"response: {rstatus} answered, the SDK returned {outcome}"
+                                       + (f" ({o.get('error')[:200]})" if o.get("error") else ""))
+        docs[c["id"]] = (doc, ok, status if status is not None else (None if ok else o and o.get("status")))
+        per_call_reasons[c["id"]] = reasons
+    # assertions: on the role=main call; `items` over main + main_page calls of the cassette
+    by_cassette = collections.defaultdict(list)
+    for c, meta in zip(R["calls"], R["meta"]):
+        by_cassette[meta["cassette"]].append((c, meta))
+    for name, calls in by_cassette.items():
+        main = [x for x in calls if x[1]["role"] == "main"]
+        if not main:
+            continue
+        c, meta = main[-1]
+        doc, ok, status = docs[c["id"]]
+        pages_docs = [docs[x[0]["id"]][0] for x in calls]
+        failed_calls = [x for x in calls if any(not r.startswith("request:") for r in per_call_reasons[x[0]["id"]])]
+        for a in meta["doc"].get("assertions") or []:
+            if failed_calls:
+                stats["assertions not checked (the call failed before)"] += 1
+                continue
+            if not a.get("holds_on_recording", True):
+                stats["assertions not holding on the recording (skipped)"] += 1
+                continue
+            # evaluate on the recording first: an assertion this evaluator cannot verify there is skipped
+            rec_resp = meta["interaction"].get("response") or {}
+            rec_doc = rec_resp.get("body") if rec_resp.get("body_format") == "json" else None
+            rec_pages = [(x[1]["interaction"].get("response") or {}).get("body") for x in calls]
+            rec_ok = 200 <= (rec_resp.get("status_code") or 0) < 300
+            if check_assertion(a, rec_doc, rec_ok, rec_resp.get("status_code"), rec_pages) is not None:
+                stats["assertions not evaluable (skipped)"] += 1
+                continue
+            stats["assertions checked"] += 1
+            r = check_assertion(a, doc, ok, status, pages_docs)
+            if r is not None and r != "skip":
+                per_call_reasons[c["id"]].append(f"assertion: {a.get('kind')}: {r}")
+    for c, meta in zip(R["calls"], R["meta"]):
+        reasons = per_call_reasons[c["id"]]
+        label = meta["cassette"] + ("" if meta["role"] == "main" else f"#{c['interaction']}")
+        if reasons:
+            failures.append((label, reasons, meta))
+        else:
+            passed += 1
+    return failures, passed, stats
+
+
+def decode_category(prefix, r):
+    m = re.match(r"decode \S+: (\w+) at \S+: (.*)", r, re.S)
+    if not m:
+        return prefix + " (other)"
+    kind, msg = m.groups()
+    if kind == "valueNotFound" and "found null" in msg:
+        what = re.search(r"of type (.*?) but", msg)
+        what = what.group(1) if what else "a value"
+        what = {"Dictionary<String, Any>": "an object", "Array<Any>": "an array"}.get(what, what)
+        return f"{prefix} valueNotFound: null where {what} is required"
+    if kind == "typeMismatch":
+        mm = re.search(r"[Ee]xpected to decode (.*?) but found (an? \w+|[\w ]+?)(?: instead)?$", msg)
+        if mm:
+            return f"{prefix} typeMismatch: expected {mm.group(1)}, found {mm.group(2)}"
+    if kind == "keyNotFound":
+        return f"{prefix} keyNotFound: required key absent"
+    msg = re.sub(r"'[^']*'|\"[^\"]*\"|\d+", "…", msg)
+    return f"{prefix} {kind}: {msg[:80]}"
+
+
+def replay_category(reason):
+    r = re.sub(r"\[\d+\]", "[]", reason)
+    if r.startswith("response: decode"):
+        return decode_category("response decode", r[len("response: "):])
+    if r.startswith("response: re-encoded") or r.startswith("response: errorResponse re-encoded"):
+        pre = "response re-encode" if r.startswith("response: re-") else "errorResponse re-encode"
+        if "dropped" in r:
+            return f"{pre}: value dropped"
+        if "added" in r:
+            return f"{pre}: value added"
+        if re.search(r'"\d{4}-\d\d-\d\d', r):
+            return f"{pre}: date-time text changed"
+        if "number" in r:
+            return f"{pre}: number changed"
+        if "array of" in r:
+            return f"{pre}: array length changed"
+        return f"{pre}: value changed"
+    if r.startswith("request: body"):
+        if "dropped" in r:
+            return "request body: value dropped"
+        if "added" in r:
+            return "request body: value added"
+        if re.search(r'"\d{4}-\d\d-\d\d', r):
+            return "request body: date-time text changed"
+        if "number" in r:
+            return "request body: number changed"
+        return "request body: " + ("not JSON" if "not JSON" in r else "value changed")
+    if r.startswith("request: query"):
+        if "not a parameter of the operation" in r:
+            return "request query: recorded parameter unknown to the operation"
+        if "recorded, not sent" in r:
+            return "request query: recorded, not sent"
+        if "sent, not recorded" in r:
+            return "request query: sent, not recorded"
+        return "request query: value differs"
+    if r.startswith("request: path"):
+        return "request path differs"
+    if r.startswith("request:"):
+        return re.sub(r"\(.*\)|\d+", "N", r.split(",")[0])[:80]
+    if r.startswith("argument:"):
+        return re.sub(r"(parameter|argument:) \S+", r"\1 X", r.split("=")[0])[:80] if "=" not in r else "argument: value not convertible"
+    if r.startswith("request body does not decode"):
+        return decode_category("request body decode", "decode X: " + r.split(": ", 1)[1])
+    if r.startswith("assertion:"):
+        return "assertion: " + r.split(":")[1].strip()
+    if r.startswith("harness:"):
+        return re.sub(r"[\w.]+\.\w+$", "X", r)[:80]
+    if r.startswith("response:"):
+        return re.sub(r"\d{3}", "N", re.sub(r"\(.*", "", r))[:90]
+    return r[:80]
+
+
+def run_replay(pkg, R, funcs, workdir, build_log_prefix):
+    """Builds the Replay harness (dropping operations whose function does not compile), runs it. -> dict"""
+    excluded, result = {}, {}
+    for attempt in range(3):
+        line_map = write_replay_harness(pkg, funcs, excluded)
+        b = swift_build(pkg, f"{build_log_prefix}-replay{attempt}.log", product="Replay")
+        result["build"] = b
+        if b["rc"] == 0:
+            break
+        errs, _ = categorize_errors(b["text"])
+        h_errs = [e for e in errs if "/Replay/" in e["file"]]
+        if [e for e in errs if "/Replay/" not in e["file"]] or not h_errs:
+            result["error"] = "the replay harness does not build" + ("" if h_errs else " (errors outside Replay/)")
+            return result
+        hit = False
+        for e in h_errs:
+            k = line_map.get((os.path.basename(e["file"]), e["line"]))
+            if k:
+                excluded.setdefault(k, e["msg"])
+                hit = True
+        if not hit:
+            result["error"] = "the replay harness does not build: " + h_errs[0]["msg"]
+            return result
+    else:
+        result["error"] = "the replay harness does not build after dropping operations"
+        return result
+    result["excluded"] = excluded
+    exe = os.path.join(pkg, ".build", "debug", "Replay")
+    inp = os.path.join(workdir, "replay-input.json")
+    unstable = sorted(f"{v}.{o}" for (v, o) in funcs)
+    with open(inp, "w") as f:
+        json.dump({"cassettes": R["cassettes"], "calls": R["calls"], "unstable": unstable}, f)
+    outp = os.path.join(workdir, "replay-output.jsonl")
+    t0 = time.time()
+    with open(outp, "w") as out, open(os.path.join(workdir, "replay.stderr"), "w") as err:
+        try:
+            r = subprocess.run([exe, inp], stdout=out, stderr=err, timeout=3600)
+            rc = r.returncode
+        except subprocess.TimeoutExpired:
+            rc = "timeout"
+    result["run_s"] = round(time.time() - t0, 1)
+    outputs = {}
+    with open(outp) as f:
+        for line in f:
+            line = line.strip()
+            if line:
+                try:
+                    o = json.loads(line)
+                    outputs[o["id"]] = o
+                except ValueError:
+                    pass
+    if rc != 0:
+        with open(os.path.join(workdir, "replay.stderr")) as f:
+            result["crash"] = f"exit {rc}: {f.read()[-500:]}"
+    result["outputs"] = outputs
+    return result
+
+
+def report_replay(R, rr, missing_funcs, n):
+    """Prints figure 6; returns (passed, failed, failures)."""
+    outputs = rr.get("outputs", {})
+    # calls whose operation has no harness function fail with that reason
+    for c in R["calls"]:
+        key = (c["version"], c["operationId"])
+        if c["id"] not in outputs and (key in missing_funcs or key in rr.get("excluded", {})):
+            why = missing_funcs.get(key) or f"harness: the call does not compile: {rr['excluded'][key][:200]}"
+            outputs[c["id"]] = {"id": c["id"], "outcome": "error", "error": why, "requests": []}
+    failures, passed, stats = judge_replay(R, outputs)
+    for label, reasons, _m in failures:
+        print(f"{label}: {'; '.join(reasons)[:600]}")
+    cats = collections.defaultdict(list)
+    for label, reasons, meta in failures:
+        cats[replay_category(reasons[0])].append((label, reasons[0]))
+    all_cats = collections.Counter(replay_category(r) for _l, reasons, _m in failures for r in reasons)
+    print(f"   replay run {rr.get('run_s')}s; {R['scenarios']} scenarios, {len(R['calls'])} calls "
+          f"(main + main_page); skipped: " +
+          (", ".join(f"{v} calls: {k}" for k, v in R["skipped"].most_common()) or "none"))
+    for e in R["skipped_examples"][:n]:
+        print(f"   skipped {e}")
+    if R["by_route"]:
+        print(f"   {len(R['by_route'])} calls matched by method + path because the operation id differs, e.g. " +
+              ", ".join(f"{a} (recorded {b}, pages {c})" for a, b, c in R["by_route"][:3]))
+    for k, v in sorted(stats.items()):
+        print(f"   {k}: {v}")
+    if rr.get("crash"):
+        print(f"   harness crashed: {rr['crash']}")
+    print("   failures by first cause:")
+    for k, v in sorted(cats.items(), key=lambda kv: -len(kv[1])):
+        print(f"   {len(v):6d} {k}")
+        for label, reason in v[:2]:
+            print(f"          e.g. {label}: {reason[:220]}")
+    print("   all causes (a call may have several):")
+    for k, v in all_cats.most_common():
+        print(f"   {v:6d} {k}")
+    print(f"replay: {passed} passed, {len(failures)} failed")
+    return passed, len(failures), failures
+
+
+# ----------------------------------------------------------------------------------------------
 # main
 
 
@@ -803,7 +1518,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pages")
     ap.add_argument("truth")
-    ap.add_argument("cassettes", nargs="?", help="reserved for replaying recorded traffic (ignored for now)")
+    ap.add_argument("cassettes", nargs="?",
+                    help="folder of recorded scenarios (v1|v2/<feature>/<scenario>.json): replay them against the SDK")
+    ap.add_argument("--replay-only", action="append", metavar="FEATURE",
+                    help="replay only these cassette folders (`status-pages` or `v2/status-pages`; repeatable) "
+                         "and skip the example round trip")
     ap.add_argument("--no-build", action="store_true", help="skip the SDK build and the round trip")
     ap.add_argument("--record", action="store_true", help="rewrite the levels file with the current figures")
     ap.add_argument("--levels", default=LEVELS_FILE, help="levels file (default .ci/conformance-levels.json)")
@@ -824,8 +1543,9 @@ def main():
     workdir = os.path.abspath(args.workdir)
     os.makedirs(workdir, exist_ok=True)
     t_start = time.time()
-    if args.cassettes:
-        print(f"note: CASSETTES ({args.cassettes}) given: replaying recorded traffic is not implemented yet; ignored.")
+    cassettes = os.path.abspath(args.cassettes) if args.cassettes else None
+    if cassettes and not os.path.isdir(cassettes):
+        sys.exit(f"conformance: no cassette folder {cassettes}")
 
     codegen = find_codegen(args)
     dump, gen_dir, gen_summary, gen_rc = run_generator(codegen, pages, workdir, want_generate=True)
@@ -903,14 +1623,17 @@ def main():
         pkg = os.path.join(workdir, "sdk")
         if args.clean_build and os.path.exists(os.path.join(pkg, ".build")):
             shutil.rmtree(os.path.join(pkg, ".build"))
-        modules = prepare_package(pkg, gen_dir)
+        modules = prepare_package(pkg, gen_dir, replay=bool(cassettes))
         module_types = {m: {os.path.basename(f)[:-6] for f in _swift_files(os.path.join(gen_dir, m, "Models"))}
                         for m in modules}
         examples, skipped = collect_examples(dump, module_types)
         # the harness must exist for the package to load; start with a trivial one so the SDK build is measured alone
         write_harness(pkg, [], {})
+        if cassettes:
+            write_replay_harness(pkg, {}, {})
         log(f"[conformance] building the SDK ({', '.join(modules)}) in {pkg} ...")
-        build_info = swift_build(pkg, os.path.join(workdir, "sdk-build.log"))
+        # with the replay target in the package, build only what a plain build built before (SDK + RoundTrip)
+        build_info = swift_build(pkg, os.path.join(workdir, "sdk-build.log"), product="RoundTrip" if cassettes else None)
         errs, cats = categorize_errors(build_info["text"])
         ok = build_info["rc"] == 0
         print(f"== 5. SDK build (debug, {', '.join(modules)}): {'OK' if ok else 'FAILED'} in {build_info['wall_s']}s, "
@@ -930,7 +1653,9 @@ def main():
         print()
         print(f"   round trip: {len(examples)} JSON examples with a model type; skipped: " +
               (", ".join(f"{v} {k}" for k, v in skipped.most_common()) or "none"))
-        if ok:
+        if ok and args.replay_only:
+            print("   round trip: not run (--replay-only)")
+        elif ok:
             rt = run_roundtrip(pkg, examples, workdir, os.path.join(workdir, "sdk-build"), args)
             if "error" in rt:
                 errs2, cats2 = categorize_errors(rt["build"]["text"])
@@ -966,6 +1691,47 @@ def main():
             figures["roundtrip_passed"] = 0
             figures["roundtrip_pass_pct"] = 0.0
 
+        # 6. replay of recorded traffic
+        if cassettes:
+            print()
+            R = collect_replay(dump, cassettes, args.replay_only)
+            funcs, missing_funcs = replay_functions(dump, gen_dir, module_types)
+            print(f"== 6. replay of recorded traffic ({cassettes}"
+                  f"{', only ' + ', '.join(args.replay_only) if args.replay_only else ''}): "
+                  f"{len(R['calls'])} main calls in {R['scenarios']} scenarios; harness functions for "
+                  f"{len(funcs)} operations ({len(missing_funcs)} without)")
+            for k, why in sorted(missing_funcs.items())[:n]:
+                print(f"   no function for {k[0]}.{k[1]}: {why}")
+            if not ok:
+                print("replay: 0 passed, 0 failed (not run: the SDK does not build)")
+                figures["replay_passed"] = 0
+            else:
+                log(f"[conformance] building and running the replay harness ({len(R['calls'])} calls) ...")
+                rr = run_replay(pkg, R, funcs, workdir, os.path.join(workdir, "sdk-build"))
+                if "error" in rr:
+                    errs3, cats3 = categorize_errors(rr["build"]["text"])
+                    print(f"   replay harness: {rr['error']}")
+                    for c, es in cats3[:10]:
+                        print(f"   {len(es):6d} {c}  e.g. {os.path.relpath(es[0]['file'], pkg)}:{es[0]['line']}")
+                    if not errs3:
+                        print("   " + "\n   ".join(rr["build"]["text"].strip().splitlines()[-15:]))
+                    print(f"replay: 0 passed, {len(R['calls'])} failed (harness does not build)")
+                    figures["replay_passed"] = 0
+                    figures["replay_pass_pct"] = 0.0
+                else:
+                    for k, msg in sorted(rr["excluded"].items())[:n]:
+                        print(f"   dropped from the harness (does not compile): {k[0]}.{k[1]}: {msg[:200]}")
+                    print(f"   replay harness build {rr['build']['wall_s']}s")
+                    rp, rf, _ = report_replay(R, rr, missing_funcs, n)
+                    figures["replay_passed"] = rp
+                    figures["replay_failed"] = rf
+                    figures["replay_pass_pct"] = pct(rp, rp + rf)
+            if args.replay_only:
+                # a subset: reported, never ratcheted or recorded
+                for k in ("replay_passed", "replay_failed", "replay_pass_pct"):
+                    if k in figures:
+                        figures["subset_" + k] = figures.pop(k)
+
     # 6. summary + ratchet
     print()
     print("== summary")
@@ -979,6 +1745,11 @@ def main():
               f"peak {build_info['peak_tree_rss_mb']} MB")
         if "roundtrip_passed" in figures:
             print(f"   round trip  {figures['roundtrip_passed']} passed ({figures['roundtrip_pass_pct']:.2f}%)")
+        for pre in ("", "subset_"):
+            if pre + "replay_passed" in figures:
+                print(f"   replay      {figures[pre + 'replay_passed']} passed"
+                      + (f", {figures[pre + 'replay_failed']} failed ({figures[pre + 'replay_pass_pct']:.2f}%)"
+                         if pre + "replay_failed" in figures else "") + (" (subset)" if pre else ""))
     print(f"   took {time.time() - t_start:.0f}s")
 
     if args.report:

@@ -12,6 +12,18 @@ public struct ModuleModel: Sendable {
     public var name: String
     public var types: [TypeDecl]
     public var operations: [OperationDecl]
+    /// Names known to be the official clients' (from the code examples).
+    public var officialNames: Set<String> = []
+
+    /// An alias whose structure is declared under an official name goes by that name: the
+    /// name learned from one page's examples applies to the identical structure elsewhere.
+    public func officialRenaming() -> [String: String] {
+        var mapping: [String: String] = [:]
+        for decl in types {
+            if let target = decl.aliasOf, officialNames.contains(target), !officialNames.contains(decl.name) { mapping[decl.name] = target }
+        }
+        return mapping
+    }
 }
 
 /// The whole SDK (stage 4), with what each page contributed.
@@ -87,7 +99,8 @@ public enum Generator {
             var built: [OperationDecl] = []
             for operation in page.operations {
                 let version = operation.version
-                var builder = builders[version] ?? TypeBuilder()
+                // Taken out of the dictionary so that it is uniquely referenced (no copy on write).
+                var builder = builders.removeValue(forKey: version) ?? TypeBuilder()
                 _ = builder.beginPage(page.file)
                 let decl = OperationBuilder.build(operation, page: page, types: &builder, log: &log)
                 diagnostics.append(contentsOf: builder.takeDiagnostics())
@@ -109,10 +122,11 @@ public enum Generator {
         var modules: [ModuleModel] = []
         for version in Set(builders.keys).union(operationsByVersion.keys).sorted() {
             let builder = builders[version] ?? TypeBuilder()
-            let types = TypeFinalizer.finalize(builder.decls, order: builder.order)
+            let types = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
             var operations = operationsByVersion[version] ?? []
             uniqueMethodNames(&operations)
-            modules.append(ModuleModel(version: version, name: "Datadog" + version.uppercased(), types: types, operations: operations))
+            modules.append(ModuleModel(version: version, name: "Datadog" + version.uppercased(), types: types, operations: operations,
+                                       officialNames: builder.officialNames))
         }
         return SDKModel(modules: modules, pages: pageOperations, diagnostics: diagnostics)
     }

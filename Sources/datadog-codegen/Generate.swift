@@ -3,16 +3,22 @@ import DatadogCodegen
 import Foundation
 
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Folder of reference pages (.md), searched recursively.")
+    @Argument(help: ArgumentHelp("Folder of reference pages (.md), searched recursively.", valueName: "input"))
     var input: String = "input"
 
-    @Option(help: "Folder of Mustache templates.")
+    @Option(help: ArgumentHelp(
+        "Folder of Mustache templates to use instead of the built-in ones (the same file names; checked before use).",
+        valueName: "folder"))
     var templates: String?
 
-    @Option(name: .customLong("tag"), help: "Generate only operations of this tag (repeatable).")
+    @Option(name: .customLong("tag"), help: ArgumentHelp(
+        "Keep only operations of this tag, as the page's breadcrumb names it, e.g. \"Status Pages\" (repeatable).",
+        valueName: "tag"))
     var tags: [String] = []
 
-    @Option(name: .customLong("operation"), help: "Generate only this operationId (repeatable).")
+    @Option(name: .customLong("operation"), help: ArgumentHelp(
+        "Keep only this operationId, e.g. CreateBackfilledDegradation (repeatable).",
+        valueName: "operationId"))
     var operations: [String] = []
 
     func pipelineOptions() -> Pipeline.Options {
@@ -44,30 +50,52 @@ func printDiagnostics(_ result: Pipeline.Result, quiet: Bool) {
 }
 
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Generate the Swift SDK from reference pages.")
+    static let configuration = CommandConfiguration(
+        abstract: "Generate the Swift SDK from reference pages (the default command).",
+        discussion: """
+            Writes <output>/DatadogV1 and <output>/DatadogV2. Only files whose text changed are \
+            rewritten, and files that are no longer generated are removed. A page with an error is \
+            skipped; every other page is still generated. Exit status: 0 on success, 1 when a page \
+            has an error (or, with --check, when the output is out of date), 2 when the input or \
+            templates cannot be used.
+            """
+    )
 
     @OptionGroup var inputOptions: InputOptions
 
-    @Option(name: .shortAndLong, help: "Folder the SDK modules are written to.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder the SDK modules are written to.", valueName: "folder"))
     var output: String = "Generated"
 
-    @Flag(help: "Write nothing; exit non-zero when the output folder differs from what the input would produce.")
+    @Flag(help: "Write nothing; exit with status 1 when the output folder differs from what the input produces.")
     var check = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors and the summary.")
+    @Flag(name: .shortAndLong, help: "Print only errors and the summary line.")
     var quiet = false
 
     func run() throws {
+        let progress = ProgressLine(label: "generating")
+        let pageCount = (try? Generator.pageFiles(in: URL(fileURLWithPath: inputOptions.input)).count) ?? 0
+        progress.update("\(pageCount) pages")
+        progress.start()
         let result: Pipeline.Result
         do {
             result = try Pipeline.run(inputOptions.pipelineOptions())
         } catch {
+            progress.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
-        printDiagnostics(result, quiet: quiet)
+        progress.update("\(check ? "comparing" : "writing") \(result.files.count) files")
         let writer = OutputWriter(directory: URL(fileURLWithPath: output))
-        let summary = check ? writer.plan(result.files) : try writer.write(result.files)
+        let summary: OutputWriter.Summary
+        do {
+            summary = check ? writer.plan(result.files) : try writer.write(result.files)
+        } catch {
+            progress.finish()
+            throw error
+        }
+        progress.finish()
+        printDiagnostics(result, quiet: quiet)
         let verb = check ? "would change" : "changed"
         print("\(result.pageCount) pages, \(result.operationCount) operations, \(result.files.count) files (\(summary.changed.count) \(verb)), \(result.warningCount) warnings, \(result.errorCount) errors")
         if check, !summary.changed.isEmpty {
@@ -79,7 +107,8 @@ struct Generate: ParsableCommand {
 }
 
 struct Dump: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the generator's model as JSON.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the generator's model (operations, types, diagnostics per page) as JSON.")
 
     @OptionGroup var inputOptions: InputOptions
 
@@ -92,7 +121,8 @@ struct Dump: ParsableCommand {
 }
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the tags and operations found.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the API types and operations the pages define, per module.")
 
     @OptionGroup var inputOptions: InputOptions
 

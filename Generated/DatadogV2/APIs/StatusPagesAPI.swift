@@ -46,4 +46,30 @@ public struct StatusPagesAPI: Sendable {
         try request.setJSONBody(body, contentType: "application/json")
         return try await client.send(request, decoding: Degradation.self)
     }
+
+    /// List status pages
+    ///
+    /// Lists the status pages of the organization, a page of results at a time. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - pageOffset: Offset of the first status page to return. Default 0.
+    ///   - pageLimit: Number of status pages to return. Default 50.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `ListStatusPages`: `GET /api/v2/statuspages`. Source: `status-pages/list-status-pages.md:9`
+    public func listStatusPages(pageOffset: Int64? = nil, pageLimit: Int64? = nil) async throws -> StatusPageArray {
+        var request = APIRequest(
+            operationID: "ListStatusPages",
+            method: "GET",
+            path: "/api/v2/statuspages",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.addQuery("page[offset]", pageOffset)
+        request.addQuery("page[limit]", pageLimit)
+        return try await client.send(request, decoding: StatusPageArray.self)
+    }
 }

@@ -3,8 +3,9 @@ import Foundation
 /// The generator's model as JSON (`dump`): what each page's rows became.
 public enum ModelDump {
     public static func json(_ sdk: SDKModel) -> Any {
-        ["pages": sdk.pages.map { page -> [String: Any] in
-            ["file": page.file, "operations": page.operations.map(operation)]
+        let renamings = Dictionary(sdk.modules.map { ($0.version, $0.officialRenaming()) }, uniquingKeysWith: { first, _ in first })
+        return ["pages": sdk.pages.map { page -> [String: Any] in
+            ["file": page.file, "operations": page.operations.map { operation($0, renaming: renamings[$0.version] ?? [:]) }]
         }]
     }
 
@@ -12,7 +13,7 @@ public enum ModelDump {
         try JSONSerialization.data(withJSONObject: json(sdk), options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
-    static func operation(_ operation: OperationDecl) -> [String: Any] {
+    static func operation(_ operation: OperationDecl, renaming: [String: String]) -> [String: Any] {
         var result: [String: Any] = [
             "version": operation.version,
             "operation_id": operation.operationID,
@@ -30,17 +31,17 @@ public enum ModelDump {
             },
             "responses": operation.responses.map { response -> [String: Any] in
                 ["status": response.status,
-                 "swift_type": response.type?.swift ?? NSNull(),
+                 "swift_type": response.type?.renamed(renaming).swift ?? NSNull(),
                  "example": response.example ?? NSNull(),
                  "example_line": response.exampleLine,
-                 "fields": fields(response.fields, response.resolved?.children ?? [])]
+                 "fields": fields(response.fields, response.resolved?.children ?? [], renaming)]
             },
         ]
         if let body = operation.body {
-            result["request"] = ["swift_type": body.type.swift, "content_type": body.contentType,
+            result["request"] = ["swift_type": body.type.renamed(renaming).swift, "content_type": body.contentType,
                                  "required": body.required, "encoding": body.encoding.rawValue,
                                  "example": body.example ?? NSNull(), "example_line": body.exampleLine,
-                                 "fields": fields(body.fields, body.resolved?.children ?? [])] as [String: Any]
+                                 "fields": fields(body.fields, body.resolved?.children ?? [], renaming)] as [String: Any]
         } else {
             result["request"] = NSNull()
         }
@@ -56,7 +57,7 @@ public enum ModelDump {
         }
     }
 
-    static func fields(_ nodes: [FieldNode], _ resolved: [ResolvedField]) -> [[String: Any]] {
+    static func fields(_ nodes: [FieldNode], _ resolved: [ResolvedField], _ renaming: [String: String]) -> [[String: Any]] {
         nodes.enumerated().map { index, node in
             let type = index < resolved.count ? resolved[index] : nil
             return [
@@ -66,8 +67,8 @@ public enum ModelDump {
                 "required": node.required,
                 "enum": node.enumValues ?? NSNull(),
                 "deprecated": node.deprecated,
-                "swift_type": type?.type.swift ?? "JSONValue",
-                "fields": fields(node.children, type?.children ?? []),
+                "swift_type": type?.type.renamed(renaming).swift ?? "JSONValue",
+                "fields": fields(node.children, type?.children ?? [], renaming),
             ] as [String: Any]
         }
     }

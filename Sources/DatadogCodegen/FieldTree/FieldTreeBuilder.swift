@@ -83,7 +83,8 @@ public enum FieldTreeBuilder {
             let parentCell = hasParentColumn ? cells[0] : ""
             let offset = hasParentColumn ? 1 : 0
             let fieldName = FieldName.parse(cells[offset])
-            guard !fieldName.name.isEmpty else {
+            // A lone nameless top-level row describes the body itself (a top-level array of scalars).
+            guard !fieldName.name.isEmpty || (parentCell.isEmpty && table.rows.count == 1) else {
                 log.warning(tableRow.line, "field row without a field name; row ignored")
                 continue
             }

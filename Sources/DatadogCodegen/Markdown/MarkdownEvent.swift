@@ -159,25 +159,26 @@ enum MarkdocTag: Equatable {
 /// Splits a pipe-table line into cells.
 enum TableCells {
     static func split(_ line: String) -> [String] {
+        // Byte-level scan: `|` and `\\` are ASCII, so UTF-8 boundaries are never split.
         var cells: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var escaped = false
-        for character in line {
+        for byte in line.utf8 {
             if escaped {
-                if character != "|" { current.append("\\") }
-                current.append(character)
+                if byte != UInt8(ascii: "|") { current.append(UInt8(ascii: "\\")) }
+                current.append(byte)
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaped = true
-            } else if character == "|" {
-                cells.append(current.trimmingSpaces())
-                current = ""
+            } else if byte == UInt8(ascii: "|") {
+                cells.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
+                current.removeAll(keepingCapacity: true)
             } else {
-                current.append(character)
+                current.append(byte)
             }
         }
-        if escaped { current.append("\\") }
-        let last = current.trimmingSpaces()
+        if escaped { current.append(UInt8(ascii: "\\")) }
+        let last = String(decoding: current, as: UTF8.self).trimmingSpaces()
         if !last.isEmpty { cells.append(last) }
         // The leading pipe opens an empty first cell.
         if cells.first == "" && line.hasPrefix("|") { cells.removeFirst() }
@@ -191,12 +192,18 @@ enum TableCells {
     }
 }
 
-extension StringProtocol {
+extension Substring {
     /// Trims ASCII spaces and tabs (cheaper than Foundation's character sets on large pages).
     func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) ?? first
+        // Spaces and tabs are ASCII: these indices are scalar boundaries.
+        return String(self[first...last])
     }
+}
+
+extension String {
+    /// Trims ASCII spaces and tabs.
+    func trimmingSpaces() -> String { self[...].trimmingSpaces() }
 }

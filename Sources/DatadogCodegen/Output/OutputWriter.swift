@@ -1,12 +1,14 @@
 import Foundation
 
 /// Stage 6: writes generated files, touching only what changed.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     public struct Summary: Sendable {
         public var written: [String] = []
         public var removed: [String] = []
         public var unchanged = 0
         public var changed: [String] { written + removed }
+
+        public init() {}
     }
 
     public let directory: URL
@@ -27,13 +29,15 @@ public struct OutputWriter {
     /// What writing `files` would change, without writing.
     public func plan(_ files: [String: String]) -> Summary {
         var summary = Summary()
-        for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
-            let url = directory.appendingPathComponent(path)
-            if let existing = try? Data(contentsOf: url), existing == Data(contents.utf8) {
-                summary.unchanged += 1
-            } else {
-                summary.written.append(path)
-            }
+        let sorted = files.sorted(by: { $0.key < $1.key })
+        let same = ParallelResults<Bool>(count: sorted.count)
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            let url = directory.appendingPathComponent(sorted[index].key)
+            let existing = try? Data(contentsOf: url)
+            same.set(index, existing.map { $0.elementsEqual(sorted[index].value.utf8) } ?? false)
+        }
+        for ((path, _), unchanged) in zip(sorted, same.values()) {
+            if unchanged { summary.unchanged += 1 } else { summary.written.append(path) }
         }
         summary.removed = existingFiles().subtracting(files.keys).sorted()
         return summary
@@ -43,11 +47,20 @@ public struct OutputWriter {
     public func write(_ files: [String: String]) throws -> Summary {
         let summary = plan(files)
         let manager = FileManager.default
-        for path in summary.written {
-            let url = directory.appendingPathComponent(path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data((files[path] ?? "").utf8).write(to: url, options: .atomic)
+        let folders = Set(summary.written.map { directory.appendingPathComponent($0).deletingLastPathComponent().path })
+        for folder in folders.sorted() {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
+        let failures = ParallelResults<String>(count: summary.written.count)
+        DispatchQueue.concurrentPerform(iterations: summary.written.count) { index in
+            let path = summary.written[index]
+            do {
+                try Data((files[path] ?? "").utf8).write(to: directory.appendingPathComponent(path), options: .atomic)
+            } catch {
+                failures.set(index, "\(directory.appendingPathComponent(path).path): error: cannot write: \(error)")
+            }
+        }
+        if let failure = failures.values().first { throw GeneratorError(description: failure) }
         for path in summary.removed {
             try? manager.removeItem(at: directory.appendingPathComponent(path))
         }

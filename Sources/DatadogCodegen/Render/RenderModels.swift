@@ -195,3 +195,58 @@ enum RenderModels {
         ]
     }
 }
+
+/// The keys a render model provides to a template: each key with, for list- and object-valued
+/// keys, the keys of its items. A value without keys (a string, a number, a flag, a list of
+/// strings) has an empty `keys`.
+///
+/// ``TemplateSet`` checks every `{{name}}`, `{{#name}}` and `{{^name}}` of a template against
+/// these, because Mustache silently renders a missing key as nothing.
+struct RenderKeys: Sendable, Equatable, CustomStringConvertible {
+    var keys: [String: RenderKeys]
+
+    init(_ keys: [String: RenderKeys] = [:]) {
+        self.keys = keys
+    }
+
+    /// A key whose value has no keys of its own.
+    static let value = RenderKeys()
+
+    /// Keys that are plain values.
+    static func values(_ names: String...) -> [String: RenderKeys] {
+        Dictionary(uniqueKeysWithValues: names.map { ($0, RenderKeys.value) })
+    }
+
+    var description: String { keys.keys.sorted().joined(separator: ", ") }
+}
+
+extension RenderModels {
+    /// The keys of every template the renderer renders directly, by template name: what
+    /// ``type(_:)``, ``api(name:tag:version:operations:)`` and `SDKRenderer` put in the
+    /// dictionaries. Keep in step with them (`TemplateTests` checks that they agree).
+    static let templateKeys: [String: RenderKeys] = {
+        let common = RenderKeys.values("name", "doc", "source")
+        func type(_ extra: [String: RenderKeys]) -> RenderKeys {
+            RenderKeys(common.merging(extra) { $1 })
+        }
+        let property = RenderKeys(RenderKeys.values(
+            "name", "bare", "type", "doc", "indirect", "wireLiteral", "decodeCall", "encodeCall", "decodeType"))
+        let operation = RenderKeys(RenderKeys.values(
+            "summary", "doc", "unstable", "unstableKey", "hasParameters", "returnDoc", "operationID",
+            "httpMethod", "path", "source", "deprecated", "methodName", "signature", "returnClause",
+            "operationIDLiteral", "httpMethodLiteral", "pathLiteral", "hostPrefixLiteral", "siteHostsLiteral",
+            "auth", "unstableLiteral", "statements", "call")
+            .merging(["parameterDocs": RenderKeys(RenderKeys.values("name", "lines"))]) { $1 })
+        return [
+            "alias": RenderKeys(["aliases": type(RenderKeys.values("target"))]),
+            "model": type(["properties": property, "initParameters": .value]),
+            "enum": type(RenderKeys.values("rawType", "protocolName")
+                .merging(["cases": RenderKeys(RenderKeys.values("name", "bare", "rawLiteral"))]) { $1 }),
+            "oneof": type(["options": RenderKeys(RenderKeys.values("name", "bare", "type"))]),
+            "api": RenderKeys(RenderKeys.values("name", "tag", "version").merging(["operations": operation]) { $1 }),
+            // Built in SDKRenderer.render.
+            "module": RenderKeys(RenderKeys.values("name", "version", "operationCount", "typeCount")),
+            "unstable": RenderKeys(["operations": RenderKeys(RenderKeys.values("key", "operationID", "version", "summary", "rawLiteral"))]),
+        ]
+    }()
+}

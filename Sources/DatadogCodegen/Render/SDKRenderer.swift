@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders the SDK model into files: `<Module>/Models/<Type>.swift`, `<Module>/APIs/<API>.swift`.
 public enum SDKRenderer {
     /// Relative path → file contents.
@@ -12,17 +14,27 @@ public enum SDKRenderer {
             files["\(module.name)/\(module.name).swift"] = templates.render(
                 ["name": module.name, "version": module.version, "operationCount": module.operations.count,
                  "typeCount": module.types.filter { $0.aliasOf == nil }.count], template: "module")
-            for decl in module.types {
+            // Types that share another's structure are aliases, all in one file per module.
+            let aliases = module.types.filter { $0.aliasOf != nil }
+            if !aliases.isEmpty {
+                files["\(module.name)/Models/TypeAliases.swift"] = templates.render(
+                    ["aliases": aliases.map(RenderModels.type)], template: "alias")
+            }
+            // Declarations render independently: use every core.
+            let declared = module.types.filter { $0.aliasOf == nil }
+            let rendered = ParallelResults<String>(count: declared.count)
+            DispatchQueue.concurrentPerform(iterations: declared.count) { index in
+                let decl = declared[index]
                 let template: String
-                if decl.aliasOf != nil { template = "alias" }
-                else {
-                    switch decl.kind {
-                    case .structure: template = "model"
-                    case .stringEnum, .intEnum, .doubleEnum: template = "enum"
-                    case .oneOf: template = "oneof"
-                    }
+                switch decl.kind {
+                case .structure: template = "model"
+                case .stringEnum, .intEnum, .doubleEnum: template = "enum"
+                case .oneOf: template = "oneof"
                 }
-                files["\(module.name)/Models/\(decl.name).swift"] = templates.render(RenderModels.type(decl), template: template)
+                rendered.set(index, templates.render(RenderModels.type(decl), template: template))
+            }
+            for (decl, text) in zip(declared, rendered.values()) {
+                files["\(module.name)/Models/\(decl.name).swift"] = text
             }
             let byAPI = Dictionary(grouping: module.operations, by: \.apiName)
             for (name, operations) in byAPI {

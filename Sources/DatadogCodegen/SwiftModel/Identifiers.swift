@@ -122,6 +122,20 @@ public enum SwiftText {
     /// Lines for a `///` comment: one per source line, with line breaks of every kind split and
     /// control characters dropped, so the text cannot leave the comment.
     public static func docLines(_ text: String, limit: Int = 4000) -> [String] {
+        // Fast path: short printable ASCII (the common case) needs no per-scalar work.
+        let utf8 = text.utf8
+        if utf8.count <= limit, utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) {
+            var result: [String] = []
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                var end = line.utf8.endIndex
+                while end > line.utf8.startIndex, line.utf8[line.utf8.index(before: end)] == 0x20 { end = line.utf8.index(before: end) }
+                let trimmed = String(line[line.startIndex..<end])
+                if trimmed.isEmpty, result.last?.isEmpty ?? true { continue }
+                result.append(trimmed)
+            }
+            while result.last?.isEmpty == true { result.removeLast() }
+            return result
+        }
         var lines: [String] = []
         var current = ""
         var count = 0

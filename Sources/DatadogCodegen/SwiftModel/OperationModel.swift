@@ -66,7 +66,7 @@ public struct ResponseDecl: Sendable {
 public enum OperationBuilder {
     public static func build(_ operation: PageOperation, page: Page, types: inout TypeBuilder, log: inout DiagnosticLog) -> OperationDecl {
         let hints = CodeExampleHints(examples: operation.codeExamples)
-        let operationID = hints.operationID ?? Identifiers.typeName(page.title.isEmpty ? operation.method + " " + operation.path : page.title)
+        let operationID = hints.operationID ?? operationID(fromTitle: page.title, method: operation.method, path: operation.path)
         let methodName = lowerFirst(operationID)
         let apiBase = hints.apiClass ?? Identifiers.upperCamel(page.tag)
         let apiName = Identifiers.typeName((apiBase.isEmpty ? "Default" : apiBase) + "API")
@@ -93,7 +93,8 @@ public enum OperationBuilder {
                     let name = Identifiers.typeName(hints.requestType ?? operationID + "Request")
                     let root = types.rootType(fields: fields, exampleIsArray: isArray, name: name,
                                               doc: pageBody.schema.description.isEmpty ? pageBody.description : pageBody.schema.description,
-                                              line: pageBody.schema.table?.line ?? pageBody.line, python: hints.pythonBody)
+                                              line: pageBody.schema.table?.line ?? pageBody.line, python: hints.pythonBody,
+                                              official: hints.requestType != nil)
                     resolved = root
                     type = root.type
                 } else if encoding == .multipart {
@@ -120,6 +121,7 @@ public enum OperationBuilder {
             let isSuccess = pageResponse.status.hasPrefix("2")
             if !fields.isEmpty {
                 let name: String
+                let official = isSuccess && pageResponse.status == firstSuccess && hints.responseType != nil
                 if isSuccess {
                     let base = pageResponse.status == firstSuccess ? (hints.responseType ?? operationID + "Response") : operationID + "Response" + pageResponse.status
                     name = Identifiers.typeName(base)
@@ -128,7 +130,7 @@ public enum OperationBuilder {
                 }
                 let root = types.rootType(fields: fields, exampleIsArray: exampleIsArray(pageResponse.schema.example), name: name,
                                           doc: pageResponse.schema.description, line: pageResponse.schema.table?.line ?? pageResponse.line,
-                                          python: nil)
+                                          python: nil, official: official)
                 resolved = root
                 type = root.type
             } else if pageResponse.schema.example != nil {
@@ -189,6 +191,23 @@ public enum OperationBuilder {
             unstable: operation.unstable, deprecated: operation.deprecated, summary: page.title, doc: doc,
             parameters: parameters, body: body, response: response, responses: responses, auth: auth, accept: accept,
             acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line))
+    }
+
+    /// Without code examples, the operationId is guessed from the title the way Datadog names
+    /// operations: verb + noun, without articles and filler (`Get a list of all incident
+    /// services` → `ListIncidentServices`, `Create a new incident service` → `CreateIncidentService`).
+    static func operationID(fromTitle title: String, method: String, path: String) -> String {
+        var words = title.replacingOccurrences(of: "'s", with: "")
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if words.count >= 3, words[0].lowercased() == "get", words.dropFirst().prefix(3).contains(where: { $0.lowercased() == "list" }) {
+            words.removeFirst()
+            words.removeAll { $0.lowercased() == "list" }
+            words.insert("list", at: 0)
+        }
+        let filler: Set<String> = ["a", "an", "the", "new", "existing", "all", "details", "of"]
+        let kept = words.enumerated().filter { $0.offset == 0 || !filler.contains($0.element.lowercased()) }.map(\.element)
+        let name = Identifiers.typeName(kept.joined(separator: " "))
+        return kept.isEmpty ? Identifiers.typeName(method + " " + path) : name
     }
 
     static func lowerFirst(_ text: String) -> String {

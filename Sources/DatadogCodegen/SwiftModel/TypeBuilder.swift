@@ -7,6 +7,9 @@
 public struct TypeBuilder {
     public private(set) var decls: [String: TypeDecl] = [:]
     public private(set) var order: [String] = []
+    /// Names taken from the pages' code examples: the official clients' names.
+    public private(set) var officialNames: Set<String> = []
+    private var pendingOfficialName = false
     private var file = ""
     private var log: DiagnosticLog
 
@@ -28,7 +31,16 @@ public struct TypeBuilder {
 
     /// The type of a whole table (request body or response).
     public mutating func rootType(fields: [FieldNode], exampleIsArray: Bool, name: String, doc: String, line: Int,
-                                  python: PythonExpression?) -> ResolvedField {
+                                  python: PythonExpression?, official: Bool = false) -> ResolvedField {
+        if official { officialNames.insert(name) }
+        if fields.count == 1, let only = fields.first, only.name.isEmpty {
+            // The table describes the body itself (e.g. a list of strings).
+            var resolved = resolve(only, name: name, python: python)
+            if exampleIsArray, case .array = resolved.type {} else if exampleIsArray {
+                resolved.type = .array(resolved.type)
+            }
+            return ResolvedField(type: resolved.type, children: [resolved])
+        }
         let root = FieldNode(name: "", role: .property, typeCell: "object", required: true, deprecated: false,
                              enumValues: nil, description: doc, line: line, children: fields)
         if exampleIsArray {
@@ -54,7 +66,10 @@ public struct TypeBuilder {
             return ResolvedField(type: scalarType(scalar, line: node.line), children: node.children.map { _ in ResolvedField(type: .json, children: []) })
         case .enumeration:
             var enumName = name
-            if case .attribute(let base, _)? = python, CodeExampleHints.isIdentifier(base) { enumName = Identifiers.typeName(base) }
+            if case .attribute(let base, _)? = python, CodeExampleHints.isIdentifier(base) {
+                enumName = Identifiers.typeName(base)
+                pendingOfficialName = true
+            }
             return ResolvedField(type: enumeration(node, name: enumName), children: [])
         case .array(let element):
             let elementPython: PythonExpression?
@@ -77,7 +92,10 @@ public struct TypeBuilder {
         var arguments: [(String, PythonExpression)] = []
         if case .call(let called, let args)? = python {
             arguments = args
-            if CodeExampleHints.isIdentifier(called) { typeName = Identifiers.typeName(called) }
+            if CodeExampleHints.isIdentifier(called) {
+                typeName = Identifiers.typeName(called)
+                officialNames.insert(typeName)
+            }
         }
         let properties = node.children.filter { $0.role == .property }
         let anyKey = node.children.first { $0.role == .additionalProperties }
@@ -189,7 +207,6 @@ public struct TypeBuilder {
         let values = node.enumValues ?? []
         let kind: TypeDecl.Kind
         if !values.isEmpty, values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
-        else if !values.isEmpty, values.allSatisfy({ Double($0) != nil && !$0.isEmpty }) && values.contains(where: { $0.contains(".") }) { kind = .doubleEnum }
         else { kind = .stringEnum }
         var used: Set<String> = []
         var seen: Set<String> = []
@@ -235,8 +252,10 @@ public struct TypeBuilder {
         var name = decl.name
         var counter = 2
         while let existing = decls[name] {
-            if existing.kind == decl.kind || (existing.kind.isEnum && decl.kind.isEnum) {
+            if Self.canMerge(existing, decl) {
                 decls[name] = Self.merge(existing, decl)
+                if pendingOfficialName, name == decl.name { officialNames.insert(name) }
+                pendingOfficialName = false
                 return name
             }
             name = "\(decl.name)\(counter)"
@@ -246,7 +265,42 @@ public struct TypeBuilder {
         added.name = name
         decls[name] = added
         order.append(name)
+        if pendingOfficialName, name == decl.name { officialNames.insert(name) }
+        pendingOfficialName = false
         return name
+    }
+
+    /// Two occurrences of one name are one type when they differ only by what the page cut off
+    /// (depth limit, circular references) or by fields one of them does not show. A field whose
+    /// type really differs means two schemas share the name: the second gets a numbered name.
+    static func canMerge(_ a: TypeDecl, _ b: TypeDecl) -> Bool {
+        switch (a.kind, b.kind) {
+        case (.structure, .structure):
+            let bTypes = Dictionary(b.properties.map { ($0.wireName, $0.type) }, uniquingKeysWith: { first, _ in first })
+            return a.properties.allSatisfy { property in
+                guard let other = bTypes[property.wireName] else { return true }
+                return compatible(property.type, other)
+            }
+        case (.oneOf, .oneOf):
+            return a.options.isEmpty || b.options.isEmpty || a.options.map(\.type) == b.options.map(\.type)
+        default:
+            return a.kind.isEnum && b.kind.isEnum
+        }
+    }
+
+    /// Equal, or one of them is a less informative stand-in (free-form JSON) for the other.
+    static func compatible(_ a: TypeRef, _ b: TypeRef) -> Bool {
+        if a == b || a.informationRank < 2 || b.informationRank < 2 { return true }
+        switch (a, b) {
+        case (.array(let x), .array(let y)), (.map(let x), .map(let y)): return compatible(x, y)
+        // Names of nested types carry a suffix only when they themselves clashed: same base, same schema.
+        case (.named(let x), .named(let y)): return baseName(x) == baseName(y)
+        default: return false
+        }
+    }
+
+    static func baseName(_ name: String) -> String {
+        String(name.reversed().drop { $0.isNumber }.reversed())
     }
 
     static func merge(_ a: TypeDecl, _ b: TypeDecl) -> TypeDecl {

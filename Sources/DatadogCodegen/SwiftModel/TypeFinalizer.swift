@@ -2,7 +2,9 @@
 /// broken with `@Indirect`.
 public enum TypeFinalizer {
     /// Returns the declarations sorted by name, with structural duplicates turned into aliases.
-    public static func finalize(_ decls: [String: TypeDecl], order: [String]) -> [TypeDecl] {
+    /// Within a group of identical structures the first official name (from the examples), else
+    /// the first name met, declares the type.
+    public static func finalize(_ decls: [String: TypeDecl], order: [String], official: Set<String> = []) -> [TypeDecl] {
         var result = decls
         let names = order.filter { decls[$0] != nil }
 
@@ -26,10 +28,16 @@ public enum TypeFinalizer {
             classCount = keys.count
         }
         var canonical: [Int: String] = [:]
+        for name in names where official.contains(name) {
+            if let id = classOf[name], canonical[id] == nil { canonical[id] = name }
+        }
         for name in names {
             guard let id = classOf[name] else { continue }
-            if let first = canonical[id] { result[name]?.aliasOf = first }
-            else { canonical[id] = name }
+            if let first = canonical[id] {
+                if first != name { result[name]?.aliasOf = first }
+            } else {
+                canonical[id] = name
+            }
         }
 
         markIndirect(&result)

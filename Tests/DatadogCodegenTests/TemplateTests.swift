@@ -1,0 +1,193 @@
+import Foundation
+import XCTest
+@testable import DatadogCodegen
+
+/// `--templates <dir>`: a template that uses a key the render model does not provide, includes
+/// a missing partial or does not parse is an error naming the file and line.
+final class TemplateTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = root.appendingPathComponent("templates")
+
+    /// A copy of the built-in templates in a temporary folder, with `changes` (name → text) applied.
+    func templateFolder(_ changes: [String: String] = [:], removing removed: [String] = []) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.templates, to: folder)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in changes {
+            try text.write(to: folder.appendingPathComponent(name + ".mustache"), atomically: true, encoding: .utf8)
+        }
+        for name in removed {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name + ".mustache"))
+        }
+        return folder
+    }
+
+    func loadError(_ folder: URL, file: StaticString = #filePath, line: UInt = #line) -> String {
+        do {
+            _ = try TemplateSet(directory: folder)
+            XCTFail("the templates loaded without error", file: file, line: line)
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testBuiltInTemplatesPass() throws {
+        XCTAssertNoThrow(try TemplateSet(directory: Self.templates))
+    }
+
+    func testMissingKeyNamesTemplateLineAndColumn() throws {
+        let original = try String(contentsOf: Self.templates.appendingPathComponent("enum.mustache"), encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        let index = try XCTUnwrap(lines.firstIndex(of: "    case {{name}}"))
+        lines[index] = "    case {{nmae}}"
+        let folder = try templateFolder(["enum": lines.joined(separator: "\n")])
+        let message = loadError(folder)
+        XCTAssertTrue(message.contains(folder.appendingPathComponent("enum.mustache").path + ":\(index + 1):10: error:"), message)
+        XCTAssertTrue(message.contains("template `enum` uses `{{nmae}}`"), message)
+        XCTAssertTrue(message.contains("no key `nmae`"), message)
+        // The keys that would have worked are listed, including the section's own.
+        XCTAssertTrue(message.contains("rawLiteral"), message)
+        XCTAssertEqual(message.components(separatedBy: "\n").count, 1, message)
+    }
+
+    func testMissingSectionIsReportedOnceWithoutFollowUps() throws {
+        let folder = try templateFolder(["module": "{{> header}}\n{{#things}}\n{{anything}} {{name}}\n{{/things}}\n{{^missing}}x{{/missing}}\n"])
+        let message = loadError(folder)
+        let lines = message.components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 2, message)
+        XCTAssertTrue(lines[0].contains("module.mustache:2:1: error: template `module` uses `{{#things}}`"), message)
+        XCTAssertTrue(lines[1].contains("module.mustache:5:1: error: template `module` uses `{{^missing}}`"), message)
+    }
+
+    func testKeysOfOuterContextsResolveInsideSections() throws {
+        // Mustache looks outwards: `source` and `name` of the type are visible inside `properties`.
+        let model = try String(contentsOf: Self.templates.appendingPathComponent("model.mustache"), encoding: .utf8)
+            + "{{#properties}}// {{source}} {{bare}} {{#doc}}{{#.}}{{.}}{{/.}}{{/doc}}\n{{/properties}}\n{{! a comment {{nothing}} }}\n"
+        XCTAssertNoThrow(try TemplateSet(directory: templateFolder(["model": model])))
+    }
+
+    func testTransformsAndDelimiterChanges() throws {
+        let good = "{{> header}}\n{{uppercased(name)}} {{=<% %>=}}<% version %><%={{ }}=%> {{{name}}} {{&version}}\n"
+        XCTAssertNoThrow(try TemplateSet(directory: templateFolder(["module": good])))
+        let bad = "{{> header}}\n{{=<% %>=}}\n<% versoin %>\n<%={{ }}=%>{{lowercased(nmae)}}\n"
+        let message = loadError(try templateFolder(["module": bad]))
+        XCTAssertTrue(message.contains("module.mustache:3:1: error: template `module` uses `{{versoin}}`"), message)
+        XCTAssertTrue(message.contains("module.mustache:4:12: error: template `module` uses `{{lowercased(nmae)}}`"), message)
+    }
+
+    func testMissingPartial() throws {
+        let message = loadError(try templateFolder(["alias": "{{> headr}}\n{{name}}\n"]))
+        XCTAssertTrue(message.contains("alias.mustache:1:1: error: template `alias` includes `{{> headr}}`, but there is no `headr.mustache`"), message)
+    }
+
+    func testProblemInPartialNamesPartialAndIncludeSite() throws {
+        // `header` is included by every template: its problem is reported once, at its own line.
+        let folder = try templateFolder(["header": "// Generated.\n// {{generatorVersion}}\n"])
+        let message = loadError(folder)
+        let lines = message.components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 1, message)
+        XCTAssertTrue(message.contains(folder.appendingPathComponent("header.mustache").path + ":2:4: error: template `header` uses `{{generatorVersion}}`"), message)
+        XCTAssertTrue(message.contains("(included from "), message)
+    }
+
+    func testExtraPartialsAreCheckedWhereIncluded() throws {
+        let folder = try templateFolder([
+            "module": "{{> header}}\n{{> footer}}\n",
+            "footer": "// {{name}} {{version}}\n// {{nope}}\n",
+        ])
+        let message = loadError(folder)
+        XCTAssertTrue(message.contains("footer.mustache:2:4: error: template `footer` uses `{{nope}}`"), message)
+        XCTAssertTrue(message.contains("included from module.mustache:2"), message)
+        XCTAssertFalse(message.contains("{{name}}"), message)
+    }
+
+    func testBrokenTemplateNamesLine() throws {
+        let message = loadError(try templateFolder(["oneof": "{{> header}}\n{{#options}}\n{{name}\n"]))
+        XCTAssertTrue(message.contains("oneof.mustache:3:"), message)
+        XCTAssertTrue(message.contains("template `oneof` does not parse"), message)
+    }
+
+    func testMissingTemplate() throws {
+        let message = loadError(try templateFolder(removing: ["unstable"]))
+        XCTAssertTrue(message.contains("unstable.mustache:1:1: error: template `unstable` is missing"), message)
+    }
+
+    func testGenerateUsesTheCheckedTemplates() throws {
+        // Through the pipeline, as `generate --templates` runs it.
+        let folder = try templateFolder(["api": "{{> header}}\n{{#operations}}{{methodName}} {{summry}}{{/operations}}\n"])
+        XCTAssertThrowsError(try Pipeline.run(Pipeline.Options(input: Self.root.appendingPathComponent("input"), templates: folder))) { error in
+            XCTAssertTrue("\(error)".contains("api.mustache:2:31: error: template `api` uses `{{summry}}`"), "\(error)")
+        }
+    }
+
+    // MARK: The declared keys agree with the render models
+
+    func testDeclaredKeysMatchTheTypeAndAPIModels() throws {
+        let result = try Pipeline.run(Pipeline.Options(input: Self.root.appendingPathComponent("input"), templates: Self.templates), render: false)
+        var covered: Set<String> = []
+        for module in result.sdk.modules {
+            for decl in module.types {
+                let template: String
+                if decl.aliasOf != nil { template = "alias" } else {
+                    switch decl.kind {
+                    case .structure: template = "model"
+                    case .stringEnum, .intEnum, .doubleEnum: template = "enum"
+                    case .oneOf: template = "oneof"
+                    }
+                }
+                covered.insert(template)
+                // Aliases share one file per module: `{{#aliases}}` over their models.
+                let typeModel: [String: Any] = RenderModels.type(decl)
+                let model: [String: Any] = template == "alias" ? ["aliases": [typeModel]] : typeModel
+                try assertKeys(model, match: XCTUnwrap(RenderModels.templateKeys[template]), at: "\(template) \(decl.name)")
+            }
+            for (name, operations) in Dictionary(grouping: module.operations, by: \.apiName) {
+                covered.insert("api")
+                let model = RenderModels.api(name: name, tag: operations[0].tag, version: module.version, operations: operations)
+                try assertKeys(model, match: XCTUnwrap(RenderModels.templateKeys["api"]), at: "api \(name)")
+            }
+        }
+        XCTAssertTrue(covered.isSuperset(of: ["model", "enum", "oneof", "api"]), "input/ no longer exercises \(covered)")
+    }
+
+    /// `module` and `unstable` models are built in `SDKRenderer`: probe templates print every
+    /// declared key, and none may come out empty.
+    func testDeclaredKeysOfModuleAndUnstableAreRendered() throws {
+        func probe(_ keys: RenderKeys) -> String {
+            keys.keys.keys.sorted().map { key in
+                let child = keys.keys[key]!
+                return child.keys.isEmpty ? "<{{\(key)}}>" : "{{#\(key)}}\(probe(child)){{/\(key)}}"
+            }.joined()
+        }
+        let moduleProbe = probe(RenderModels.templateKeys["module"]!)
+        let unstableProbe = probe(RenderModels.templateKeys["unstable"]!)
+        let folder = try templateFolder(["module": moduleProbe, "unstable": unstableProbe])
+        let result = try Pipeline.run(Pipeline.Options(input: Self.root.appendingPathComponent("input"), templates: folder))
+        let module = try XCTUnwrap(result.files["DatadogV2/DatadogV2.swift"])
+        XCTAssertFalse(module.contains("<>"), module)
+        XCTAssertEqual(module.components(separatedBy: "<").count - 1, 4, module)
+        let unstable = try XCTUnwrap(result.files.first { $0.key.hasSuffix("UnstableOperations.swift") }?.value, "input/ has no unstable operation")
+        XCTAssertFalse(unstable.contains("<>"), unstable)
+        XCTAssertEqual(unstable.components(separatedBy: "<").count - 1, 5, unstable)
+    }
+
+    func assertKeys(_ value: Any, match schema: RenderKeys, at path: String, file: StaticString = #filePath, line: UInt = #line) {
+        if let dictionary = value as? [String: Any] {
+            XCTAssertEqual(Set(dictionary.keys), Set(schema.keys.keys), "keys of \(path)", file: file, line: line)
+            for (key, child) in dictionary {
+                guard let childSchema = schema.keys[key] else { continue }
+                if childSchema.keys.isEmpty {
+                    XCTAssertFalse(child is [String: Any] || !((child as? [[String: Any]])?.isEmpty ?? true),
+                                   "\(path).\(key) has keys, but none are declared", file: file, line: line)
+                } else {
+                    assertKeys(child, match: childSchema, at: "\(path).\(key)", file: file, line: line)
+                }
+            }
+        } else if let items = value as? [Any] {
+            for item in items { assertKeys(item, match: schema, at: path + "[]", file: file, line: line) }
+        } else {
+            XCTFail("\(path) is neither keyed nor a list, but keys are declared: \(schema)", file: file, line: line)
+        }
+    }
+}

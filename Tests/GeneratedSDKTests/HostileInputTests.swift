@@ -1,0 +1,97 @@
+import DatadogRuntime
+import DatadogV1
+import DatadogV2
+import Foundation
+import XCTest
+
+/// The hostile edge-case page (`input/edge-cases/`): its generated types compile (this file
+/// builds), its examples round-trip, and bad responses decode instead of crashing.
+final class HostileInputTests: XCTestCase {
+    static let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("input/edge-cases/get-widget-edge-cases.md")
+
+    static func examples() throws -> [Data] {
+        let text = try String(contentsOf: page, encoding: .utf8)
+        return text.components(separatedBy: "```json\n").dropFirst().compactMap { block in
+            block.components(separatedBy: "\n```").first.map { Data($0.utf8) }
+        }
+    }
+
+    func roundTrip<T: Codable>(_ type: T.Type, _ data: Data, file: StaticString = #filePath, line: UInt = #line) throws -> T {
+        let value = try JSONDecoder().decode(T.self, from: data)
+        let encoded = try JSONEncoder().encode(value)
+        try XCTAssertEqual(JSONObject(encoded), JSONObject(data), "\(T.self) loses or changes data", file: file, line: line)
+        return value
+    }
+
+    func testExamplesRoundTrip() throws {
+        let examples = try Self.examples()
+        XCTAssertEqual(examples.count, 3)
+        let request = try roundTrip(EdgeWidgetRequest.self, examples[0])
+        XCTAssertEqual(request.default, true)
+        XCTAssertEqual(request.self_, "me")
+        XCTAssertEqual(request.type, "widget")
+        XCTAssertEqual(request.aB, "dash")
+        XCTAssertEqual(request.aB2, "underscore")
+        XCTAssertEqual(request.id, "id-1")
+        XCTAssertEqual(request.id2, "ID-1")
+        XCTAssertEqual(request.fieldWithDots, 9_007_199_254_740_993, "integers beyond 2^53 survive")
+        XCTAssertEqual(request.status, .inProgress)
+        XCTAssertEqual(request.level, .value2)
+        XCTAssertEqual(request.tags?["env"], "prod")
+        XCTAssertNotNil(request.timestamp?.date, "nine fraction digits parse")
+        guard case .edgeNoteDefinition(let note)? = request.definition else {
+            return XCTFail("the note option is chosen: \(String(describing: request.definition))")
+        }
+        XCTAssertEqual(note.content, "hello")
+        _ = try roundTrip(UpdateEdgeWidgetResponse.self, examples[1])
+        _ = try roundTrip(DatadogV1.APIErrorResponse.self, examples[2])
+    }
+
+    func testUnknownValuesSurvive() throws {
+        let json = Data(#"""
+        {"status": "brand-new", "level": 42, "definition": {"kind": "unheard of", "n": [1, 2]},
+         "extra_field": {"nested": true}, "mystery": null, "protocol": null,
+         "@timestamp": "2024-01-02 03:04:05", "Data": {"Date": ""}}
+        """#.utf8)
+        let request = try roundTrip(EdgeWidgetRequest.self, json)
+        XCTAssertEqual(request.status, .unknown("brand-new"))
+        XCTAssertEqual(request.level, .unknown(42))
+        guard case .unparsed? = request.definition else { return XCTFail("an unknown oneOf shape is kept raw") }
+        XCTAssertEqual(request.additionalProperties["extra_field"], .object(["nested": .bool(true)]))
+        XCTAssertNil(request.protocol)
+    }
+
+    func testBadResponsesThrowTypedErrors() async throws {
+        for (status, body) in [(200, Data("{not json".utf8)), (500, Data()), (503, Data("<html>down</html>".utf8))] {
+            let server = try await LoopbackServer { _ in (status, ["Content-Type": "application/json"], body) }
+            let configuration = DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:])
+            var enabled = configuration
+            enabled.enableUnstableOperation(.v1UpdateEdgeWidget)
+            do {
+                _ = try await EdgeCasesAPI(configuration: enabled).updateEdgeWidget(widgetId: "w", body: EdgeWidgetRequest())
+                XCTFail("status \(status) must throw")
+            } catch let error as DatadogAPIError {
+                XCTAssertEqual(error.statusCode, status)
+                XCTAssertEqual(error.body, body)
+            } catch let error as DatadogClientError {
+                XCTAssertEqual(status, 200, "only a malformed 2xx body is a client error: \(error)")
+            }
+            await server.stop()
+        }
+    }
+
+    func testUnstableOperationIsRefusedBeforeAnyRequest() async throws {
+        let server = try await LoopbackServer { _ in (200, [:], Data("{}".utf8)) }
+        let api = EdgeCasesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
+        do {
+            _ = try await api.updateEdgeWidget(widgetId: "w", body: EdgeWidgetRequest())
+            XCTFail("an unstable operation must be enabled first")
+        } catch let error as DatadogClientError {
+            XCTAssertEqual(error, .unstableOperationDisabled(.v1UpdateEdgeWidget))
+        }
+        let received = await server.requests
+        XCTAssertTrue(received.isEmpty)
+        await server.stop()
+    }
+}
