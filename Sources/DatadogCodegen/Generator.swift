@@ -58,7 +58,21 @@ public enum Generator {
     public static func parsePage(file: String, data: Data) -> ParsedPage {
         let source = SourceText(data: data)
         let events = MarkdownEvents.events(of: source)
-        let (page, diagnostics) = PageParser.parse(file: file, source: source, events: events)
+        var (page, diagnostics) = PageParser.parse(file: file, source: source, events: events)
+        // Stage 3 per page (pages are independent until naming): the field trees.
+        var log = DiagnosticLog(file: file)
+        for index in page.operations.indices {
+            if var schema = page.operations[index].requestBody?.schema {
+                schema.fields = schema.table.map { FieldTreeBuilder.build(table: $0, example: schema.example, log: &log) } ?? []
+                page.operations[index].requestBody?.schema = schema
+            }
+            for response in page.operations[index].responses.indices {
+                var schema = page.operations[index].responses[response].schema
+                schema.fields = schema.table.map { FieldTreeBuilder.build(table: $0, example: schema.example, log: &log) } ?? []
+                page.operations[index].responses[response].schema = schema
+            }
+        }
+        diagnostics += log.diagnostics
         return ParsedPage(page: page, diagnostics: diagnostics)
     }
 

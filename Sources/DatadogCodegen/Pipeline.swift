@@ -36,11 +36,11 @@ public struct Pipeline {
         }
         let templates = try render ? timed("templates") { try TemplateSet(directory: options.templates) } : nil
         let files = try timed("list") { try Generator.pageFiles(in: options.input) }
-        var pages = timed("read+parse+tables") { Generator.parsePages(files, in: options.input) }
+        var pages = timed("read, parse, field trees") { Generator.parsePages(files, in: options.input) }
         if !options.tags.isEmpty || !options.operations.isEmpty {
             pages = pages.map { filter($0, options) }
         }
-        let sdk = timed("field trees+naming+dedup") { Generator.buildModel(pages) }
+        let sdk = timed("naming, types, dedup") { Generator.buildModel(pages) }
         var output: [String: String] = [:]
         if let templates {
             output = timed("render") { SDKRenderer.render(sdk, templates: templates) }

@@ -7,8 +7,9 @@ import Foundation
 ///     swift run -c release datadog-codegen-bench <pages> [--templates templates] [--output <scratch dir>]
 ///
 /// 1. the floor: every page read and parsed by cmark alone, nothing else;
-/// 2. a full `generate` into an empty folder, with the time of each stage, CPU time and peak memory;
-/// 3. a second `generate` with nothing changed (must rewrite no file);
+/// 2. the time of each stage, in process;
+/// 3. the real `datadog-codegen generate` (release, beside this executable) into an empty folder:
+///    wall and CPU time and peak memory; then again with nothing changed (must rewrite no file);
 /// then the ratio full run / floor.
 @main
 struct Bench {
@@ -41,31 +42,58 @@ struct Bench {
         }
         print(String(format: "floor (read + cmark parse, 1 core): %.3f s", floor.wall))
 
+        // Stage times, in process.
         try? FileManager.default.removeItem(atPath: output)
         let options = Pipeline.Options(input: input, templates: URL(fileURLWithPath: templates))
-        var firstResult: Pipeline.Result?
-        var summary = OutputWriter.Summary()
-        let full = try measureThrowing {
+        var timings: [(String, Double)] = []
+        let inProcess = try measureThrowing {
             let result = try Pipeline.run(options)
             let start = DispatchTime.now().uptimeNanoseconds
-            summary = try OutputWriter(directory: URL(fileURLWithPath: output)).write(result.files)
-            var withWrite = result
-            withWrite.timings.append(("write", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-            firstResult = withWrite
+            _ = try OutputWriter(directory: URL(fileURLWithPath: output + "-stages")).write(result.files)
+            timings = result.timings + [("write", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)]
         }
-        print(String(format: "generate (full): wall %.3f s, cpu %.3f s, %d files written", full.wall, full.cpu, summary.written.count))
-        for (stage, seconds) in firstResult?.timings ?? [] { print(String(format: "  %-28@ %.3f s", stage as NSString, seconds)) }
+        print(String(format: "stages (in process): wall %.3f s, cpu %.3f s", inProcess.wall, inProcess.cpu))
+        for (stage, seconds) in timings { print(String(format: "  %-28@ %.3f s", stage as NSString, seconds)) }
+        try? FileManager.default.removeItem(atPath: output + "-stages")
 
-        var second = OutputWriter.Summary()
-        let again = try measureThrowing {
-            let result = try Pipeline.run(options)
-            second = try OutputWriter(directory: URL(fileURLWithPath: output)).write(result.files)
-        }
-        print(String(format: "generate (nothing changed): wall %.3f s, %d files rewritten", again.wall, second.written.count + second.removed.count))
-        print(String(format: "peak memory (max RSS): %.0f MB", Double(peakRSSKilobytes()) / 1024))
+        // The real command, twice: a full run into an empty folder, then nothing changed.
+        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("datadog-codegen").path
+        let command = ["generate", pages, "--output", output, "--templates", templates, "--quiet"]
+        let full = try runChild(tool, command)
+        print(String(format: "generate (full, release CLI): wall %.3f s, cpu %.3f s, peak memory %.0f MB — %@",
+                     full.wall, full.cpu, Double(full.maxRSSKilobytes) / 1024, full.output as NSString))
+        let again = try runChild(tool, command)
+        print(String(format: "generate (nothing changed): wall %.3f s, cpu %.3f s — %@", again.wall, again.cpu, again.output as NSString))
         print(String(format: "ratio full run / floor: %.2f", full.wall / max(floor.wall, 1e-9)))
         try? FileManager.default.removeItem(atPath: output)
     }
+
+    struct ChildRun { var wall: Double; var cpu: Double; var maxRSSKilobytes: Int; var output: String }
+
+    /// Runs a command, measuring its wall time, CPU time and peak resident memory.
+    static func runChild(_ path: String, _ arguments: [String]) throws -> ChildRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        var before = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &before)
+        let start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var after = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &after)
+        let cpu = seconds(after.ru_utime) + seconds(after.ru_stime) - seconds(before.ru_utime) - seconds(before.ru_stime)
+        let output = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        return ChildRun(wall: wall, cpu: cpu, maxRSSKilobytes: Int(after.ru_maxrss), output: output)
+    }
+
+    static func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
 
     struct Timing { var wall: Double; var cpu: Double }
 
@@ -89,9 +117,4 @@ struct Bench {
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
-    static func peakRSSKilobytes() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Int(usage.ru_maxrss)
-    }
 }

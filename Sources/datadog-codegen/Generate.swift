@@ -73,13 +73,25 @@ struct Generate: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        let outputURL = URL(fileURLWithPath: output)
+        let pipelineOptions = inputOptions.pipelineOptions()
+        let pageFiles = (try? Generator.pageFiles(in: pipelineOptions.input)) ?? []
+        let inputs = UpToDateStamp.inputs(
+            pages: pipelineOptions.input, pageFiles: pageFiles, templates: pipelineOptions.templates,
+            options: ["tags " + pipelineOptions.tags.sorted().joined(separator: ","), "operations " + pipelineOptions.operations.sorted().joined(separator: ",")])
+        // Nothing changed since the last successful run: nothing to parse, nothing to write.
+        if let stamp = UpToDateStamp.load(from: outputURL), stamp.isCurrent(inputs: inputs, directory: outputURL) {
+            if !quiet { for line in stamp.diagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
+            print(stamp.summary + " (up to date)")
+            return
+        }
         let progress = ProgressLine(label: "generating")
-        let pageCount = (try? Generator.pageFiles(in: URL(fileURLWithPath: inputOptions.input)).count) ?? 0
+        let pageCount = pageFiles.count
         progress.update("\(pageCount) pages")
         progress.start()
         let result: Pipeline.Result
         do {
-            result = try Pipeline.run(inputOptions.pipelineOptions())
+            result = try Pipeline.run(pipelineOptions)
         } catch {
             progress.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -98,6 +110,13 @@ struct Generate: ParsableCommand {
         printDiagnostics(result, quiet: quiet)
         let verb = check ? "would change" : "changed"
         print("\(result.pageCount) pages, \(result.operationCount) operations, \(result.files.count) files (\(summary.changed.count) \(verb)), \(result.warningCount) warnings, \(result.errorCount) errors")
+        if !check, result.errorCount == 0 {
+            let stamp = UpToDateStamp(
+                inputs: inputs, outputs: UpToDateStamp.outputs(in: outputURL, files: Array(result.files.keys)),
+                summary: "\(result.pageCount) pages, \(result.operationCount) operations, \(result.files.count) files (0 changed), \(result.warningCount) warnings, 0 errors",
+                diagnostics: result.sdk.diagnostics.map(\.description))
+            try? stamp.save(to: outputURL)
+        }
         if check, !summary.changed.isEmpty {
             for path in summary.changed.prefix(20) { print("  out of date: \(output)/\(path)") }
             throw ExitCode(1)

@@ -318,7 +318,7 @@ public enum FieldTreeBuilder {
             text = FieldName.dropDeprecatedPrefix(text)
         }
         var values: [String]?
-        if let marker = text.range(of: "Allowed enum values:", options: .backwards) {
+        if let marker = text.lastRange(ofASCII: "Allowed enum values:") {
             let after = text[marker.upperBound...].trimmingSpaces()
             if after.hasPrefix("`"), let close = after.dropFirst().firstIndex(of: "`") {
                 let list = after[after.index(after: after.startIndex)..<close]

@@ -159,6 +159,24 @@ enum MarkdocTag: Equatable {
 /// Splits a pipe-table line into cells.
 enum TableCells {
     static func split(_ line: String) -> [String] {
+        let utf8 = line.utf8
+        guard utf8.contains(UInt8(ascii: "\\")) else {
+            // Fast path, no escapes: slice between pipes.
+            var cells: [String] = []
+            var start = utf8.startIndex
+            var index = start
+            while index != utf8.endIndex {
+                if utf8[index] == UInt8(ascii: "|") {
+                    cells.append(line[start..<index].trimmingSpaces())
+                    start = utf8.index(after: index)
+                }
+                index = utf8.index(after: index)
+            }
+            let last = line[start...].trimmingSpaces()
+            if !last.isEmpty { cells.append(last) }
+            if cells.first == "" && line.hasPrefix("|") { cells.removeFirst() }
+            return cells
+        }
         // Byte-level scan: `|` and `\\` are ASCII, so UTF-8 boundaries are never split.
         var cells: [String] = []
         var current: [UInt8] = []
@@ -206,4 +224,20 @@ extension Substring {
 extension String {
     /// Trims ASCII spaces and tabs.
     func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+
+    /// The last occurrence of an ASCII needle, found on the UTF-8 view (no Foundation, no ICU).
+    func lastRange(ofASCII needle: String) -> Range<String.Index>? {
+        let haystack = Array(utf8)
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+        var start = haystack.count - pattern.count
+        while start >= 0 {
+            if haystack[start] == pattern[0], haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                return lower..<utf8.index(lower, offsetBy: pattern.count)
+            }
+            start -= 1
+        }
+        return nil
+    }
 }

@@ -16,7 +16,7 @@ public struct OutputWriter: Sendable {
     public init(directory: URL) { self.directory = directory }
 
     /// The `.swift` files currently under the output folder, relative to it.
-    func existingFiles() -> Set<String> {
+    public func existingFiles() -> Set<String> {
         let root = directory.standardizedFileURL.path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: Set<String> = []

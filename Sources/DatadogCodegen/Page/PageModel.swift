@@ -52,6 +52,8 @@ public struct PageSchema: Sendable {
     public var table: Table?
     public var example: String?
     public var exampleLine: Int = 0
+    /// The table rebuilt as a tree (stage 3), filled in after the page is parsed.
+    public var fields: [FieldNode]?
 }
 
 public struct PageBody: Sendable {

@@ -3,7 +3,23 @@ public enum Identifiers {
     /// Words of a wire name: split on anything that is not an ASCII letter or digit, so every
     /// identifier made of them is valid Swift whatever the input.
     static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        var words: [Substring] = []
+        let utf8 = text.utf8
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            if isWordByte {
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                words.append(text[wordStart..<index])
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let wordStart = start { words.append(text[wordStart...]) }
+        return words
     }
 
     /// `components_affected` → `ComponentsAffected`, as Datadog's clients name nested types.

@@ -78,8 +78,8 @@ public enum OperationBuilder {
             let encoding: OperationDecl.BodyEncoding = contentType.contains("json") ? .json
                 : contentType.hasPrefix("multipart/") ? .multipart
                 : contentType.hasPrefix("text/") ? .text : .data
-            var fields: [FieldNode] = []
-            if let table = pageBody.schema.table {
+            var fields: [FieldNode] = pageBody.schema.fields ?? []
+            if pageBody.schema.fields == nil, let table = pageBody.schema.table {
                 fields = FieldTreeBuilder.build(table: table, example: pageBody.schema.example, log: &log)
             }
             var resolved: ResolvedField?
@@ -112,8 +112,8 @@ public enum OperationBuilder {
         let successStatuses = operation.responses.map(\.status).filter { $0.hasPrefix("2") }.sorted()
         let firstSuccess = successStatuses.first
         for pageResponse in operation.responses {
-            var fields: [FieldNode] = []
-            if let table = pageResponse.schema.table {
+            var fields: [FieldNode] = pageResponse.schema.fields ?? []
+            if pageResponse.schema.fields == nil, let table = pageResponse.schema.table {
                 fields = FieldTreeBuilder.build(table: table, example: pageResponse.schema.example, log: &log)
             }
             var type: TypeRef?
