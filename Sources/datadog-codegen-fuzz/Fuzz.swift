@@ -37,6 +37,8 @@ struct Fuzz {
         for index in 0..<count {
             let (name, original) = corpus[Int(rng.next() % UInt64(corpus.count))]
             let mutated = Mutator.mutate(original, rng: &rng)
+            if let only = ProcessInfo.processInfo.environment["FUZZ_ONLY"].flatMap(Int.init), only != index { continue }
+            if let dump = ProcessInfo.processInfo.environment["FUZZ_SAVE"] { try? mutated.write(to: URL(fileURLWithPath: dump)) }
             if ProcessInfo.processInfo.environment["FUZZ_VERBOSE"] != nil { print("input \(index): \(name)") }
             let start = Date()
             let parsed = Generator.parsePage(file: name, data: mutated)
