@@ -33,6 +33,10 @@ struct Fuzz {
         var rng = SplitMix64(seed: seed)
         var hangs = 0
         var diagnostics = 0
+        // Every N-th input's generated files go through `swiftc -parse` (0: never).
+        let parseEvery = ProcessInfo.processInfo.environment["FUZZ_PARSE_EVERY"].flatMap(Int.init) ?? 50
+        var parseChecked = 0
+        var parseFailures = 0
         let started = Date()
         for index in 0..<count {
             let (name, original) = corpus[Int(rng.next() % UInt64(corpus.count))]
@@ -43,16 +47,50 @@ struct Fuzz {
             let start = Date()
             let parsed = Generator.parsePage(file: name, data: mutated)
             let sdk = Generator.buildModel([parsed])
-            _ = SDKRenderer.render(sdk, templates: templates)
+            let files = SDKRenderer.render(sdk, templates: templates)
             diagnostics += sdk.diagnostics.count
+            if parseEvery > 0, index % parseEvery == 0, !sdk.modules.allSatisfy({ $0.types.isEmpty && $0.operations.isEmpty }) {
+                parseChecked += 1
+                if let failure = SwiftParseCheck.firstError(files) {
+                    parseFailures += 1
+                    print("fuzz: generated Swift does not parse (input \(index) from \(name)): \(failure)")
+                }
+            }
             if Date().timeIntervalSince(start) > 10 {
                 hangs += 1
                 print("fuzz: hang (> 10 s) on input \(index) from \(name)")
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        print("fuzz: \(count) inputs, 0 crashes, \(hangs) hangs, \(diagnostics) diagnostics, \(String(format: "%.1f", seconds)) s (seed \(seed))")
-        if hangs > 0 { exit(1) }
+        print("fuzz: \(count) inputs, 0 crashes, \(hangs) hangs, \(parseFailures) of \(parseChecked) generated SDKs failing `swiftc -parse`, \(diagnostics) diagnostics, \(String(format: "%.1f", seconds)) s (seed \(seed))")
+        if hangs > 0 || parseFailures > 0 { exit(1) }
+    }
+}
+
+/// Runs `swiftc -parse` over generated files.
+enum SwiftParseCheck {
+    static func firstError(_ files: [String: String]) -> String? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-parse-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for (index, (_, text)) in files.sorted(by: { $0.key < $1.key }).enumerated() {
+            let url = folder.appendingPathComponent("F\(index).swift")
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? Data(text.utf8).write(to: url)
+            paths.append(url.path)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swiftc", "-parse"] + paths
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus != 0 else { return nil }
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").first { $0.contains("error:") }.map(String.init) ?? "exit \(process.terminationStatus)"
     }
 }
 
