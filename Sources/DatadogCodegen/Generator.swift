@@ -62,6 +62,7 @@ public enum Generator {
         // Stage 3 per page (pages are independent until naming): the field trees.
         var log = DiagnosticLog(file: file)
         for index in page.operations.indices {
+            page.operations[index].hints = CodeExampleHints(examples: page.operations[index].codeExamples)
             if var schema = page.operations[index].requestBody?.schema {
                 schema.fields = schema.table.map { FieldTreeBuilder.build(table: $0, example: schema.example, log: &log) } ?? []
                 page.operations[index].requestBody?.schema = schema
@@ -113,18 +114,18 @@ public enum Generator {
             var built: [OperationDecl] = []
             for operation in page.operations {
                 let version = operation.version
+                let key = version + "." + OperationBuilder.operationID(for: operation, page: page)
+                if let first = seenOperations[key] {
+                    log.warning(operation.line, "operation `\(key)` is already defined by \(first); this copy is not generated",
+                                hint: "remove one of the two pages")
+                    continue
+                }
                 // Taken out of the dictionary so that it is uniquely referenced (no copy on write).
                 var builder = builders.removeValue(forKey: version) ?? TypeBuilder()
                 _ = builder.beginPage(page.file)
                 let decl = OperationBuilder.build(operation, page: page, types: &builder, log: &log)
                 diagnostics.append(contentsOf: builder.takeDiagnostics())
                 builders[version] = builder
-                let key = version + "." + decl.operationID
-                if let first = seenOperations[key] {
-                    log.warning(operation.line, "operation `\(decl.operationID)` (\(version)) is already defined by \(first); this copy is not generated")
-                    built.append(decl)
-                    continue
-                }
                 seenOperations[key] = "\(page.file):\(operation.line)"
                 operationsByVersion[version, default: []].append(decl)
                 built.append(decl)

@@ -56,8 +56,7 @@ public struct Pipeline {
         }
         if !options.operations.isEmpty {
             result.page.operations = parsed.page.operations.filter { operation in
-                let hints = CodeExampleHints(examples: operation.codeExamples)
-                return options.operations.contains(hints.operationID ?? "")
+                options.operations.contains(OperationBuilder.operationID(for: operation, page: parsed.page))
             }
         }
         return result

@@ -87,3 +87,24 @@ func JSONObject(_ data: Data) throws -> NSObject {
     let value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     return normalize(value) as? NSObject ?? NSNull()
 }
+
+/// The generated `…Paginated` method walks every page over HTTP.
+final class PaginationTests: XCTestCase {
+    func testListStatusPagesPaginatedWalksOffsets() async throws {
+        let total = 23
+        let server = try await LoopbackServer { request in
+            let query = Dictionary(request.query, uniquingKeysWith: { first, _ in first })
+            let offset = Int(query["page[offset]"] ?? "0") ?? 0
+            let limit = Int(query["page[limit]"] ?? "0") ?? 0
+            let items = (offset..<min(offset + limit, total)).map { #"{"id": "page-\#($0)", "type": "status_pages"}"# }
+            return (200, ["Content-Type": "application/json"], Data(#"{"data": [\#(items.joined(separator: ","))]}"#.utf8))
+        }
+        let api = StatusPagesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
+        var ids: [String] = []
+        for try await page in api.listStatusPagesPaginated(pageLimit: 10) { ids.append(page.id ?? "") }
+        let requests = await server.requests
+        await server.stop()
+        XCTAssertEqual(ids, (0..<total).map { "page-\($0)" })
+        XCTAssertEqual(requests.count, 3, "10 + 10 + 3 items: the short page ends the sequence")
+    }
+}

@@ -19,6 +19,32 @@ public struct EdgeCasesAPI: Sendable {
 
     /// Get widget edge cases
     ///
+    /// Lists widgets. Has no code examples, so its names come from the title.
+    ///
+    /// - Parameters:
+    ///   - pageOffset: Where the page starts.
+    ///   - pageLimit: How many widgets per page.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `GetWidgetEdgeCases`: `GET /api/v1/edge/widgets`. Source: `edge-cases/get-widget-edge-cases-same-title.md:9`
+    public func getWidgetEdgeCases(pageOffset: Int64? = nil, pageLimit: Int64? = nil) async throws -> [String] {
+        var request = APIRequest(
+            operationID: "GetWidgetEdgeCases",
+            method: "GET",
+            path: "/api/v1/edge/widgets",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.addQuery("page[offset]", pageOffset)
+        request.addQuery("page[limit]", pageLimit)
+        return try await client.send(request, decoding: [String].self)
+    }
+
+    /// Get widget edge cases
+    ///
     /// Updates a widget. Descriptions may hold */ and /* and """ and \ and # and \u{41} and "quotes".
     ///
     /// ### A heading inside the overview

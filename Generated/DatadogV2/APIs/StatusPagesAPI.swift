@@ -72,4 +72,16 @@ public struct StatusPagesAPI: Sendable {
         request.addQuery("page[limit]", pageLimit)
         return try await client.send(request, decoding: StatusPageArray.self)
     }
+
+    /// List status pages: every item, page after page, fetched as the sequence is iterated.
+    ///
+    /// Calls `listStatusPages` for each page until a page comes back short or without a next cursor.
+    public func listStatusPagesPaginated(pageLimit: Int64 = 10) -> PaginatedSequence<StatusPageArrayDataItems> {
+        PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state in
+            guard case .offset(let position, let limit) = state else { return ([], nil) }
+            let response = try await self.listStatusPages(pageOffset: position, pageLimit: limit)
+            let items = response.data
+            return (items, state.advanced(byReceiving: items.count))
+        }
+    }
 }

@@ -26,6 +26,8 @@ public struct PageOperation: Sendable {
     public var requestBody: PageBody?
     public var responses: [PageResponse] = []
     public var codeExamples: [CodeExample] = []
+    /// Names the official clients use, read from the code examples (filled in after parsing).
+    public var hints: CodeExampleHints?
     /// Headers the page's curl example sends (`Content-Type`, `Accept`, `DD-API-KEY` …).
     public var curlHeaders: [String: String] = [:]
 }

@@ -80,16 +80,16 @@ enum RenderModels {
         operation.version.lowercased() + Identifiers.upperCamel(operation.operationID)
     }
 
-    static func api(name: String, tag: String, version: String, operations: [OperationDecl]) -> [String: Any] {
+    static func api(name: String, tag: String, version: String, operations: [OperationDecl], types: [String: TypeDecl] = [:]) -> [String: Any] {
         [
             "name": name,
             "tag": SwiftText.docLines(tag).joined(separator: " "),
             "version": version,
-            "operations": operations.map(operation),
+            "operations": operations.map { operation($0, types: types) },
         ]
     }
 
-    static func operation(_ operation: OperationDecl) -> [String: Any] {
+    static func operation(_ operation: OperationDecl, types: [String: TypeDecl] = [:]) -> [String: Any] {
         let required = operation.parameters.filter { $0.required }
         let optional = operation.parameters.filter { !$0.required }
         var signature: [String] = []
@@ -192,6 +192,7 @@ enum RenderModels {
             "unstableLiteral": operation.unstable ? "." + unstableKey(operation) : "nil",
             "statements": statements,
             "call": call,
+            "paginated": PaginationModel.infer(operation, types: types).map { [$0.render(operation)] } ?? [],
         ]
     }
 }
@@ -236,6 +237,9 @@ extension RenderModels {
             "httpMethod", "path", "source", "deprecated", "methodName", "signature", "returnClause",
             "operationIDLiteral", "httpMethodLiteral", "pathLiteral", "hostPrefixLiteral", "siteHostsLiteral",
             "auth", "unstableLiteral", "statements", "call")
+            .merging(["paginated": RenderKeys(RenderKeys.values(
+                "paginatedName", "paginatedSignature", "elementType", "initialState", "guardLine",
+                "callArguments", "itemsExpression", "nextState"))]) { $1 }
             .merging(["parameterDocs": RenderKeys(RenderKeys.values("name", "lines"))]) { $1 })
         return [
             "alias": RenderKeys(["aliases": type(RenderKeys.values("target"))]),

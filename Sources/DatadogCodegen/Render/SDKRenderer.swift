@@ -36,11 +36,12 @@ public enum SDKRenderer {
             for (decl, text) in zip(declared, rendered.values()) {
                 files["\(module.name)/Models/\(decl.name).swift"] = text
             }
+            let typesByName = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let byAPI = Dictionary(grouping: module.operations, by: \.apiName)
             for (name, operations) in byAPI {
                 let tag = operations.first?.tag ?? name
                 files["\(module.name)/APIs/\(name).swift"] = templates.render(
-                    RenderModels.api(name: name, tag: tag, version: module.version, operations: operations), template: "api")
+                    RenderModels.api(name: name, tag: tag, version: module.version, operations: operations, types: typesByName), template: "api")
             }
             let unstable = module.operations.filter(\.unstable)
             if !unstable.isEmpty {

@@ -81,8 +81,8 @@ struct TemplateChecker {
     func check(_ keys: [String: RenderKeys]) -> [String] {
         var problems: [String] = []
         var reported: Set<String> = []
-        for name in keys.keys.sorted() where sources[name] != nil {
-            check(template: name, stack: [keys[name]!], root: name, includedFrom: [], problems: &problems, reported: &reported)
+        for (name, rootKeys) in keys.sorted(by: { $0.key < $1.key }) where sources[name] != nil {
+            check(template: name, stack: [rootKeys], root: name, includedFrom: [], problems: &problems, reported: &reported)
         }
         return problems
     }

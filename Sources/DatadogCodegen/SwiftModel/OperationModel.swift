@@ -65,8 +65,8 @@ public struct ResponseDecl: Sendable {
 /// Builds operations from pages, naming them as the official clients do.
 public enum OperationBuilder {
     public static func build(_ operation: PageOperation, page: Page, types: inout TypeBuilder, log: inout DiagnosticLog) -> OperationDecl {
-        let hints = CodeExampleHints(examples: operation.codeExamples)
-        let operationID = hints.operationID ?? operationID(fromTitle: page.title, method: operation.method, path: operation.path)
+        let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
+        let operationID = operationID(for: operation, page: page)
         let methodName = lowerFirst(operationID)
         let apiBase = hints.apiClass ?? Identifiers.upperCamel(page.tag)
         let apiName = Identifiers.typeName((apiBase.isEmpty ? "Default" : apiBase) + "API")
@@ -191,6 +191,12 @@ public enum OperationBuilder {
             unstable: operation.unstable, deprecated: operation.deprecated, summary: page.title, doc: doc,
             parameters: parameters, body: body, response: response, responses: responses, auth: auth, accept: accept,
             acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line))
+    }
+
+    /// The official operationId (from the examples), else one guessed from the title.
+    public static func operationID(for operation: PageOperation, page: Page) -> String {
+        let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
+        return hints.operationID ?? operationID(fromTitle: page.title, method: operation.method, path: operation.path)
     }
 
     /// Without code examples, the operationId is guessed from the title the way Datadog names
