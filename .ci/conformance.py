@@ -895,12 +895,15 @@ def replay_functions(dump, gen_dir, module_types):
             sig = cands[0]
             by_swift_name = {q.get("swift_name"): q for q in op.get("parameters") or []}
             names = module_types.get(module)
-            args, ok = [], True
+            # one `let` per argument, with non-overloaded helpers: a single call expression with
+            # overloaded generic helpers per argument makes the type checker explode (23 GB seen)
+            args, lets, ok = [], [], True
             for sp in sig["params"]:
-                typ = qualify(strip_optional(sp["type"]), module, names)
+                bare = strip_optional(sp["type"])
+                typ = qualify(bare, module, names)
+                decl = typ
                 if sp["name"] == "body" and op.get("request"):
-                    fn = "optBody" if sp["optional"] else "body"
-                    expr = f"try call.{fn}({typ}.self)"
+                    expr = f"try call.{'optBody' if sp['optional'] else 'body'}({typ}.self)"
                 else:
                     q = by_swift_name.get(sp["name"])
                     if q is None:
@@ -909,18 +912,28 @@ def replay_functions(dump, gen_dir, module_types):
                         missing[key] = f"harness: parameter {sp['name']} of {method} is not in the dump"
                         ok = False
                         break
-                    fn = "opt" if sp["optional"] else "arg"
-                    expr = f"try call.{fn}({swift_string_literal(q['name'])}, {typ}.self)"
-                args.append(expr if sp["label"] == "_" else f"{sp['label']}: {expr}")
+                    elem = bare[1:-1].strip() if bare.startswith("[") and bare.endswith("]") and ":" not in bare else None
+                    if bare in REPLAY_BUILTIN_ARGS or elem in REPLAY_BUILTIN_ARGS:
+                        fn, ftyp = "arg", typ
+                    elif elem is not None:
+                        fn, ftyp = "rawArrayArg", qualify(elem, module, names)
+                    else:
+                        fn, ftyp = "rawArg", typ
+                    if sp["optional"]:
+                        fn = {"arg": "opt", "rawArg": "rawOpt", "rawArrayArg": "rawArrayOpt"}[fn]
+                    expr = f"try call.{fn}({swift_string_literal(q['name'])}, {ftyp}.self)"
+                var = f"a{len(lets)}"
+                lets.append(f"    let {var}: {decl}{'?' if sp['optional'] else ''} = {expr}")
+                args.append(var if sp["label"] == "_" else f"{sp['label']}: {var}")
             if not ok:
                 continue
             call = f"try await api.{method}({', '.join(args)})"
             lines = [f"func {replay_func_name(*key)}(_ call: ReplayCall) async throws -> ReplayOutcome {{",
-                     f"    let api = {module}.{api}(configuration: call.configuration)"]
+                     f"    let api = {module}.{api}(configuration: call.configuration)"] + lets
             if sig["returns"] in (None, "Void", "()"):
                 lines += [f"    {call}", "    return .none"]
             else:
-                lines += [f"    return try ReplayOutcome.value({call})"]
+                lines += [f"    let result = {call}", "    return try ReplayOutcome.value(result)"]
             lines += ["}", ""]
             funcs[key] = (module, api, lines)
     return funcs, missing

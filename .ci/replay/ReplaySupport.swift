@@ -126,12 +126,13 @@ extension ReplayCall {
     }
 
     /// Enum (or other raw-value) parameters: `init(rawValue:)` of the parsed raw value.
-    func arg<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T where T.RawValue: ReplayArgument {
-        guard let value = try opt(name, type) else { throw ReplayError.missingArgument(name) }
+    /// (Distinct names, no overloads: overloaded generic helpers blow up type checking.)
+    func rawArg<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T where T.RawValue: ReplayArgument {
+        guard let value = try rawOpt(name, type) else { throw ReplayError.missingArgument(name) }
         return value
     }
 
-    func opt<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue: ReplayArgument {
+    func rawOpt<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue: ReplayArgument {
         guard let text = args[name] else { return nil }
         guard let raw = T.RawValue.parseReplay(text), let value = T(rawValue: raw) else {
             throw ReplayError.badArgument(name, text, "\(T.self)")
@@ -139,12 +140,13 @@ extension ReplayCall {
         return value
     }
 
-    func arg<T: RawRepresentable>(_ name: String, _ type: [T].Type) throws -> [T] where T.RawValue: ReplayArgument {
-        guard let value = try opt(name, type) else { throw ReplayError.missingArgument(name) }
+    /// Arrays of raw-value elements from comma-separated text; `type` is the element type.
+    func rawArrayArg<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> [T] where T.RawValue: ReplayArgument {
+        guard let value = try rawArrayOpt(name, type) else { throw ReplayError.missingArgument(name) }
         return value
     }
 
-    func opt<T: RawRepresentable>(_ name: String, _ type: [T].Type) throws -> [T]? where T.RawValue: ReplayArgument {
+    func rawArrayOpt<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> [T]? where T.RawValue: ReplayArgument {
         guard let text = args[name] else { return nil }
         if text.isEmpty { return [] }
         var out: [T] = []

@@ -2,15 +2,21 @@ import Foundation
 
 /// One page after parsing (stages 1–3).
 public struct ParsedPage: Sendable {
+    /// The page's sections, with field trees built.
     public var page: Page
+    /// What parsing the page reported.
     public var diagnostics: [Diagnostic]
 }
 
 /// One API version's module.
 public struct ModuleModel: Sendable {
+    /// The API version (`v1`, `v2`).
     public var version: String
+    /// The Swift module name (`DatadogV2`).
     public var name: String
+    /// The finalized type declarations, in declaration order.
     public var types: [TypeDecl]
+    /// The version's operations, with method names unique per API type.
     public var operations: [OperationDecl]
     /// Names known to be the official clients' (from the code examples).
     public var officialNames: Set<String> = []
@@ -28,9 +34,11 @@ public struct ModuleModel: Sendable {
 
 /// The whole SDK (stage 4), with what each page contributed.
 public struct SDKModel: Sendable {
+    /// One module per API version, sorted by version.
     public var modules: [ModuleModel]
     /// Per page (sorted by file): its operations as built, for the dump.
     public var pages: [(file: String, operations: [OperationDecl])]
+    /// Every diagnostic of every page, in page order.
     public var diagnostics: [Diagnostic]
 }
 
@@ -157,8 +165,11 @@ public enum Generator {
     }
 }
 
+/// A failure that stops the run (unreadable input folder, unwritable output), worded as a diagnostic line.
 public struct GeneratorError: Error, CustomStringConvertible {
+    /// The message, in `path: error: …` form.
     public var description: String
+    /// Creates an error with the given message.
     public init(description: String) { self.description = description }
 }
 

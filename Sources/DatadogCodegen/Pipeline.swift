@@ -2,26 +2,39 @@ import Foundation
 
 /// The whole run, stage by stage, with the time each stage took.
 public struct Pipeline {
+    /// What to generate, from where.
     public struct Options: Sendable {
+        /// The folder of input `.md` pages.
         public var input: URL
+        /// The folder of templates the SDK is rendered with.
         public var templates: URL
         /// Keep only operations of these tags / operationIds (empty: all).
         public var tags: Set<String> = []
+        /// Keep only operations with these operationIds (empty: all).
         public var operations: Set<String> = []
 
+        /// Options for every page under `input`, rendered with the templates in `templates`.
         public init(input: URL, templates: URL) {
             self.input = input
             self.templates = templates
         }
     }
 
+    /// What a run produced.
     public struct Result: Sendable {
+        /// The SDK model, with all diagnostics.
         public var sdk: SDKModel
+        /// Rendered files: path relative to the output folder → content (empty when not rendering).
         public var files: [String: String]
+        /// Number of input pages found.
         public var pageCount: Int
+        /// Wall-clock duration of each stage in seconds, in run order.
         public var timings: [(stage: String, seconds: Double)]
+        /// Number of error diagnostics.
         public var errorCount: Int { sdk.diagnostics.filter { $0.severity == .error }.count }
+        /// Number of warning diagnostics.
         public var warningCount: Int { sdk.diagnostics.filter { $0.severity == .warning }.count }
+        /// Number of operations across all modules.
         public var operationCount: Int { sdk.modules.reduce(0) { $0 + $1.operations.count } }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 
 /// The generator's model as JSON (`dump`): what each page's rows became.
 public enum ModelDump {
+    /// The dump as JSON-serializable values: per page, each operation with its parameters, request, responses and field trees.
     public static func json(_ sdk: SDKModel) -> Any {
         let renamings = Dictionary(sdk.modules.map { ($0.version, $0.officialRenaming()) }, uniquingKeysWith: { first, _ in first })
         return ["pages": sdk.pages.map { page -> [String: Any] in
@@ -9,6 +10,7 @@ public enum ModelDump {
         }]
     }
 
+    /// The dump as UTF-8 JSON with sorted keys.
     public static func data(_ sdk: SDKModel) throws -> Data {
         try JSONSerialization.data(withJSONObject: json(sdk), options: [.sortedKeys, .withoutEscapingSlashes])
     }

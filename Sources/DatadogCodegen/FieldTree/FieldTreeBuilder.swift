@@ -69,6 +69,7 @@ public enum FieldTreeBuilder {
         var crossesOption = false
     }
 
+    /// Builds the field tree of `table`, with `example` (the schema's JSON) as evidence; bad rows become warnings in `log`.
     public static func build(table: Table, example: String?, log: inout DiagnosticLog) -> [FieldNode] {
         let hasParentColumn = table.header.first?.lowercased().contains("parent") ?? false
         let minimumCells = hasParentColumn ? 3 : 2

@@ -2,13 +2,18 @@
 public indirect enum FieldType: Sendable, Hashable {
     /// A scalar as written: `string`, `int64`, `double`, `date-time`, `uuid`, `boolean` …
     case scalar(String)
+    /// `enum`: the allowed values are listed in the row's description.
     case enumeration
+    /// `object`: the children are its properties.
     case object
+    /// `<oneOf>`: the children are `Option N` rows.
     case oneOf
+    /// `[element]`; a bare `array` has an ``unknown`` element.
     case array(FieldType)
     /// An empty cell: nothing is known.
     case unknown
 
+    /// Parses a Type cell such as `[string]`, `<oneOf>`, `enum` or `int64` (case-insensitive).
     public init(cell: String) {
         let text = cell.trimmingSpaces()
         if text.isEmpty { self = .unknown; return }

@@ -2,15 +2,23 @@ import CCmark
 
 /// A top-level block of a page as cmark sees it, with its source line range.
 public struct MarkdownBlock: Sendable {
+    /// The kind of block, reduced to what the page parser needs.
     public enum Kind: Sendable, Equatable {
+        /// A heading of level 1–6.
         case heading(level: Int)
+        /// A paragraph (pipe tables and Markdoc tags arrive as paragraphs).
         case paragraph
+        /// A code block; `info` is the fence's info string (empty if none).
         case code(info: String)
+        /// Any other block (lists, quotes, HTML, thematic breaks …).
         case other
     }
 
+    /// What kind of block this is.
     public var kind: Kind
+    /// 1-based first source line of the block.
     public var startLine: Int
+    /// 1-based last source line of the block; never before ``startLine``.
     public var endLine: Int
     /// For code blocks: the literal content. Empty otherwise.
     public var literal: String
@@ -18,6 +26,7 @@ public struct MarkdownBlock: Sendable {
 
 /// Parses markdown with cmark and returns its top-level blocks.
 public enum MarkdownParser {
+    /// Parses the markdown body of `source` (front matter blanked) into its top-level blocks, in order.
     public static func blocks(of source: SourceText) -> [MarkdownBlock] {
         let body = source.markdownBody()
         let document: OpaquePointer? = body.withUnsafeBufferPointer { buffer in

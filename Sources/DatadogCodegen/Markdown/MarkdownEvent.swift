@@ -4,13 +4,20 @@
 /// paragraphs are split back into their source lines: pipe lines become tables, whole-line
 /// tags become tag events, and the rest stays text.
 public enum MarkdownEvent: Sendable {
+    /// A heading, with inline Markdoc tags removed from its text.
     case heading(level: Int, text: String, line: Int)
+    /// An opening Markdoc tag such as `{% tab title="v2" %}`, with its `key="value"` attributes.
     case tagOpen(name: String, attributes: [String: String], line: Int)
+    /// A closing Markdoc tag such as `{% /tab %}`.
     case tagClose(name: String, line: Int)
+    /// A pipe table.
     case table(Table)
+    /// Consecutive plain-text lines joined with newlines; `line` is the first one.
     case text(String, line: Int)
+    /// A code block, with its trimmed info string and literal text.
     case code(info: String, text: String, line: Int)
 
+    /// The 1-based source line where the event starts.
     public var line: Int {
         switch self {
         case .heading(_, _, let line), .tagOpen(_, _, let line), .tagClose(_, let line),
@@ -24,17 +31,23 @@ public enum MarkdownEvent: Sendable {
 
 /// A pipe table recovered from source lines.
 public struct Table: Sendable {
+    /// The header row's cells.
     public var header: [String]
+    /// The body rows, without the separator row.
     public var rows: [TableRow]
     /// Line of the header row.
     public var line: Int
 }
 
+/// One body row of a pipe table.
 public struct TableRow: Sendable {
+    /// The row's cells, trimmed, with escaped pipes (`\|`) unescaped.
     public var cells: [String]
+    /// 1-based source line of the row.
     public var line: Int
 }
 
+/// Turns a page's cmark blocks into ``MarkdownEvent`` values.
 public enum MarkdownEvents {
     /// Turns a page into its event stream.
     public static func events(of source: SourceText) -> [MarkdownEvent] {

@@ -4,16 +4,19 @@ import Foundation
 ///
 /// Lines are numbered from 1 as in the file. Invalid UTF-8 is replaced, never fatal.
 public struct SourceText: Sendable {
+    /// The lines without their terminators (`\n` or `\r\n`); `lines[0]` is line 1.
     public let lines: [Substring]
     /// Key/value pairs of the `---` front matter block (empty if the page has none).
     public let frontMatter: [String: String]
     /// Number of lines taken by the front matter, including both `---` lines.
     public let frontMatterLineCount: Int
 
+    /// Reads UTF-8 bytes, replacing invalid sequences.
     public init(data: Data) {
         self.init(text: String(decoding: data, as: UTF8.self))
     }
 
+    /// Splits `text` into lines and reads its front matter.
     public init(text: String) {
         // Split on the UTF-8 view: much faster than Character iteration on large pages.
         var lines: [Substring] = []

@@ -2,17 +2,25 @@ import Foundation
 
 /// Stage 6: writes generated files, touching only what changed.
 public struct OutputWriter: Sendable {
+    /// What a write changed (or would change), as paths relative to the output folder.
     public struct Summary: Sendable {
+        /// Files that are new or whose content changed, sorted.
         public var written: [String] = []
+        /// Stale `.swift` files that are no longer generated, sorted.
         public var removed: [String] = []
+        /// Number of files whose content was already identical.
         public var unchanged = 0
+        /// Written and removed files together.
         public var changed: [String] { written + removed }
 
+        /// Creates an empty summary.
         public init() {}
     }
 
+    /// The output folder.
     public let directory: URL
 
+    /// Creates a writer for the output folder `directory`.
     public init(directory: URL) { self.directory = directory }
 
     /// The `.swift` files currently under the output folder, relative to it.

@@ -6,6 +6,7 @@ import Foundation
 /// wrote (paths, sizes, modification times). When all of it is still the same, the output is
 /// up to date.
 public struct UpToDateStamp: Codable, Sendable, Equatable {
+    /// Name of the stamp file inside the output folder.
     public static let fileName = ".datadog-codegen.json"
 
     /// What the run read.
@@ -14,8 +15,10 @@ public struct UpToDateStamp: Codable, Sendable, Equatable {
     public var outputs: [String: String]
     /// The summary line and warnings of that run, printed again when it is reused.
     public var summary: String
+    /// The diagnostic lines of that run, printed again when it is reused.
     public var diagnostics: [String]
 
+    /// Creates a stamp from a run's fingerprints and printed output.
     public init(inputs: String, outputs: [String: String], summary: String, diagnostics: [String]) {
         self.inputs = inputs
         self.outputs = outputs
@@ -40,15 +43,18 @@ public struct UpToDateStamp: Codable, Sendable, Equatable {
         return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
+    /// The `size:mtime` stamps of `files`, paths relative to `directory`.
     public static func outputs(in directory: URL, files: [String]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: files.map { ($0, fileStamp(directory.appendingPathComponent($0).path)) })
     }
 
+    /// Reads the stamp from `directory`; nil when it is missing or unreadable.
     public static func load(from directory: URL) -> UpToDateStamp? {
         guard let data = try? Data(contentsOf: directory.appendingPathComponent(fileName)) else { return nil }
         return try? JSONDecoder().decode(UpToDateStamp.self, from: data)
     }
 
+    /// Writes the stamp atomically into `directory`.
     public func save(to directory: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -2,14 +2,20 @@
 /// API class, the request and response types, and the Python constructor tree of the body
 /// (which names nested request types and enums).
 public struct CodeExampleHints: Sendable {
+    /// The operationId in UpperCamel (`CreateStatusPage`), from the Go or Python call.
     public var operationID: String?
+    /// The API class without its `Api`/`API` suffix (`StatusPages`).
     public var apiClass: String?
+    /// The request body's type name (`CreateStatusPageRequest`), from Go or Java.
     public var requestType: String?
     /// Whether the body is a list of `requestType` (Go `body := []datadogV2.X{…}`).
     public var requestIsArray = false
+    /// The response's type name, from Java or TypeScript.
     public var responseType: String?
+    /// The Python example's `body = …` expression, parsed.
     public var pythonBody: PythonExpression?
 
+    /// Reads the hints from an operation's code examples (Go, Java, TypeScript, Ruby, Python).
     public init(examples: [CodeExample]) {
         for example in examples {
             let code = example.code
@@ -101,10 +107,13 @@ public struct CodeExampleHints: Sendable {
 
 /// The subset of Python expressions the examples build bodies with.
 public indirect enum PythonExpression: Sendable {
+    /// A call (a constructor), with its keyword arguments in order.
     case call(name: String, arguments: [(String, PythonExpression)])
+    /// A list literal.
     case list([PythonExpression])
     /// `EnumName.VALUE`
     case attribute(base: String, member: String)
+    /// Anything else (literals, plain names, what could not be parsed).
     case other
 
     static func parse(_ text: Substring) -> PythonExpression? {

@@ -17,6 +17,7 @@ public struct PageParser {
     private var responseIndex: Int?
     private var codeLanguageHeading = false
 
+    /// Parses one page's events into a ``Page`` and the diagnostics found on the way.
     public static func parse(file: String, source: SourceText, events: [MarkdownEvent]) -> (Page, [Diagnostic]) {
         var parser = PageParser(log: DiagnosticLog(file: file))
         var title = source.frontMatter["title"] ?? ""

@@ -42,7 +42,7 @@ struct PaginationModel {
         guard let root = resolve(responseType, types), root.kind == .structure,
               let list = root.properties.first(where: { if case .array = $0.type { return true }; return false }),
               case .array(let element) = list.type else { return nil }
-        let items = "response.\(list.name)" + (list.required ? "" : " ?? []")
+        let items = "response.\(Identifiers.escapedMember(list.name))" + (list.required ? "" : " ?? []")
 
         var nextCursor: String?
         if style == .cursor {
@@ -63,17 +63,19 @@ struct PaginationModel {
     /// `response.meta?.page?.after`: the string the API returns for the next page, found under
     /// `meta` (at most three levels deep) as `after`, `next_cursor` or `cursor`.
     static func cursorPath(_ root: TypeDecl, _ types: [String: TypeDecl]) -> String? {
-        var queue: [(TypeDecl, String, Int)] = [(root, "response", 0)]
+        // (declaration, Swift access so far, whether that access is optional, depth)
+        var queue: [(TypeDecl, String, Bool, Int)] = [(root, "response", false, 0)]
         while !queue.isEmpty {
-            let (decl, path, depth) = queue.removeFirst()
+            let (decl, path, optional, depth) = queue.removeFirst()
             for property in decl.properties {
-                let access = path + (path == "response" ? "." : "?.") + property.name
+                let access = path + (optional ? "?." : ".") + Identifiers.escapedMember(property.name)
+                let nowOptional = optional || !property.required
                 if ["after", "next_cursor", "cursor", "next_token"].contains(property.wireName), property.type == .string {
-                    return access
+                    return nowOptional ? "(\(access))" : "Optional(\(access))"
                 }
-                if depth < 3, property.wireName == "meta" || property.wireName == "page" || property.wireName == "pagination" || depth > 0,
-                   let nested = resolve(property.type, types), nested.kind == .structure {
-                    queue.append((nested, access, depth + 1))
+                let container = ["meta", "page", "pagination"].contains(property.wireName) || depth > 0
+                if depth < 3, container, let nested = resolve(property.type, types), nested.kind == .structure {
+                    queue.append((nested, access, nowOptional, depth + 1))
                 }
             }
         }
@@ -120,7 +122,7 @@ struct PaginationModel {
         case .cursor:
             initial = ".cursor(nil)"
             guardLine = "guard case .cursor(let cursor) = state else { return ([], nil) }" + (size == nil ? "" : "\n            let limit = \(sizeName)")
-            next = "(\(nextCursor ?? "nil")).flatMap { $0.isEmpty ? nil : PageState.cursor($0) }"
+            next = "\(nextCursor ?? "Optional<String>.none").flatMap { $0.isEmpty ? nil : PageState.cursor($0) }"
         }
         _ = positionName
         return [

@@ -1,69 +1,117 @@
 /// An API operation as the SDK exposes it (stage 4).
 public struct OperationDecl: Sendable {
+    /// How the request body is sent, chosen from its `Content-Type`.
     public enum BodyEncoding: String, Sendable { case json, text, multipart, data }
+    /// What the method returns: nothing, a decoded type, raw bytes or text.
     public enum ResponseKind: Sendable { case none, decoded(TypeRef), data, text }
 
+    /// The API version (`v1`, `v2`).
     public var version: String
+    /// The operationId in UpperCamel (`CreateBackfilledDegradation`).
     public var operationID: String
     /// Swift method name (`createBackfilledDegradation`).
     public var methodName: String
     /// Swift API type (`StatusPagesAPI`).
     public var apiName: String
+    /// The page's API tag (`Status Pages`).
     public var tag: String
+    /// HTTP method, upper-case (`POST`).
     public var httpMethod: String
+    /// Endpoint path with `{placeholders}`.
     public var path: String
+    /// Put before a site's domain to form the host (usually `api.`).
     public var hostPrefix: String
     /// Site domain → full host, for sites whose host does not follow `hostPrefix`.
     public var irregularHosts: [(site: String, host: String)]
+    /// Whether the endpoint is in preview (unstable).
     public var unstable: Bool
+    /// Whether the endpoint is deprecated.
     public var deprecated: Bool
+    /// One-line summary: the page title.
     public var summary: String
+    /// The Overview text, plus the required permissions.
     public var doc: String
+    /// Path, query and header parameters, with unique Swift names.
     public var parameters: [ParameterDecl]
+    /// The request body; nil when there is none.
     public var body: BodyDecl?
+    /// What the method returns, from the first 2xx response and the `Accept` header.
     public var response: ResponseKind
+    /// Every documented response, in page order.
     public var responses: [ResponseDecl]
+    /// Authentication the request sends: `apiKey`, `appKey`.
     public var auth: [String]
+    /// The `Accept` header value (default `application/json`).
     public var accept: String
+    /// Whether the endpoint takes a `Content-Encoding` header (a compressed body).
     public var acceptsContentEncoding: Bool
+    /// Where the operation is defined.
     public var source: SourceLocation
 }
 
+/// A parameter of an operation.
 public struct ParameterDecl: Sendable {
+    /// The name sent on the wire, as on the page.
     public var wireName: String
+    /// The Swift argument name (lowerCamel, unique within the operation).
     public var name: String
+    /// Path, query or header.
     public var location: PageParameter.Location
+    /// The Swift type.
     public var type: TypeRef
+    /// The Type cell as written.
     public var typeCell: String
+    /// Whether the parameter is required.
     public var required: Bool
+    /// Whether the parameter is deprecated.
     public var deprecated: Bool
+    /// The parameter's description.
     public var doc: String
 }
 
+/// The request body of an operation.
 public struct BodyDecl: Sendable {
+    /// The Swift type of the body (`String` for text and raw bodies).
     public var type: TypeRef
+    /// Whether the body is required.
     public var required: Bool
+    /// The `Content-Type` (default `application/json`).
     public var contentType: String
+    /// How the body is encoded.
     public var encoding: OperationDecl.BodyEncoding
+    /// The Request section's description.
     public var doc: String
+    /// The field tree of the body's table.
     public var fields: [FieldNode]
+    /// The Swift types chosen for ``fields``; nil when no type was built.
     public var resolved: ResolvedField?
+    /// The JSON example, verbatim.
     public var example: String?
+    /// 1-based line of the example (0 when there is none).
     public var exampleLine: Int
 }
 
+/// One documented response of an operation.
 public struct ResponseDecl: Sendable {
+    /// The status code as written (`200`).
     public var status: String
+    /// The response tab's description.
     public var description: String
+    /// The Swift type of the body; nil when the page documents none.
     public var type: TypeRef?
+    /// The field tree of the response's table.
     public var fields: [FieldNode]
+    /// The Swift types chosen for ``fields``; nil when no type was built.
     public var resolved: ResolvedField?
+    /// The JSON example, verbatim.
     public var example: String?
+    /// 1-based line of the example (0 when there is none).
     public var exampleLine: Int
 }
 
 /// Builds operations from pages, naming them as the official clients do.
 public enum OperationBuilder {
+    /// Builds one operation: names from the code examples (else the title), body and response types registered in `types`.
     public static func build(_ operation: PageOperation, page: Page, types: inout TypeBuilder, log: inout DiagnosticLog) -> OperationDecl {
         let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
         let operationID = operationID(for: operation, page: page)

@@ -5,7 +5,9 @@
 /// type's name plus the field name in UpperCamel, `Items` for array elements. Occurrences of
 /// one name are merged; a clash of kinds gets a numbered name.
 public struct TypeBuilder {
+    /// Declarations so far, by final name.
     public private(set) var decls: [String: TypeDecl] = [:]
+    /// Declaration names in the order they were first added.
     public private(set) var order: [String] = []
     /// Names taken from the pages' code examples: the official clients' names.
     public private(set) var officialNames: Set<String> = []
@@ -13,6 +15,7 @@ public struct TypeBuilder {
     private var file = ""
     private var log: DiagnosticLog
 
+    /// Creates an empty builder.
     public init() { log = DiagnosticLog(file: "") }
 
     /// Diagnostics raised while building the types of the current page.
@@ -23,6 +26,7 @@ public struct TypeBuilder {
         return previous
     }
 
+    /// Returns the diagnostics raised since the last call (or page start) and clears them.
     public mutating func takeDiagnostics() -> [Diagnostic] {
         let current = log.diagnostics
         log = DiagnosticLog(file: file)

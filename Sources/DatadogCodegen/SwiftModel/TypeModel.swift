@@ -2,9 +2,13 @@
 
 /// The Swift type of a property, parameter or response.
 public indirect enum TypeRef: Sendable, Hashable {
+    /// Scalars: `String`, `Int64`, `Int32`, `Double`, `Bool`, `DateTime` and free-form `JSONValue`.
     case string, int64, int32, double, bool, dateTime, json
+    /// A generated type, by name.
     case named(String)
+    /// An array of the element type.
     case array(TypeRef)
+    /// A dictionary from `String` keys to the value type.
     case map(TypeRef)
 
     /// Swift spelling.
@@ -60,45 +64,71 @@ public indirect enum TypeRef: Sendable, Hashable {
 
 /// Where a declaration comes from, for the provenance line.
 public struct SourceLocation: Sendable, Hashable {
+    /// Path of the page, relative to the input folder.
     public var file: String
+    /// 1-based line on that page.
     public var line: Int
 }
 
+/// A stored property of a generated structure.
 public struct PropertyDecl: Sendable, Hashable {
+    /// The JSON key.
     public var wireName: String
     /// Unescaped Swift name.
     public var name: String
+    /// The Swift type.
     public var type: TypeRef
+    /// Whether the property is required (non-optional).
     public var required: Bool
+    /// Whether the property is deprecated.
     public var deprecated: Bool
+    /// The field's description.
     public var doc: String
     /// Stored behind `@Indirect` to break a recursive value type.
     public var indirect = false
 }
 
+/// One case of a generated enum.
 public struct EnumCaseDecl: Sendable, Hashable {
+    /// The Swift case name, unique within the enum.
     public var name: String
+    /// The value on the wire, as text.
     public var rawValue: String
 }
 
+/// One alternative of a generated oneOf enum.
 public struct OneOfOptionDecl: Sendable, Hashable {
+    /// The Swift case name.
     public var caseName: String
+    /// The alternative's type.
     public var type: TypeRef
 }
 
+/// A generated Swift type: a structure, an enum or a oneOf.
 public struct TypeDecl: Sendable {
+    /// Which kind of declaration is emitted.
     public enum Kind: Sendable, Hashable {
+        /// A `struct` with ``TypeDecl/properties``.
         case structure
+        /// An enum of ``TypeDecl/cases`` with `String`, integer or `Double` raw values.
         case stringEnum, intEnum, doubleEnum
+        /// An enum with one case per alternative in ``TypeDecl/options``.
         case oneOf
     }
 
+    /// The final Swift type name.
     public var name: String
+    /// Structure, enum or oneOf.
     public var kind: Kind
+    /// Documentation text from the page.
     public var doc: String
+    /// Where the type was first declared.
     public var source: SourceLocation
+    /// Stored properties, for ``Kind/structure``.
     public var properties: [PropertyDecl] = []
+    /// Cases, for the enum kinds.
     public var cases: [EnumCaseDecl] = []
+    /// Alternatives, for ``Kind/oneOf``.
     public var options: [OneOfOptionDecl] = []
     /// Set when an identical structure was declared under another name: a typealias is emitted.
     public var aliasOf: String?
