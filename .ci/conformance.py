@@ -953,6 +953,7 @@ def write_replay_harness(pkg, funcs, excluded):
         module, api, lines = funcs[key]
         by_file[f"Ops_{module}_{api}.swift"].append((key, lines))
     line_map = {}
+    registrations = []
     for fn, items in sorted(by_file.items()):
         wanted.add(fn)
         out = ["// Written by .ci/conformance.py. Do not edit.", "import Foundation", "import DatadogRuntime",
@@ -961,14 +962,18 @@ def write_replay_harness(pkg, funcs, excluded):
             for l in lines:
                 out.append(l)
                 line_map[(fn, len(out))] = key
+        # a table filled by plain statements: one giant `switch` of `try await` cases in one async
+        # function made the compiler grow past 18 GB (coroutine splitting)
+        reg = "register_" + re.sub(r"\W", "_", fn[:-6])
+        registrations.append(reg)
+        out.append(f"func {reg}(_ table: inout [String: ReplayFunction]) {{")
+        for key, _lines in items:
+            out.append(f"    table[{swift_string_literal(key[0] + '.' + key[1])}] = {replay_func_name(*key)}")
+        out += ["}", ""]
         write_if_changed(os.path.join(rd, fn), "\n".join(out))
-    cases = ["    switch call.version + \".\" + call.operationId {"]
-    for key in sorted(funcs):
-        if key not in excluded:
-            cases.append(f"    case {swift_string_literal(key[0] + '.' + key[1])}: return try await {replay_func_name(*key)}(call)")
-    cases += ["    default: break", "    }"]
+    regs = "\n".join(f"    {r}(&table)" for r in registrations)
     with open(os.path.join(REPLAY_DIR, "main.swift.in")) as f:
-        main = f.read().replace("/*DISPATCH*/", "\n".join(cases))
+        main = f.read().replace("/*REGISTER*/", regs)
     write_if_changed(os.path.join(rd, "main.swift"), main)
     for fn in os.listdir(rd):
         if fn not in wanted:

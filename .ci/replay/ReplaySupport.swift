@@ -188,6 +188,9 @@ extension ReplayCall {
 
 // MARK: outcomes
 
+/// A generated per-operation function (Ops*.swift).
+typealias ReplayFunction = (ReplayCall) async throws -> ReplayOutcome
+
 /// What a successful call returned.
 enum ReplayOutcome {
     case none

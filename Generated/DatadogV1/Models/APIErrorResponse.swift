@@ -25,13 +25,13 @@ public struct APIErrorResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errors = try container.decode([String].self, forKey: .errors)
+        self.errors = try container.decodeValue([String].self, forKey: .errors)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.errors, forKey: .errors)
+        try container.encodeValue(self.errors, forKey: .errors)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -28,15 +28,15 @@ public struct EdgeNoteDefinition: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.content = try container.decode(String.self, forKey: .content)
-        self.type = try container.decode(EdgeNoteDefinitionType.self, forKey: .type)
+        self.content = try container.decodeValue(String.self, forKey: .content)
+        self.type = try container.decodeValue(EdgeNoteDefinitionType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.content, forKey: .content)
-        try container.encode(self.type, forKey: .type)
+        try container.encodeValue(self.content, forKey: .content)
+        try container.encodeValue(self.type, forKey: .type)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

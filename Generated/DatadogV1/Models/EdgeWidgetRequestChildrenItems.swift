@@ -29,15 +29,15 @@ public struct EdgeWidgetRequestChildrenItems: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.parent = try container.decodeIfPresent([String: JSONValue].self, forKey: .parent)
+        self.name = try container.decodeOptionalValue(String.self, forKey: .name)
+        self.parent = try container.decodeOptionalValue([String: JSONValue].self, forKey: .parent)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.parent, forKey: .parent)
+        try container.encodeOptionalValue(self.name, forKey: .name)
+        try container.encodeOptionalValue(self.parent, forKey: .parent)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

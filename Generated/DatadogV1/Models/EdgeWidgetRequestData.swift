@@ -29,15 +29,15 @@ public struct EdgeWidgetRequestData: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.date = try container.decodeIfPresent(DateTime.self, forKey: .date)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        self.date = try container.decodeOptionalValue(DateTime.self, forKey: .date)
+        self.url = try container.decodeOptionalValue(String.self, forKey: .url)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.date, forKey: .date)
-        try container.encodeIfPresent(self.url, forKey: .url)
+        try container.encodeOptionalValue(self.date, forKey: .date)
+        try container.encodeOptionalValue(self.url, forKey: .url)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -28,15 +28,15 @@ public struct EdgeWidgetRequestDefinitionOption1: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(EdgeWidgetRequestDefinitionOption1Type.self, forKey: .type)
-        self.requests = try container.decodeIfPresent([EdgeWidgetRequestDefinitionOption1RequestsItems].self, forKey: .requests)
+        self.type = try container.decodeValue(EdgeWidgetRequestDefinitionOption1Type.self, forKey: .type)
+        self.requests = try container.decodeOptionalValue([EdgeWidgetRequestDefinitionOption1RequestsItems].self, forKey: .requests)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encodeIfPresent(self.requests, forKey: .requests)
+        try container.encodeValue(self.type, forKey: .type)
+        try container.encodeOptionalValue(self.requests, forKey: .requests)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

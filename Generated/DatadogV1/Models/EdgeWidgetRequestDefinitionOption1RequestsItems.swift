@@ -25,13 +25,13 @@ public struct EdgeWidgetRequestDefinitionOption1RequestsItems: Codable, Hashable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.q = try container.decodeIfPresent(String.self, forKey: .q)
+        self.q = try container.decodeOptionalValue(String.self, forKey: .q)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.q, forKey: .q)
+        try container.encodeOptionalValue(self.q, forKey: .q)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

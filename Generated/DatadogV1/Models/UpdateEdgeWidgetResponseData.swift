@@ -33,17 +33,17 @@ public struct UpdateEdgeWidgetResponseData: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attributes = try container.decodeIfPresent(UpdateEdgeWidgetResponseDataAttributes.self, forKey: .attributes)
-        self.relationships = try container.decodeIfPresent(UpdateEdgeWidgetResponseDataRelationships.self, forKey: .relationships)
-        self.type = try container.decodeIfPresent(UpdateEdgeWidgetResponseDataType.self, forKey: .type)
+        self.attributes = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataAttributes.self, forKey: .attributes)
+        self.relationships = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataRelationships.self, forKey: .relationships)
+        self.type = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.attributes, forKey: .attributes)
-        try container.encodeIfPresent(self.relationships, forKey: .relationships)
-        try container.encodeIfPresent(self.type, forKey: .type)
+        try container.encodeOptionalValue(self.attributes, forKey: .attributes)
+        try container.encodeOptionalValue(self.relationships, forKey: .relationships)
+        try container.encodeOptionalValue(self.type, forKey: .type)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

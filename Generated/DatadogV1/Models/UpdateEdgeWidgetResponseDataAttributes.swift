@@ -25,13 +25,13 @@ public struct UpdateEdgeWidgetResponseDataAttributes: Codable, Hashable, Sendabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodeOptionalValue(self.name, forKey: .name)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -25,13 +25,13 @@ public struct UpdateEdgeWidgetResponseDataRelationships: Codable, Hashable, Send
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.owner = try container.decodeIfPresent(UpdateEdgeWidgetResponseDataRelationshipsOwner.self, forKey: .owner)
+        self.owner = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataRelationshipsOwner.self, forKey: .owner)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.owner, forKey: .owner)
+        try container.encodeOptionalValue(self.owner, forKey: .owner)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

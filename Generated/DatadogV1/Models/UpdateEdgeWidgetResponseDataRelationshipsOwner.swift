@@ -25,13 +25,13 @@ public struct UpdateEdgeWidgetResponseDataRelationshipsOwner: Codable, Hashable,
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeIfPresent(UpdateEdgeWidgetResponseDataRelationshipsOwnerData.self, forKey: .data)
+        self.data = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataRelationshipsOwnerData.self, forKey: .data)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.data, forKey: .data)
+        try container.encodeOptionalValue(self.data, forKey: .data)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -29,15 +29,15 @@ public struct CreateBackfilledDegradationRequestData: Codable, Hashable, Sendabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attributes = try container.decodeIfPresent(CreateBackfilledDegradationRequestDataAttributes.self, forKey: .attributes)
-        self.type = try container.decode(PatchDegradationRequestDataType.self, forKey: .type)
+        self.attributes = try container.decodeOptionalValue(CreateBackfilledDegradationRequestDataAttributes.self, forKey: .attributes)
+        self.type = try container.decodeValue(PatchDegradationRequestDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.attributes, forKey: .attributes)
-        try container.encode(self.type, forKey: .type)
+        try container.encodeOptionalValue(self.attributes, forKey: .attributes)
+        try container.encodeValue(self.type, forKey: .type)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

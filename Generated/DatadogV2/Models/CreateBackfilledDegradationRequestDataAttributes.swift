@@ -29,15 +29,15 @@ public struct CreateBackfilledDegradationRequestDataAttributes: Codable, Hashabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decode(String.self, forKey: .title)
-        self.updates = try container.decode([CreateBackfilledDegradationRequestDataAttributesUpdatesItems].self, forKey: .updates)
+        self.title = try container.decodeValue(String.self, forKey: .title)
+        self.updates = try container.decodeValue([CreateBackfilledDegradationRequestDataAttributesUpdatesItems].self, forKey: .updates)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.title, forKey: .title)
-        try container.encode(self.updates, forKey: .updates)
+        try container.encodeValue(self.title, forKey: .title)
+        try container.encodeValue(self.updates, forKey: .updates)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

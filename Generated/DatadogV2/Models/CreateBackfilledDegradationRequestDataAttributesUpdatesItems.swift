@@ -37,19 +37,19 @@ public struct CreateBackfilledDegradationRequestDataAttributesUpdatesItems: Coda
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.componentsAffected = try container.decodeIfPresent([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.startedAt = try container.decode(DateTime.self, forKey: .startedAt)
-        self.status = try container.decode(CreateDegradationRequestDataAttributesStatus.self, forKey: .status)
+        self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected)
+        self.description = try container.decodeOptionalValue(String.self, forKey: .description)
+        self.startedAt = try container.decodeValue(DateTime.self, forKey: .startedAt)
+        self.status = try container.decodeValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.componentsAffected, forKey: .componentsAffected)
-        try container.encodeIfPresent(self.description, forKey: .description)
-        try container.encode(self.startedAt, forKey: .startedAt)
-        try container.encode(self.status, forKey: .status)
+        try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
+        try container.encodeOptionalValue(self.description, forKey: .description)
+        try container.encodeValue(self.startedAt, forKey: .startedAt)
+        try container.encodeValue(self.status, forKey: .status)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

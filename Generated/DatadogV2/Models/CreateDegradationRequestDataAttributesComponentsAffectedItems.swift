@@ -33,17 +33,17 @@ public struct CreateDegradationRequestDataAttributesComponentsAffectedItems: Cod
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decode(StatusPagesComponentDataAttributesStatus.self, forKey: .status)
+        self.id = try container.decodeValue(String.self, forKey: .id)
+        self.name = try container.decodeOptionalValue(String.self, forKey: .name)
+        self.status = try container.decodeValue(StatusPagesComponentDataAttributesStatus.self, forKey: .status)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encode(self.status, forKey: .status)
+        try container.encodeValue(self.id, forKey: .id)
+        try container.encodeOptionalValue(self.name, forKey: .name)
+        try container.encodeValue(self.status, forKey: .status)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -29,15 +29,15 @@ public struct Degradation: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeIfPresent(DegradationData.self, forKey: .data)
-        self.included = try container.decodeIfPresent([DegradationIncludedItems].self, forKey: .included)
+        self.data = try container.decodeOptionalValue(DegradationData.self, forKey: .data)
+        self.included = try container.decodeOptionalValue([DegradationIncludedItems].self, forKey: .included)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.data, forKey: .data)
-        try container.encodeIfPresent(self.included, forKey: .included)
+        try container.encodeOptionalValue(self.data, forKey: .data)
+        try container.encodeOptionalValue(self.included, forKey: .included)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -33,17 +33,17 @@ public struct DegradationDataAttributesSource: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdAt = try container.decode(DateTime.self, forKey: .createdAt)
-        self.sourceId = try container.decode(String.self, forKey: .sourceId)
-        self.type = try container.decode(DegradationDataAttributesSourceType.self, forKey: .type)
+        self.createdAt = try container.decodeValue(DateTime.self, forKey: .createdAt)
+        self.sourceId = try container.decodeValue(String.self, forKey: .sourceId)
+        self.type = try container.decodeValue(DegradationDataAttributesSourceType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.sourceId, forKey: .sourceId)
-        try container.encode(self.type, forKey: .type)
+        try container.encodeValue(self.createdAt, forKey: .createdAt)
+        try container.encodeValue(self.sourceId, forKey: .sourceId)
+        try container.encodeValue(self.type, forKey: .type)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -33,17 +33,17 @@ public struct DegradationDataRelationships: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdByUser = try container.decodeIfPresent(DegradationDataRelationshipsCreatedByUser.self, forKey: .createdByUser)
-        self.lastModifiedByUser = try container.decodeIfPresent(DegradationDataRelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser)
-        self.statusPage = try container.decodeIfPresent(DegradationDataRelationshipsStatusPage.self, forKey: .statusPage)
+        self.createdByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .createdByUser)
+        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationDataRelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser)
+        self.statusPage = try container.decodeOptionalValue(DegradationDataRelationshipsStatusPage.self, forKey: .statusPage)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.createdByUser, forKey: .createdByUser)
-        try container.encodeIfPresent(self.lastModifiedByUser, forKey: .lastModifiedByUser)
-        try container.encodeIfPresent(self.statusPage, forKey: .statusPage)
+        try container.encodeOptionalValue(self.createdByUser, forKey: .createdByUser)
+        try container.encodeOptionalValue(self.lastModifiedByUser, forKey: .lastModifiedByUser)
+        try container.encodeOptionalValue(self.statusPage, forKey: .statusPage)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

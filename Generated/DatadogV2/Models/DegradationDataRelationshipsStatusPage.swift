@@ -25,13 +25,13 @@ public struct DegradationDataRelationshipsStatusPage: Codable, Hashable, Sendabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decode(DegradationDataRelationshipsStatusPageData.self, forKey: .data)
+        self.data = try container.decodeValue(DegradationDataRelationshipsStatusPageData.self, forKey: .data)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.data, forKey: .data)
+        try container.encodeValue(self.data, forKey: .data)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

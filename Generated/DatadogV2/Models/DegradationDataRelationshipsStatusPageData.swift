@@ -29,15 +29,15 @@ public struct DegradationDataRelationshipsStatusPageData: Codable, Hashable, Sen
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.type = try container.decode(DegradationDataRelationshipsStatusPageDataType.self, forKey: .type)
+        self.id = try container.decodeValue(String.self, forKey: .id)
+        self.type = try container.decodeValue(DegradationDataRelationshipsStatusPageDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.type, forKey: .type)
+        try container.encodeValue(self.id, forKey: .id)
+        try container.encodeValue(self.type, forKey: .type)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -41,21 +41,21 @@ public struct DegradationIncludedItemsOption1Attributes: Codable, Hashable, Send
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.handle = try container.decodeIfPresent(String.self, forKey: .handle)
-        self.icon = try container.decodeIfPresent(String.self, forKey: .icon)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.uuid = try container.decodeIfPresent(String.self, forKey: .uuid)
+        self.email = try container.decodeOptionalValue(String.self, forKey: .email)
+        self.handle = try container.decodeOptionalValue(String.self, forKey: .handle)
+        self.icon = try container.decodeOptionalValue(String.self, forKey: .icon)
+        self.name = try container.decodeOptionalValue(String.self, forKey: .name)
+        self.uuid = try container.decodeOptionalValue(String.self, forKey: .uuid)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.email, forKey: .email)
-        try container.encodeIfPresent(self.handle, forKey: .handle)
-        try container.encodeIfPresent(self.icon, forKey: .icon)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.uuid, forKey: .uuid)
+        try container.encodeOptionalValue(self.email, forKey: .email)
+        try container.encodeOptionalValue(self.handle, forKey: .handle)
+        try container.encodeOptionalValue(self.icon, forKey: .icon)
+        try container.encodeOptionalValue(self.name, forKey: .name)
+        try container.encodeOptionalValue(self.uuid, forKey: .uuid)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

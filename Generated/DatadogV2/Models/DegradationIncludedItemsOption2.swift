@@ -37,19 +37,19 @@ public struct DegradationIncludedItemsOption2: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attributes = try container.decodeIfPresent(DegradationIncludedItemsOption2Attributes.self, forKey: .attributes)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.relationships = try container.decodeIfPresent(DegradationIncludedItemsOption2Relationships.self, forKey: .relationships)
-        self.type = try container.decode(DegradationIncludedItemsOption2Type.self, forKey: .type)
+        self.attributes = try container.decodeOptionalValue(DegradationIncludedItemsOption2Attributes.self, forKey: .attributes)
+        self.id = try container.decodeOptionalValue(String.self, forKey: .id)
+        self.relationships = try container.decodeOptionalValue(DegradationIncludedItemsOption2Relationships.self, forKey: .relationships)
+        self.type = try container.decodeValue(DegradationIncludedItemsOption2Type.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.attributes, forKey: .attributes)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.relationships, forKey: .relationships)
-        try container.encode(self.type, forKey: .type)
+        try container.encodeOptionalValue(self.attributes, forKey: .attributes)
+        try container.encodeOptionalValue(self.id, forKey: .id)
+        try container.encodeOptionalValue(self.relationships, forKey: .relationships)
+        try container.encodeValue(self.type, forKey: .type)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -45,23 +45,23 @@ public struct DegradationIncludedItemsOption2AttributesComponentsItems: Codable,
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.components = try container.decodeIfPresent([DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems].self, forKey: .components)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.position = try container.decodeIfPresent(Int64.self, forKey: .position)
-        self.status = try container.decodeIfPresent(DegradationIncludedItemsOption2AttributesComponentsItemsStatus.self, forKey: .status)
-        self.type = try container.decodeIfPresent(DegradationIncludedItemsOption2AttributesComponentsItemsType.self, forKey: .type)
+        self.components = try container.decodeOptionalValue([DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems].self, forKey: .components)
+        self.id = try container.decodeOptionalValue(String.self, forKey: .id)
+        self.name = try container.decodeOptionalValue(String.self, forKey: .name)
+        self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
+        self.status = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsStatus.self, forKey: .status)
+        self.type = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.components, forKey: .components)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.position, forKey: .position)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encodeIfPresent(self.type, forKey: .type)
+        try container.encodeOptionalValue(self.components, forKey: .components)
+        try container.encodeOptionalValue(self.id, forKey: .id)
+        try container.encodeOptionalValue(self.name, forKey: .name)
+        try container.encodeOptionalValue(self.position, forKey: .position)
+        try container.encodeOptionalValue(self.status, forKey: .status)
+        try container.encodeOptionalValue(self.type, forKey: .type)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

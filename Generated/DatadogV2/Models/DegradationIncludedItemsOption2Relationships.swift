@@ -29,15 +29,15 @@ public struct DegradationIncludedItemsOption2Relationships: Codable, Hashable, S
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdByUser = try container.decodeIfPresent(DegradationIncludedItemsOption2RelationshipsCreatedByUser.self, forKey: .createdByUser)
-        self.lastModifiedByUser = try container.decodeIfPresent(DegradationIncludedItemsOption2RelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser)
+        self.createdByUser = try container.decodeOptionalValue(DegradationIncludedItemsOption2RelationshipsCreatedByUser.self, forKey: .createdByUser)
+        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationIncludedItemsOption2RelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.createdByUser, forKey: .createdByUser)
-        try container.encodeIfPresent(self.lastModifiedByUser, forKey: .lastModifiedByUser)
+        try container.encodeOptionalValue(self.createdByUser, forKey: .createdByUser)
+        try container.encodeOptionalValue(self.lastModifiedByUser, forKey: .lastModifiedByUser)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -29,15 +29,15 @@ public struct StatusPageArrayDataItemsAttributes: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.domainPrefix = try container.decodeIfPresent(String.self, forKey: .domainPrefix)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.domainPrefix = try container.decodeOptionalValue(String.self, forKey: .domainPrefix)
+        self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.domainPrefix, forKey: .domainPrefix)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodeOptionalValue(self.domainPrefix, forKey: .domainPrefix)
+        try container.encodeOptionalValue(self.name, forKey: .name)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -37,8 +37,8 @@ enum RenderModels {
                     "doc": lines.map { $0.isEmpty ? [] : [$0] },
                     "indirect": property.indirect,
                     "wireLiteral": SwiftText.stringLiteral(property.wireName),
-                    "decodeCall": optional ? "decodeIfPresent" : "decode",
-                    "encodeCall": optional ? "encodeIfPresent" : "encode",
+                    "decodeCall": optional ? "decodeOptionalValue" : "decodeValue",
+                    "encodeCall": optional ? "encodeOptionalValue" : "encodeValue",
                     "decodeType": property.type.swift,
                 ]
             }

@@ -104,3 +104,38 @@ public enum DatadogJSON {
         return decoder
     }
 }
+
+// MARK: - Single-candidate coding calls for generated code
+//
+// `KeyedDecodingContainer.decode(_:forKey:)` and its siblings have an overload per primitive
+// type, so every call in generated code makes the type checker weigh ~17 candidates. These
+// generic entry points have one candidate each, which keeps large generated models quick to
+// compile; the containers still take their type-specific paths at run time.
+
+extension KeyedDecodingContainer {
+    /// Decodes a required value (one overload, for generated code).
+    @inlinable
+    public func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decode(type, forKey: key)
+    }
+
+    /// Decodes an optional value: absent or `null` give `nil` (one overload, for generated code).
+    @inlinable
+    public func decodeOptionalValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try decodeIfPresent(type, forKey: key)
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes a required value (one overload, for generated code).
+    @inlinable
+    public mutating func encodeValue<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try encode(value, forKey: key)
+    }
+
+    /// Encodes an optional value, leaving the key out when it is `nil` (one overload, for generated code).
+    @inlinable
+    public mutating func encodeOptionalValue<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        try encodeIfPresent(value, forKey: key)
+    }
+}

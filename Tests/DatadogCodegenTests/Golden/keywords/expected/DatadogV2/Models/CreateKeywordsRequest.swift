@@ -36,19 +36,19 @@ public struct CreateKeywordsRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.default = try container.decode(String.self, forKey: .default)
-        self.init_ = try container.decodeIfPresent(Bool.self, forKey: .init_)
-        self.class = try container.decodeIfPresent(String.self, forKey: .class)
-        self.error = try container.decodeIfPresent(CreateKeywordsRequestError.self, forKey: .error)
+        self.default = try container.decodeValue(String.self, forKey: .default)
+        self.init_ = try container.decodeOptionalValue(Bool.self, forKey: .init_)
+        self.class = try container.decodeOptionalValue(String.self, forKey: .class)
+        self.error = try container.decodeOptionalValue(CreateKeywordsRequestError.self, forKey: .error)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.default, forKey: .default)
-        try container.encodeIfPresent(self.init_, forKey: .init_)
-        try container.encodeIfPresent(self.class, forKey: .class)
-        try container.encodeIfPresent(self.error, forKey: .error)
+        try container.encodeValue(self.default, forKey: .default)
+        try container.encodeOptionalValue(self.init_, forKey: .init_)
+        try container.encodeOptionalValue(self.class, forKey: .class)
+        try container.encodeOptionalValue(self.error, forKey: .error)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -25,13 +25,13 @@ public struct CreateKeywordsRequestError: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeOptionalValue(String.self, forKey: .message)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.message, forKey: .message)
+        try container.encodeOptionalValue(self.message, forKey: .message)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -32,17 +32,17 @@ public struct CreateMapAndEnumRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.labels = try container.decodeIfPresent([String: [String]].self, forKey: .labels)
-        self.mode = try container.decodeIfPresent(CreateMapAndEnumRequestMode.self, forKey: .mode)
-        self.priority = try container.decodeIfPresent(CreateMapAndEnumRequestPriority.self, forKey: .priority)
+        self.labels = try container.decodeOptionalValue([String: [String]].self, forKey: .labels)
+        self.mode = try container.decodeOptionalValue(CreateMapAndEnumRequestMode.self, forKey: .mode)
+        self.priority = try container.decodeOptionalValue(CreateMapAndEnumRequestPriority.self, forKey: .priority)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.mode, forKey: .mode)
-        try container.encodeIfPresent(self.priority, forKey: .priority)
+        try container.encodeOptionalValue(self.labels, forKey: .labels)
+        try container.encodeOptionalValue(self.mode, forKey: .mode)
+        try container.encodeOptionalValue(self.priority, forKey: .priority)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

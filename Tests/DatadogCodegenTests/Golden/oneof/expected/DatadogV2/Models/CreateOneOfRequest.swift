@@ -24,13 +24,13 @@ public struct CreateOneOfRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(CreateOneOfRequestValue.self, forKey: .value)
+        self.value = try container.decodeOptionalValue(CreateOneOfRequestValue.self, forKey: .value)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.value, forKey: .value)
+        try container.encodeOptionalValue(self.value, forKey: .value)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -25,13 +25,13 @@ public struct CreateOneOfRequestValueOption1: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
+        self.name = try container.decodeValue(String.self, forKey: .name)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
+        try container.encodeValue(self.name, forKey: .name)
         try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }
