@@ -29,7 +29,10 @@ public struct OutputWriter: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: Set<String> = []
         while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".swift") { files.insert(relative) }
+            // Hidden folders (an interrupted run's staging folder) are not output.
+            if relative.hasSuffix(".swift"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                files.insert(relative)
+            }
         }
         return files
     }
@@ -52,23 +55,40 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes changed files atomically (temporary file, then rename) and removes stale ones.
+    /// Writes changed files and removes stale ones, never leaving the folder half-written: every
+    /// changed file is first written into a staging folder beside the output, and only when all of
+    /// them are written are they renamed into place (a rename is atomic). A failure before that
+    /// leaves the output folder as it was.
     public func write(_ files: [String: String]) throws -> Summary {
         let summary = plan(files)
         let manager = FileManager.default
-        let folders = Set(summary.written.map { directory.appendingPathComponent($0).deletingLastPathComponent().path })
+        guard !summary.written.isEmpty || !summary.removed.isEmpty else { return summary }
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        let staging = directory.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: staging)
+        defer { try? manager.removeItem(at: staging) }
+
+        let folders = Set(summary.written.map { ($0 as NSString).deletingLastPathComponent })
         for folder in folders.sorted() {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try manager.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let failures = ParallelResults<String>(count: summary.written.count)
         DispatchQueue.concurrentPerform(iterations: summary.written.count) { index in
             let path = summary.written[index]
             do {
-                try Data((files[path] ?? "").utf8).write(to: directory.appendingPathComponent(path), options: .atomic)
+                try Data((files[path] ?? "").utf8).write(to: staging.appendingPathComponent(path))
             } catch {
                 failures.set(index, "\(directory.appendingPathComponent(path).path): error: cannot write: \(error)")
             }
         }
         if let failure = failures.values().first { throw GeneratorError(description: failure) }
+        for path in summary.written {
+            let target = directory.appendingPathComponent(path).path
+            guard rename(staging.appendingPathComponent(path).path, target) == 0 else {
+                throw GeneratorError(description: "\(target): error: cannot move the generated file into place (errno \(errno))")
+            }
+        }
         for path in summary.removed {
             try? manager.removeItem(at: directory.appendingPathComponent(path))
         }
