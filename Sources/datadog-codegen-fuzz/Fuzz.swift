@@ -56,6 +56,10 @@ struct Fuzz {
                     print("fuzz: generated Swift does not parse (input \(index) from \(name)): \(failure)")
                 }
             }
+            if (index + 1) % 5000 == 0 {
+                print("fuzz: \(index + 1) inputs so far, 0 crashes, \(hangs) hangs, \(parseFailures) unparsable (seed \(seed))")
+                fflush(stdout)
+            }
             if Date().timeIntervalSince(start) > 10 {
                 hangs += 1
                 print("fuzz: hang (> 10 s) on input \(index) from \(name)")
