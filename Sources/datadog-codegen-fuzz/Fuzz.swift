@@ -58,7 +58,7 @@ struct Fuzz {
             }
             if (index + 1) % 5000 == 0 {
                 print("fuzz: \(index + 1) inputs so far, 0 crashes, \(hangs) hangs, \(parseFailures) unparsable (seed \(seed))")
-                fflush(stdout)
+                fflush(nil)
             }
             if Date().timeIntervalSince(start) > 10 {
                 hangs += 1
