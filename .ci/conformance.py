@@ -677,6 +677,8 @@ def json_equal(a, b, path="$"):
 
 
 def short(v):
+    if v is MISSING:
+        return "(absent)"
     s = json.dumps(v)
     return s if len(s) <= 60 else s[:57] + "..."
 
@@ -1209,6 +1211,8 @@ def check_assertion(a, doc, outcome_ok, status, pages_docs):
     v = assertion_path_value(doc, a.get("path"))
     if kind in ("equal", "same_value"):
         if v is MISSING:
+            if a.get("expected") is None:
+                return None  # absent == null
             return f"{a.get('path')} is absent, expected {short(a.get('expected'))}"
         d = json_equal(a.get("expected"), v)
         return None if d is None else f"{a.get('path')} is {short(v)}, expected {short(a.get('expected'))}"
@@ -1501,8 +1505,12 @@ def report_replay(R, rr, missing_funcs, n):
     for label, reasons, _m in failures:
         print(f"{label}: {'; '.join(reasons)[:600]}")
     cats = collections.defaultdict(list)
+    invalid_input = 0
     for label, reasons, meta in failures:
         cats[replay_category(reasons[0])].append((label, reasons[0]))
+        status = (meta["interaction"].get("response") or {}).get("status_code") or 0
+        if status >= 400 and (reasons[0].startswith("argument:") or reasons[0].startswith("request body does not decode")):
+            invalid_input += 1
     all_cats = collections.Counter(replay_category(r) for _l, reasons, _m in failures for r in reasons)
     print(f"   replay run {rr.get('run_s')}s; {R['scenarios']} scenarios, {len(R['calls'])} calls "
           f"(main + main_page); skipped: " +
@@ -1524,6 +1532,8 @@ def report_replay(R, rr, missing_funcs, n):
     print("   all causes (a call may have several):")
     for k, v in all_cats.most_common():
         print(f"   {v:6d} {k}")
+    print(f"   {invalid_input} of the failures are error scenarios (4xx recorded) whose request is invalid input "
+          f"that the typed API cannot express (argument / request body does not decode)")
     print(f"replay: {passed} passed, {len(failures)} failed")
     return passed, len(failures), failures
 

@@ -397,8 +397,10 @@ struct ReplayHandler: HTTPHandler {
         if let contentType = hit.contentType {
             headers[.contentType] = contentType
         }
+        // 204 and 304 carry no body (a recorded 204 with a body would be left on the connection
+        // and break the next response: "Received HTTP/0.9 when not allowed")
+        let body = hit.status == 204 || hit.status == 304 ? Data() : Data(base64Encoded: hit.responseBody) ?? Data()
         return FlyingFox.HTTPResponse(
-            statusCode: HTTPStatusCode(hit.status, phrase: "Recorded"), headers: headers,
-            body: Data(base64Encoded: hit.responseBody) ?? Data())
+            statusCode: HTTPStatusCode(hit.status, phrase: "Recorded"), headers: headers, body: body)
     }
 }
