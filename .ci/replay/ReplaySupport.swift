@@ -399,8 +399,8 @@ struct ReplayHandler: HTTPHandler {
         }
         // 204 and 304 carry no body (a recorded 204 with a body would be left on the connection
         // and break the next response: "Received HTTP/0.9 when not allowed")
-        let body = hit.status == 204 || hit.status == 304 ? Data() : Data(base64Encoded: hit.responseBody) ?? Data()
+        let responseBody = hit.status == 204 || hit.status == 304 ? Data() : Data(base64Encoded: hit.responseBody) ?? Data()
         return FlyingFox.HTTPResponse(
-            statusCode: HTTPStatusCode(hit.status, phrase: "Recorded"), headers: headers, body: body)
+            statusCode: HTTPStatusCode(hit.status, phrase: "Recorded"), headers: headers, body: responseBody)
     }
 }
