@@ -132,7 +132,7 @@ final class TemplateTests: XCTestCase {
                 if decl.aliasOf != nil { template = "alias" } else {
                     switch decl.kind {
                     case .structure: template = "model"
-                    case .stringEnum, .intEnum, .doubleEnum: template = "enum"
+                    case .stringEnum, .intEnum: template = "enum"
                     case .oneOf: template = "oneof"
                     }
                 }

@@ -47,10 +47,9 @@ enum RenderModels {
             model["initParameters"] = ordered.map { property in
                 "\(Identifiers.escapedMember(property.name)): \(property.type.swift)" + (property.required ? "" : "? = nil")
             }
-        case .stringEnum, .intEnum, .doubleEnum:
+        case .stringEnum, .intEnum:
             let (rawType, protocolName): (String, String) = switch decl.kind {
             case .intEnum: ("Int64", "DatadogIntEnum")
-            case .doubleEnum: ("Double", "DatadogDoubleEnum")
             default: ("String", "DatadogStringEnum")
             }
             model["rawType"] = rawType

@@ -28,7 +28,7 @@ public enum SDKRenderer {
                 let template: String
                 switch decl.kind {
                 case .structure: template = "model"
-                case .stringEnum, .intEnum, .doubleEnum: template = "enum"
+                case .stringEnum, .intEnum: template = "enum"
                 case .oneOf: template = "oneof"
                 }
                 rendered.set(index, templates.render(RenderModels.type(decl), template: template))

@@ -330,7 +330,7 @@ public struct TypeBuilder {
                 properties.append(added)
             }
             merged.properties = properties
-        case .stringEnum, .intEnum, .doubleEnum:
+        case .stringEnum, .intEnum:
             var seen = Set(a.cases.map(\.rawValue))
             var used = Set(a.cases.map(\.name))
             for item in b.cases where seen.insert(item.rawValue).inserted {
@@ -346,5 +346,5 @@ public struct TypeBuilder {
 }
 
 extension TypeDecl.Kind {
-    var isEnum: Bool { self == .stringEnum || self == .intEnum || self == .doubleEnum }
+    var isEnum: Bool { self == .stringEnum || self == .intEnum }
 }

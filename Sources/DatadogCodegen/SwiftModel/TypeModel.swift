@@ -111,7 +111,7 @@ public struct TypeDecl: Sendable {
         /// A `struct` with ``TypeDecl/properties``.
         case structure
         /// An enum of ``TypeDecl/cases`` with `String`, integer or `Double` raw values.
-        case stringEnum, intEnum, doubleEnum
+        case stringEnum, intEnum
         /// An enum with one case per alternative in ``TypeDecl/options``.
         case oneOf
     }
@@ -138,7 +138,7 @@ public struct TypeDecl: Sendable {
         switch kind {
         case .structure:
             return "S{" + properties.map { "\($0.wireName):\($0.required ? "!" : "?"):\(shape($0.type, classOf))" }.joined(separator: ",") + "}"
-        case .stringEnum, .intEnum, .doubleEnum:
+        case .stringEnum, .intEnum:
             return "E\(kind){" + cases.map(\.rawValue).joined(separator: ",") + "}"
         case .oneOf:
             return "O{" + options.map { shape($0.type, classOf) }.joined(separator: ",") + "}"
