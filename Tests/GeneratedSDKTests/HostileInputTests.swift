@@ -62,6 +62,24 @@ final class HostileInputTests: XCTestCase {
         XCTAssertNil(request.protocol)
     }
 
+    /// Lists the pages show only through the code examples (`List<EdgeGadget> result`), integer
+    /// enums whose values only the example shows, and a list of strings with its description row.
+    func testListResponsesAndIntegerEnums() async throws {
+        let gadgets = Data(#"[{"id": 7, "labels": ["blue"], "state": 1}, {"id": 8, "state": 0}]"#.utf8)
+        let names = Data(#"["gadget-1", "gadget-2"]"#.utf8)
+        let server = try await LoopbackServer { request in
+            (200, ["Content-Type": "application/json"], request.path.hasSuffix("gadget-names") ? names : gadgets)
+        }
+        let api = EdgeCasesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
+        let list: [EdgeGadget] = try await api.listEdgeGadgets()
+        XCTAssertEqual(list.map(\.id), [7, 8])
+        XCTAssertEqual(list.first?.state?.rawValue, 1)
+        try XCTAssertEqual(JSONObject(JSONEncoder().encode(list)), JSONObject(gadgets), "integer enum values stay integers")
+        let listed: [String] = try await api.listEdgeGadgetNames()
+        XCTAssertEqual(listed, ["gadget-1", "gadget-2"])
+        await server.stop()
+    }
+
     func testBadResponsesThrowTypedErrors() async throws {
         for (status, body) in [(200, Data("{not json".utf8)), (500, Data()), (503, Data("<html>down</html>".utf8))] {
             let server = try await LoopbackServer { _ in (status, ["Content-Type": "application/json"], body) }

@@ -84,4 +84,45 @@ public struct EdgeCasesAPI: Sendable {
         request.acceptsContentEncoding = true
         return try await client.send(request, decoding: UpdateEdgeWidgetResponse.self)
     }
+
+    /// List edge gadget names
+    ///
+    /// A list of strings whose items' description is rendered as a row of its own, without a type.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `ListEdgeGadgetNames`: `GET /api/v1/edge/gadget-names`. Source: `edge-cases/list-edge-gadget-names.md:9`
+    public func listEdgeGadgetNames() async throws -> [String] {
+        var request = APIRequest(
+            operationID: "ListEdgeGadgetNames",
+            method: "GET",
+            path: "/api/v1/edge/gadget-names",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        return try await client.send(request, decoding: [String].self)
+    }
+
+    /// List edge gadgets
+    ///
+    /// A list response whose example shows a single element: only the code examples say it is a list.
+    /// The `state` enum lists no values; its example shows integers.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `ListEdgeGadgets`: `GET /api/v1/edge/gadgets`. Source: `edge-cases/list-edge-gadgets.md:9`
+    public func listEdgeGadgets() async throws -> [EdgeGadget] {
+        var request = APIRequest(
+            operationID: "ListEdgeGadgets",
+            method: "GET",
+            path: "/api/v1/edge/gadgets",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        return try await client.send(request, decoding: [EdgeGadget].self)
+    }
 }

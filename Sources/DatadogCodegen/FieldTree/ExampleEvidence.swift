@@ -8,6 +8,10 @@ struct ExampleEvidence {
     private(set) var paths: Set<String> = []
     /// Paths that are JSON objects in the example (so a missing key there is evidence too).
     private(set) var objects: Set<String> = []
+    /// Paths whose values are all integers (or the page's `"integer"` placeholder).
+    var integers: Set<String> { integerPaths.subtracting(otherScalarPaths) }
+    private var integerPaths: Set<String> = []
+    private var otherScalarPaths: Set<String> = []
 
     init(json: String?) {
         guard let json, let data = json.data(using: .utf8),
@@ -28,6 +32,17 @@ struct ExampleEvidence {
             }
         } else if let array = value as? [Any] {
             for element in array.prefix(50) { collect(element, path: path, depth: depth + 1) }
+        } else if Self.isInteger(value) {
+            integerPaths.insert(path)
+        } else {
+            otherScalarPaths.insert(path)
         }
+    }
+
+    /// A JSON integer (not a boolean, not a fraction), or the `"integer"` placeholder pages print.
+    static func isInteger(_ value: Any) -> Bool {
+        if let text = value as? String { return text == "integer" || text.hasPrefix("int") && Int(text.dropFirst(3)) != nil }
+        guard let number = value as? NSNumber else { return false }
+        return ["i", "q", "l", "s", "I", "Q", "L", "S"].contains(String(cString: number.objCType))
     }
 }

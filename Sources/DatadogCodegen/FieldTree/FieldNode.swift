@@ -30,6 +30,9 @@ public struct FieldNode: Sendable {
     public var line: Int
     /// Child rows, in page order.
     public var children: [FieldNode]
+    /// Whether the table's JSON example shows only integers here: what makes an enum whose
+    /// values the page does not list an integer enum.
+    public var exampleShowsInteger = false
 
     /// Creates a node, parsing `typeCell` into ``type``.
     public init(name: String, role: Role, typeCell: String, required: Bool, deprecated: Bool,

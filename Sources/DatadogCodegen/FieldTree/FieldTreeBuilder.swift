@@ -84,8 +84,9 @@ public enum FieldTreeBuilder {
             let parentCell = hasParentColumn ? cells[0] : ""
             let offset = hasParentColumn ? 1 : 0
             let fieldName = FieldName.parse(cells[offset])
-            // A lone nameless top-level row describes the body itself (a top-level array of scalars).
-            guard !fieldName.name.isEmpty || (parentCell.isEmpty && table.rows.count == 1) else {
+            // A nameless top-level row describes the body itself (a top-level array of scalars),
+            // when it is alone or beside rows without a type (the items' description, rendered as a row).
+            guard !fieldName.name.isEmpty || (parentCell.isEmpty && describesBodyOnly(table, typeColumn: offset + 1)) else {
                 log.warning(tableRow.line, "field row without a field name; row ignored")
                 continue
             }
@@ -110,6 +111,11 @@ public enum FieldTreeBuilder {
             if !known.isEmpty { rows = place(parsed, evidence: evidence, known: known) }
         }
 
+        let integers = evidence.integers
+        for (index, row) in rows.enumerated() where parsed[index].node.type == .enumeration && (parsed[index].node.enumValues ?? []).isEmpty {
+            if let path = row.jsonPath, integers.contains(path) { parsed[index].node.exampleShowsInteger = true }
+        }
+
         var roots: [Int] = []
         var rootNames: Set<String> = []
         for (index, row) in rows.enumerated() {
@@ -130,6 +136,11 @@ public enum FieldTreeBuilder {
             }
         }
         return assemble(roots, rows: rows, parsed: parsed)
+    }
+
+    /// Whether the table is one nameless row plus, at most, rows with an empty type cell.
+    private static func describesBodyOnly(_ table: Table, typeColumn: Int) -> Bool {
+        table.rows.filter { $0.cells.count > typeColumn && !$0.cells[typeColumn].trimmingSpaces().isEmpty }.count == 1
     }
 
     /// One placing pass over the rows. `known` maps schemas to their child names, where known.

@@ -10,8 +10,10 @@ public struct CodeExampleHints: Sendable {
     public var requestType: String?
     /// Whether the body is a list of `requestType` (Go `body := []datadogV2.X{…}`).
     public var requestIsArray = false
-    /// The response's type name, from Java or TypeScript.
+    /// The response's type name, from Java or TypeScript (the element's, for a list).
     public var responseType: String?
+    /// Whether the response is a list (Java `List<X> result`, TypeScript `(data: v1.X[])`).
+    public var responseIsArray = false
     /// The Python example's `body = …` expression, parsed.
     public var pythonBody: PythonExpression?
 
@@ -34,16 +36,25 @@ public struct CodeExampleHints: Sendable {
                     }
                 }
             case "java":
-                if responseType == nil, let name = Self.word(before: " result =", in: code), name.first?.isUppercase == true {
-                    responseType = name
+                if responseType == nil, !responseIsArray, let range = code.range(of: " result =") {
+                    let head = code[..<range.lowerBound]
+                    if head.hasSuffix(">"), let open = head.range(of: "List<", options: .backwards) {
+                        // `List<Downtime> result =` → a list of `Downtime`
+                        let element = String(head[open.upperBound...].dropLast())
+                        responseIsArray = true
+                        if !Self.javaScalars.contains(element) { responseType = element }
+                    } else if let name = Self.word(before: " result =", in: code), name.first?.isUppercase == true {
+                        responseType = name
+                    }
                 }
                 if requestType == nil, let name = Self.word(before: " body =", in: code), name.first?.isUppercase == true {
                     requestType = name
                 }
             case "typescript":
-                if responseType == nil, let name = Self.capture(code, after: "(data: v", until: ")") {
-                    // `1.Dashboard` → `Dashboard`
-                    if let dot = name.firstIndex(of: ".") { responseType = String(name[name.index(after: dot)...]) }
+                if responseType == nil, !responseIsArray, var name = Self.capture(code, after: "(data: ", until: ")") {
+                    // `v1.Dashboard` → `Dashboard`, `v1.Downtime[]` → a list of `Downtime`, `string[]` → a list
+                    if name.hasSuffix("[]") { name.removeLast(2); responseIsArray = true }
+                    if name.hasPrefix("v"), let dot = name.firstIndex(of: ".") { responseType = String(name[name.index(after: dot)...]) }
                 }
                 if apiClass == nil, let name = Self.capture(code, after: "new v", until: "Api(configuration)"), let dot = name.firstIndex(of: ".") {
                     apiClass = String(name[name.index(after: dot)...])
@@ -71,6 +82,9 @@ public struct CodeExampleHints: Sendable {
         if let name = operationID, !Self.isIdentifier(name) { operationID = nil }
         if let name = apiClass, !Self.isIdentifier(name) { apiClass = nil }
     }
+
+    /// Java types of scalar list elements (`List<String>`), which name no model.
+    static let javaScalars: Set<String> = ["String", "Long", "Integer", "Double", "Float", "Boolean", "Object", "UUID", "OffsetDateTime"]
 
     static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }

@@ -169,14 +169,16 @@ public enum OperationBuilder {
             let isSuccess = pageResponse.status.hasPrefix("2")
             if !fields.isEmpty {
                 let name: String
-                let official = isSuccess && pageResponse.status == firstSuccess && hints.responseType != nil
+                let primary = isSuccess && pageResponse.status == firstSuccess
+                let official = primary && hints.responseType != nil
                 if isSuccess {
                     let base = pageResponse.status == firstSuccess ? (hints.responseType ?? operationID + "Response") : operationID + "Response" + pageResponse.status
                     name = Identifiers.typeName(base)
                 } else {
                     name = Identifiers.typeName(errorTypeName(fields))
                 }
-                let root = types.rootType(fields: fields, exampleIsArray: exampleIsArray(pageResponse.schema.example), name: name,
+                let isArray = exampleIsArray(pageResponse.schema.example) || primary && hints.responseIsArray
+                let root = types.rootType(fields: fields, exampleIsArray: isArray, name: name,
                                           doc: pageResponse.schema.description, line: pageResponse.schema.table?.line ?? pageResponse.line,
                                           python: nil, official: official)
                 resolved = root

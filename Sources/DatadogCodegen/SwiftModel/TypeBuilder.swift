@@ -37,8 +37,11 @@ public struct TypeBuilder {
     public mutating func rootType(fields: [FieldNode], exampleIsArray: Bool, name: String, doc: String, line: Int,
                                   python: PythonExpression?, official: Bool = false) -> ResolvedField {
         if official { officialNames.insert(name) }
-        if fields.count == 1, let only = fields.first, only.name.isEmpty {
-            // The table describes the body itself (e.g. a list of strings).
+        // A row without a name describes the body itself (e.g. a list of strings); rows with an
+        // empty type beside it are the pages' rendering of the items' description.
+        let bodyRows = fields.filter { $0.name.isEmpty }
+        if bodyRows.count == 1, let only = bodyRows.first,
+           fields.allSatisfy({ $0.name.isEmpty || $0.typeCell.trimmingSpaces().isEmpty && $0.children.isEmpty }) {
             var resolved = resolve(only, name: name, python: python)
             if exampleIsArray, case .array = resolved.type {} else if exampleIsArray {
                 resolved.type = .array(resolved.type)
@@ -48,10 +51,12 @@ public struct TypeBuilder {
         let root = FieldNode(name: "", role: .property, typeCell: "object", required: true, deprecated: false,
                              enumValues: nil, description: doc, line: line, children: fields)
         if exampleIsArray {
-            var element = root
-            element.typeCell = "[object]"
-            element.type = .array(.object)
-            return resolve(element, name: name, python: python)
+            // An official name (from the examples) names the element; else the element is `…Items`.
+            let elementPython: PythonExpression?
+            if case .list(let items)? = python { elementPython = items.first { if case .other = $0 { return false }; return true } }
+            else { elementPython = nil }
+            let element = resolve(root, name: official ? name : name + "Items", python: elementPython)
+            return ResolvedField(type: .array(element.type), children: element.children)
         }
         return resolve(root, name: name, python: python)
     }
@@ -210,7 +215,7 @@ public struct TypeBuilder {
     private mutating func enumeration(_ node: FieldNode, name: String) -> TypeRef {
         let values = node.enumValues ?? []
         let kind: TypeDecl.Kind
-        if !values.isEmpty, values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
+        if values.isEmpty ? node.exampleShowsInteger : values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
         else { kind = .stringEnum }
         var used: Set<String> = []
         var seen: Set<String> = []
