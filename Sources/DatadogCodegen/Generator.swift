@@ -104,12 +104,13 @@ public enum Generator {
     }
 
     /// Stage 4: names, types and operations for all pages (sequential: naming is global).
-    public static func buildModel(_ pages: [ParsedPage]) -> SDKModel {
+    public static func buildModel(_ pages: [ParsedPage], naming: OperationNaming? = nil) -> SDKModel {
         var builders: [String: TypeBuilder] = [:]
         var operationsByVersion: [String: [OperationDecl]] = [:]
         var seenOperations: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var pageOperations: [(file: String, operations: [OperationDecl])] = []
+        let naming = naming ?? OperationNaming(pages: pages)
 
         for parsed in pages {
             diagnostics.append(contentsOf: parsed.diagnostics)
@@ -122,7 +123,8 @@ public enum Generator {
             var built: [OperationDecl] = []
             for operation in page.operations {
                 let version = operation.version
-                let key = version + "." + OperationBuilder.operationID(for: operation, page: page)
+                let operationID = naming.operationID(for: operation, page: page)
+                let key = version + "." + operationID
                 if let first = seenOperations[key] {
                     log.warning(operation.line, "operation `\(key)` is already defined by \(first); this copy is not generated",
                                 hint: "remove one of the two pages")
@@ -131,7 +133,7 @@ public enum Generator {
                 // Taken out of the dictionary so that it is uniquely referenced (no copy on write).
                 var builder = builders.removeValue(forKey: version) ?? TypeBuilder()
                 _ = builder.beginPage(page.file)
-                let decl = OperationBuilder.build(operation, page: page, types: &builder, log: &log)
+                let decl = OperationBuilder.build(operation, page: page, operationID: operationID, types: &builder, log: &log)
                 diagnostics.append(contentsOf: builder.takeDiagnostics())
                 builders[version] = builder
                 seenOperations[key] = "\(page.file):\(operation.line)"

@@ -50,10 +50,12 @@ public struct Pipeline {
         let templates = try render ? timed("templates") { try TemplateSet(directory: options.templates) } : nil
         let files = try timed("list") { try Generator.pageFiles(in: options.input) }
         var pages = timed("read, parse, field trees") { Generator.parsePages(files, in: options.input) }
+        // Names come from the whole input, so that a filtered run names operations the same way.
+        let naming = OperationNaming(pages: pages)
         if !options.tags.isEmpty || !options.operations.isEmpty {
-            pages = pages.map { filter($0, options) }
+            pages = pages.map { filter($0, options, naming: naming) }
         }
-        let sdk = timed("naming, types, dedup") { Generator.buildModel(pages) }
+        let sdk = timed("naming, types, dedup") { Generator.buildModel(pages, naming: naming) }
         var output: [String: String] = [:]
         if let templates {
             output = timed("render") { SDKRenderer.render(sdk, templates: templates) }
@@ -61,7 +63,7 @@ public struct Pipeline {
         return Result(sdk: sdk, files: output, pageCount: files.count, timings: timings)
     }
 
-    static func filter(_ parsed: ParsedPage, _ options: Options) -> ParsedPage {
+    static func filter(_ parsed: ParsedPage, _ options: Options, naming: OperationNaming) -> ParsedPage {
         var result = parsed
         if !options.tags.isEmpty, !options.tags.contains(parsed.page.tag) {
             result.page.operations = []
@@ -69,7 +71,7 @@ public struct Pipeline {
         }
         if !options.operations.isEmpty {
             result.page.operations = parsed.page.operations.filter { operation in
-                options.operations.contains(OperationBuilder.operationID(for: operation, page: parsed.page))
+                options.operations.contains(naming.operationID(for: operation, page: parsed.page))
             }
         }
         return result

@@ -42,3 +42,26 @@ final class CodeExampleHintsTests: XCTestCase {
         XCTAssertTrue(go.requestIsArray)
     }
 }
+
+/// operationIds of pages without code examples.
+final class OperationNamingTests: XCTestCase {
+    func testTitleGuess() {
+        XCTAssertEqual(OperationBuilder.operationID(fromTitle: "Get a list of all incident services", method: "GET", path: "/x"), "ListIncidentServices")
+        XCTAssertEqual(OperationBuilder.operationID(fromTitle: "Create a new incident service", method: "POST", path: "/x"), "CreateIncidentService")
+        XCTAssertEqual(OperationBuilder.operationID(fromTitle: "Mute or unmute a batch of findings", method: "PATCH", path: "/x"), "MuteFindings")
+    }
+
+    func testSiblingsSpellOutTheNoun() {
+        let siblings = ["ThreatHuntingJob", "ThreatHuntingJobs"]
+        XCTAssertEqual(OperationNaming.refine("DeleteJob", siblings: siblings), "DeleteThreatHuntingJob")
+        XCTAssertEqual(OperationNaming.refine("ListJobs", siblings: siblings), "ListThreatHuntingJobs")
+        XCTAssertEqual(OperationNaming.refine("DeleteWidget", siblings: siblings), "DeleteWidget", "no sibling ends with the noun")
+        XCTAssertEqual(OperationNaming.refine("GetBlob", siblings: ["Blob"]), "GetBlob")
+        XCTAssertEqual(OperationNaming.key("v2", "/api/v2/siem-threat-hunting/jobs/{job_id}/cancel"), "v2 api/v2/siem-threat-hunting/jobs")
+    }
+
+    func testCamelWords() {
+        XCTAssertEqual(Identifiers.camelWords("ListAWSLogsServices"), ["List", "AWS", "Logs", "Services"])
+        XCTAssertEqual(Identifiers.camelWords("DeleteThreatHuntingJob"), ["Delete", "Threat", "Hunting", "Job"])
+    }
+}

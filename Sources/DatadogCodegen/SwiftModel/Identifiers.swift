@@ -22,6 +22,26 @@ public enum Identifiers {
         return words
     }
 
+    /// Words of an UpperCamel identifier: `ListAWSLogsServices` → `List`, `AWS`, `Logs`, `Services`.
+    static func camelWords(_ text: String) -> [String] {
+        let characters = Array(text)
+        var words: [String] = []
+        var current = ""
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase, !current.isEmpty {
+                let previous = characters[index - 1]
+                let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
+                if !previous.isUppercase || nextIsLower {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
     /// `components_affected` → `ComponentsAffected`, as Datadog's clients name nested types.
     public static func upperCamel(_ text: String) -> String {
         var result = ""

@@ -112,9 +112,9 @@ public struct ResponseDecl: Sendable {
 /// Builds operations from pages, naming them as the official clients do.
 public enum OperationBuilder {
     /// Builds one operation: names from the code examples (else the title), body and response types registered in `types`.
-    public static func build(_ operation: PageOperation, page: Page, types: inout TypeBuilder, log: inout DiagnosticLog) -> OperationDecl {
+    public static func build(_ operation: PageOperation, page: Page, operationID: String, types: inout TypeBuilder,
+                             log: inout DiagnosticLog) -> OperationDecl {
         let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
-        let operationID = operationID(for: operation, page: page)
         let methodName = lowerFirst(operationID)
         let apiBase = hints.apiClass ?? Identifiers.upperCamel(page.tag)
         let apiName = Identifiers.typeName((apiBase.isEmpty ? "Default" : apiBase) + "API")
@@ -243,15 +243,10 @@ public enum OperationBuilder {
             acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line))
     }
 
-    /// The official operationId (from the examples), else one guessed from the title.
-    public static func operationID(for operation: PageOperation, page: Page) -> String {
-        let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
-        return hints.operationID ?? operationID(fromTitle: page.title, method: operation.method, path: operation.path)
-    }
-
     /// Without code examples, the operationId is guessed from the title the way Datadog names
     /// operations: verb + noun, without articles and filler (`Get a list of all incident
-    /// services` → `ListIncidentServices`, `Create a new incident service` → `CreateIncidentService`).
+    /// services` → `ListIncidentServices`, `Create a new incident service` → `CreateIncidentService`,
+    /// `Mute or unmute a batch of findings` → `MuteFindings`). ``OperationNaming`` refines the noun.
     static func operationID(fromTitle title: String, method: String, path: String) -> String {
         var words = title.replacingOccurrences(of: "'s", with: "")
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
@@ -260,7 +255,9 @@ public enum OperationBuilder {
             words.removeAll { $0.lowercased() == "list" }
             words.insert("list", at: 0)
         }
-        let filler: Set<String> = ["a", "an", "the", "new", "existing", "all", "details", "of"]
+        // `Mute or unmute …`: the first verb names the operation.
+        if words.count >= 4, words[1].lowercased() == "or" { words.removeSubrange(1...2) }
+        let filler: Set<String> = ["a", "an", "the", "new", "existing", "all", "details", "of", "batch"]
         let kept = words.enumerated().filter { $0.offset == 0 || !filler.contains($0.element.lowercased()) }.map(\.element)
         let name = Identifiers.typeName(kept.joined(separator: " "))
         return kept.isEmpty ? Identifiers.typeName(method + " " + path) : name
