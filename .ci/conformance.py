@@ -601,7 +601,9 @@ class TreeMemorySampler(threading.Thread):
 
 
 def swift_build(pkg, log_path, product=None, jobs=None):
-    cmd = ["/usr/bin/time", "-v", "swift", "build", "-c", "debug", "--disable-index-store", "--package-path", pkg]
+    # GNU time reports the largest process's peak memory; without it only the sampled tree peak is known.
+    timer = ["/usr/bin/time", "-v"] if os.access("/usr/bin/time", os.X_OK) else []
+    cmd = timer + ["swift", "build", "-c", "debug", "--disable-index-store", "--package-path", pkg]
     if product:
         cmd += ["--product", product]
     if jobs:
