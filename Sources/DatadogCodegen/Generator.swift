@@ -103,26 +103,56 @@ public enum Generator {
         return results.values()
     }
 
-    /// Stage 4: names, types and operations for all pages (sequential: naming is global).
+    /// Stage 4: names, types and operations for all pages. Naming is global within an API
+    /// version (sequential), and the versions are independent modules (built on separate cores).
     public static func buildModel(_ pages: [ParsedPage], naming: OperationNaming? = nil) -> SDKModel {
-        var builders: [String: TypeBuilder] = [:]
-        var operationsByVersion: [String: [OperationDecl]] = [:]
-        var seenOperations: [String: String] = [:]
+        let naming = naming ?? OperationNaming(pages: pages)
+        let usable = pages.map { !$0.diagnostics.contains(where: { $0.severity == .error }) }
+        var versionSet: Set<String> = []
+        for (parsed, ok) in zip(pages, usable) where ok { for operation in parsed.page.operations { versionSet.insert(operation.version) } }
+        let versions = versionSet.sorted()
+
+        let results = ParallelResults<VersionBuild>(count: versions.count)
+        DispatchQueue.concurrentPerform(iterations: versions.count) { index in
+            results.set(index, buildVersion(versions[index], pages: pages, usable: usable, naming: naming))
+        }
+        let builds = results.values()
+
+        // Per page, in page order: its own diagnostics, then what each version reported about it.
         var diagnostics: [Diagnostic] = []
         var pageOperations: [(file: String, operations: [OperationDecl])] = []
-        let naming = naming ?? OperationNaming(pages: pages)
-
-        for parsed in pages {
+        for (index, parsed) in pages.enumerated() {
             diagnostics.append(contentsOf: parsed.diagnostics)
-            let page = parsed.page
-            if parsed.diagnostics.contains(where: { $0.severity == .error }) {
-                pageOperations.append((page.file, []))
-                continue
+            var built: [(Int, OperationDecl)] = []
+            for build in builds {
+                diagnostics.append(contentsOf: build.diagnostics[index])
+                built += build.operations[index]
             }
+            pageOperations.append((parsed.page.file, built.sorted { $0.0 < $1.0 }.map(\.1)))
+        }
+        return SDKModel(modules: builds.map(\.module), pages: pageOperations, diagnostics: diagnostics)
+    }
+
+    /// One API version's module, with what each page contributed to it.
+    struct VersionBuild {
+        var module: ModuleModel
+        /// Per page: the operations built, with their index in the page.
+        var operations: [[(Int, OperationDecl)]]
+        /// Per page: what building its operations reported.
+        var diagnostics: [[Diagnostic]]
+    }
+
+    /// Builds the operations and types of one version from every usable page, then finalizes its types.
+    static func buildVersion(_ version: String, pages: [ParsedPage], usable: [Bool], naming: OperationNaming) -> VersionBuild {
+        var builder = TypeBuilder()
+        var operations: [OperationDecl] = []
+        var seenOperations: [String: String] = [:]
+        var perPageOperations = Array(repeating: [(Int, Int)](), count: pages.count)  // (index in page, index in operations)
+        var perPageDiagnostics = Array(repeating: [Diagnostic](), count: pages.count)
+        for (pageIndex, parsed) in pages.enumerated() where usable[pageIndex] {
+            let page = parsed.page
             var log = DiagnosticLog(file: page.file)
-            var built: [OperationDecl] = []
-            for operation in page.operations {
-                let version = operation.version
+            for (operationIndex, operation) in page.operations.enumerated() where operation.version == version {
                 let operationID = naming.operationID(for: operation, page: page)
                 let key = version + "." + operationID
                 if let first = seenOperations[key] {
@@ -130,30 +160,22 @@ public enum Generator {
                                 hint: "remove one of the two pages")
                     continue
                 }
-                // Taken out of the dictionary so that it is uniquely referenced (no copy on write).
-                var builder = builders.removeValue(forKey: version) ?? TypeBuilder()
                 _ = builder.beginPage(page.file)
                 let decl = OperationBuilder.build(operation, page: page, operationID: operationID, types: &builder, log: &log)
-                diagnostics.append(contentsOf: builder.takeDiagnostics())
-                builders[version] = builder
+                perPageDiagnostics[pageIndex] += builder.takeDiagnostics()
                 seenOperations[key] = "\(page.file):\(operation.line)"
-                operationsByVersion[version, default: []].append(decl)
-                built.append(decl)
+                perPageOperations[pageIndex].append((operationIndex, operations.count))
+                operations.append(decl)
             }
-            diagnostics.append(contentsOf: log.diagnostics)
-            pageOperations.append((page.file, built))
+            perPageDiagnostics[pageIndex] += log.diagnostics
         }
-
-        var modules: [ModuleModel] = []
-        for version in Set(builders.keys).union(operationsByVersion.keys).sorted() {
-            let builder = builders[version] ?? TypeBuilder()
-            let types = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
-            var operations = operationsByVersion[version] ?? []
-            uniqueMethodNames(&operations)
-            modules.append(ModuleModel(version: version, name: "Datadog" + version.uppercased(), types: types, operations: operations,
-                                       officialNames: builder.officialNames))
-        }
-        return SDKModel(modules: modules, pages: pageOperations, diagnostics: diagnostics)
+        let types = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
+        uniqueMethodNames(&operations)
+        let module = ModuleModel(version: version, name: "Datadog" + version.uppercased(), types: types, operations: operations,
+                                 officialNames: builder.officialNames)
+        // The dump shows the operations as generated (method names made unique).
+        let pageOperations = perPageOperations.map { $0.map { ($0.0, operations[$0.1]) } }
+        return VersionBuild(module: module, operations: pageOperations, diagnostics: perPageDiagnostics)
     }
 
     /// Two operations of one API type must not share a method name.

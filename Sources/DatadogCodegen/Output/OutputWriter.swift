@@ -54,35 +54,27 @@ public struct OutputWriter: Sendable {
         return summary
     }
 
-    /// Writes changed files atomically (temporary file, then rename) and removes stale ones.
     /// Writes changed files and removes stale ones, never leaving the folder half-written: every
     /// changed file is first written into a staging folder beside the output, and only when all of
     /// them are written are they renamed into place (a rename is atomic). A failure before that
-    /// leaves the output folder as it was.
+    /// leaves the output folder as it was. A new (or empty) output folder is staged whole and put in
+    /// place with a single rename.
     public func write(_ files: [String: String]) throws -> Summary {
-        let summary = plan(files)
         let manager = FileManager.default
+        let existing = try? manager.contentsOfDirectory(atPath: directory.path)
+        if existing?.isEmpty ?? true {
+            return try writeFresh(files)
+        }
+        let summary = plan(files)
         guard !summary.written.isEmpty || !summary.removed.isEmpty else { return summary }
-        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         let staging = directory.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         defer { try? manager.removeItem(at: staging) }
 
-        let folders = Set(summary.written.map { ($0 as NSString).deletingLastPathComponent })
-        for folder in folders.sorted() {
-            try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        for folder in Set(summary.written.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
             try manager.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        let failures = ParallelResults<String>(count: summary.written.count)
-        DispatchQueue.concurrentPerform(iterations: summary.written.count) { index in
-            let path = summary.written[index]
-            do {
-                try Data((files[path] ?? "").utf8).write(to: staging.appendingPathComponent(path))
-            } catch {
-                failures.set(index, "\(directory.appendingPathComponent(path).path): error: cannot write: \(error)")
-            }
-        }
-        if let failure = failures.values().first { throw GeneratorError(description: failure) }
+        try stage(summary.written, of: files, in: staging)
         for path in summary.written {
             let target = directory.appendingPathComponent(path).path
             guard rename(staging.appendingPathComponent(path).path, target) == 0 else {
@@ -93,5 +85,41 @@ public struct OutputWriter: Sendable {
             try? manager.removeItem(at: directory.appendingPathComponent(path))
         }
         return summary
+    }
+
+    /// Writes every file into a staging folder beside the (absent or empty) output folder, then
+    /// renames the staging folder into place.
+    private func writeFresh(_ files: [String: String]) throws -> Summary {
+        let manager = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: staging)
+        defer { try? manager.removeItem(at: staging) }
+        var summary = Summary()
+        summary.written = files.keys.sorted()
+        try stage(summary.written, of: files, in: staging)
+        guard rename(staging.path, directory.path) == 0 else {
+            throw GeneratorError(description: "\(directory.path): error: cannot move the generated folder into place (errno \(errno))")
+        }
+        return summary
+    }
+
+    /// Writes `paths` of `files` under `staging`, on all cores.
+    private func stage(_ paths: [String], of files: [String: String], in staging: URL) throws {
+        let manager = FileManager.default
+        for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
+            try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let failures = ParallelResults<String>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
+            do {
+                try Data((files[path] ?? "").utf8).write(to: staging.appendingPathComponent(path))
+            } catch {
+                failures.set(index, "\(directory.appendingPathComponent(path).path): error: cannot write: \(error)")
+            }
+        }
+        if let failure = failures.values().first { throw GeneratorError(description: failure) }
     }
 }
