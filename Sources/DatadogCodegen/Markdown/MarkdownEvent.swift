@@ -124,9 +124,9 @@ public enum MarkdownEvents {
     static func stripInlineTags<S: StringProtocol>(_ text: S) -> String {
         var result = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "{%") {
+        while let open = rest.range(ofASCII: "{%") {
             result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "%}") else {
+            guard let close = rest[open.upperBound...].range(ofASCII: "%}") else {
                 rest = rest[open.lowerBound...]
                 break
             }
@@ -234,7 +234,32 @@ extension Substring {
     }
 }
 
+extension Substring {
+    /// The first occurrence of an ASCII needle, found on the UTF-8 view (Foundation's `range(of:)`
+    /// bridges to CFString, which costs more than the search).
+    func range(ofASCII needle: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        let bytes = utf8
+        var from = bytes.startIndex
+        while let hit = bytes[from...].firstIndex(of: first) {
+            var cursor = hit
+            var matched = true
+            for byte in pattern {
+                guard cursor != bytes.endIndex, bytes[cursor] == byte else { matched = false; break }
+                cursor = bytes.index(after: cursor)
+            }
+            if matched { return hit..<cursor }
+            from = bytes.index(after: hit)
+        }
+        return nil
+    }
+}
+
 extension String {
+    /// The first occurrence of an ASCII needle (see `Substring.range(ofASCII:)`).
+    func range(ofASCII needle: String) -> Range<String.Index>? { self[...].range(ofASCII: needle) }
+
     /// Trims ASCII spaces and tabs.
     func trimmingSpaces() -> String { self[...].trimmingSpaces() }
 

@@ -105,6 +105,27 @@ public struct OutputWriter: Sendable {
         return summary
     }
 
+    /// Writes a new file with plain POSIX calls: no `fsync` per file (Foundation's `Data.write`
+    /// syncs each one), as the staging folder only becomes the output by a rename at the end.
+    static func writeFile(_ path: String, _ text: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        var text = text
+        return text.withUTF8 { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
     /// Writes `paths` of `files` under `staging`, on all cores.
     private func stage(_ paths: [String], of files: [String: String], in staging: URL) throws {
         let manager = FileManager.default
@@ -114,10 +135,8 @@ public struct OutputWriter: Sendable {
         let failures = ParallelResults<String>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
-            do {
-                try Data((files[path] ?? "").utf8).write(to: staging.appendingPathComponent(path))
-            } catch {
-                failures.set(index, "\(directory.appendingPathComponent(path).path): error: cannot write: \(error)")
+            if let problem = Self.writeFile(staging.appendingPathComponent(path).path, files[path] ?? "") {
+                failures.set(index, "\(directory.appendingPathComponent(path).path): error: cannot write: \(problem)")
             }
         }
         if let failure = failures.values().first { throw GeneratorError(description: failure) }

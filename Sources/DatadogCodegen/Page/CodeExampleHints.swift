@@ -36,7 +36,7 @@ public struct CodeExampleHints: Sendable {
                     }
                 }
             case "java":
-                if responseType == nil, !responseIsArray, let range = code.range(of: " result =") {
+                if responseType == nil, !responseIsArray, let range = code.range(ofASCII: " result =") {
                     let head = code[..<range.lowerBound]
                     if head.hasSuffix(">"), let open = head.range(of: "List<", options: .backwards) {
                         // `List<Downtime> result =` → a list of `Downtime`
@@ -66,7 +66,7 @@ public struct CodeExampleHints: Sendable {
                 }
             case "python":
                 if pythonBody == nil {
-                    let start = code.hasPrefix("body = ") ? code.range(of: "body = ") : code.range(of: "\nbody = ")
+                    let start = code.hasPrefix("body = ") ? code.range(ofASCII: "body = ") : code.range(ofASCII: "\nbody = ")
                     if let start { pythonBody = PythonExpression.parse(code[start.upperBound...]) }
                 }
                 if apiClass == nil, let name = Self.capture(code, after: "api_instance = ", until: "Api(api_client)") { apiClass = name }
@@ -93,9 +93,9 @@ public struct CodeExampleHints: Sendable {
 
     static func capture(_ text: some StringProtocol, after prefix: String, until suffix: String) -> String? {
         var rest = Substring(text)
-        while let start = rest.range(of: prefix) {
+        while let start = rest.range(ofASCII: prefix) {
             let after = rest[start.upperBound...]
-            if let end = after.range(of: suffix) {
+            if let end = after.range(ofASCII: suffix) {
                 let candidate = after[..<end.lowerBound]
                 if !candidate.isEmpty, candidate.count < 200, !candidate.contains(where: { $0 == " " || $0 == "\n" || $0 == "(" }) {
                     return String(candidate)
@@ -112,7 +112,7 @@ public struct CodeExampleHints: Sendable {
 
     /// The identifier right before `marker` (`Degradation result =` → `Degradation`).
     static func word(before marker: String, in text: String) -> String? {
-        guard let range = text.range(of: marker) else { return nil }
+        guard let range = text.range(ofASCII: marker) else { return nil }
         let head = text[..<range.lowerBound]
         let word = head.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         return word.isEmpty ? nil : String(word.reversed())

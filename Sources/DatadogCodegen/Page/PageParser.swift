@@ -338,7 +338,7 @@ public struct PageParser {
         if lower.contains("this endpoint requires"), !lower.contains("permission") { return [] }
         var result: [String] = []
         var rest = Substring(text)
-        if let start = rest.range(of: "This endpoint requires") { rest = rest[start.upperBound...] }
+        if let start = rest.range(ofASCII: "This endpoint requires") { rest = rest[start.upperBound...] }
         while let open = rest.firstIndex(of: "`") {
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "`") else { break }
@@ -352,7 +352,7 @@ public struct PageParser {
 
     private mutating func curlHeaders(_ text: String) {
         var rest = Substring(text)
-        while let flag = rest.range(of: "-H \"") {
+        while let flag = rest.range(ofASCII: "-H \"") {
             let after = rest[flag.upperBound...]
             guard let close = after.firstIndex(of: "\"") else { break }
             let header = after[..<close]
@@ -375,7 +375,7 @@ struct FieldName {
         var text = cell
         var required = false
         for marker in ["[*required*]", "[_required_]", "[required]"] {
-            if let range = text.range(of: marker) {
+            if let range = text.range(ofASCII: marker) {
                 required = true
                 text.removeSubrange(range)
             }
