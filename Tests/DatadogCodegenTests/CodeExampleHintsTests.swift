@@ -60,6 +60,16 @@ final class OperationNamingTests: XCTestCase {
         XCTAssertEqual(OperationNaming.key("v2", "/api/v2/siem-threat-hunting/jobs/{job_id}/cancel"), "v2 api/v2/siem-threat-hunting/jobs")
     }
 
+    func testErrorBodyNames() {
+        func field(_ name: String, _ cell: String, _ children: [FieldNode] = []) -> FieldNode {
+            FieldNode(name: name, role: .property, typeCell: cell, required: true, deprecated: false, enumValues: nil,
+                      description: "", line: 1, children: children)
+        }
+        XCTAssertEqual(OperationBuilder.errorTypeName([field("errors", "[string]")]), "APIErrorResponse")
+        XCTAssertEqual(OperationBuilder.errorTypeName([field("errors", "[object]", [field("title", "string")])]), "JSONAPIErrorResponse")
+        XCTAssertEqual(OperationBuilder.errorTypeName([field("error", "object")]), "APIErrorResponseError")
+    }
+
     func testCamelWords() {
         XCTAssertEqual(Identifiers.camelWords("ListAWSLogsServices"), ["List", "AWS", "Logs", "Services"])
         XCTAssertEqual(Identifiers.camelWords("DeleteThreatHuntingJob"), ["Delete", "Threat", "Hunting", "Job"])

@@ -268,10 +268,15 @@ public enum OperationBuilder {
         return Identifiers.lowerCamel(name) == name ? name : Identifiers.lowerCamel(name)
     }
 
-    /// Error bodies have no name on the page; shared shapes share a name.
+    /// Error bodies have no name on the page; shared shapes share a name, the official clients'
+    /// for the two common ones: `{"errors": [string]}` is `APIErrorResponse`, the JSON:API error
+    /// document `{"errors": [object]}` is `JSONAPIErrorResponse`.
     static func errorTypeName(_ fields: [FieldNode]) -> String {
-        let names = fields.map { Identifiers.upperCamel($0.name) }.joined()
-        return names.isEmpty ? "APIErrorResponse" : "APIErrorResponse" + (fields.count == 1 && fields[0].name == "errors" ? "" : names)
+        if fields.count == 1, fields[0].name == "errors" {
+            if case .array(.object) = fields[0].type, !fields[0].children.isEmpty { return "JSONAPIErrorResponse" }
+            return "APIErrorResponse"
+        }
+        return "APIErrorResponse" + fields.map { Identifiers.upperCamel($0.name) }.joined()
     }
 
     static func exampleIsArray(_ example: String?) -> Bool {
