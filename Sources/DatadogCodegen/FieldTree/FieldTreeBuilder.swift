@@ -75,6 +75,8 @@ public enum FieldTreeBuilder {
         let minimumCells = hasParentColumn ? 3 : 2
         var parsed: [Parsed] = []
         parsed.reserveCapacity(table.rows.count)
+        // Computed once per table (rows without a name are where it matters; a hostile table can have thousands).
+        lazy var bodyOnly = describesBodyOnly(table, typeColumn: hasParentColumn ? 2 : 1)
         for tableRow in table.rows {
             let cells = tableRow.cells
             guard cells.count >= minimumCells else {
@@ -86,7 +88,7 @@ public enum FieldTreeBuilder {
             let fieldName = FieldName.parse(cells[offset])
             // A nameless top-level row describes the body itself (a top-level array of scalars),
             // when it is alone or beside rows without a type (the items' description, rendered as a row).
-            guard !fieldName.name.isEmpty || (parentCell.isEmpty && describesBodyOnly(table, typeColumn: offset + 1)) else {
+            guard !fieldName.name.isEmpty || (parentCell.isEmpty && bodyOnly) else {
                 log.warning(tableRow.line, "field row without a field name; row ignored")
                 continue
             }
