@@ -59,27 +59,6 @@ enum WidgetLevel: DatadogIntEnum {
     }
 }
 
-enum WidgetRatio: DatadogDoubleEnum {
-    case half
-    case unknown(Double)
-
-    init(rawValue: Double) {
-        self = rawValue == 0.5 ? .half : .unknown(rawValue)
-    }
-
-    var rawValue: Double {
-        switch self {
-        case .half: return 0.5
-        case .unknown(let value): return value
-        }
-    }
-
-    var isUnknown: Bool {
-        if case .unknown = self { return true }
-        return false
-    }
-}
-
 /// Generated enums may have a case named like a protocol member (`description`).
 enum SortField: DatadogStringEnum {
     case description
@@ -345,12 +324,6 @@ final class OpenEnumTests: XCTestCase {
         XCTAssertEqual(try decode([WidgetLevel].self, #"[1, 2, 9, "2", 2.0]"#), [.one, .two, .unknown(9), .two, .two])
         XCTAssertEqual(try jsonString([WidgetLevel.two, .unknown(9)]), "[2,9]")
         XCTAssertThrowsError(try decode(WidgetLevel.self, #""x""#))
-    }
-
-    func testDoubleEnum() throws {
-        XCTAssertEqual(try decode([WidgetRatio].self, #"[0.5, 2, "0.5"]"#), [.half, .unknown(2), .half])
-        XCTAssertEqual(try jsonString([WidgetRatio.half]), "[0.5]")
-        XCTAssertThrowsError(try decode(WidgetRatio.self, "[0.5]", strict: true))
     }
 
     func testCaseNamedDescription() throws {

@@ -116,13 +116,6 @@ extension DatadogIntEnum {
     public var description: String { String(rawValue) }
 }
 
-extension DatadogDoubleEnum {
-    /// The raw value's text.
-    public var queryParameterValues: [String] { [NumberText.format(rawValue)] }
-    /// The raw value's text.
-    public var description: String { NumberText.format(rawValue) }
-}
-
 /// Percent-encoding used for URLs.
 public enum PercentEncoding {
     /// Encodes `text` for one path segment: everything but RFC 3986 unreserved characters

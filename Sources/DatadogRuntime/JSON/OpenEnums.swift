@@ -41,12 +41,7 @@ extension DatadogStringEnum {
                 DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "Expected a string enum value"))
         }
         self.init(rawValue: text)
-        if decoder.isStrictDecoding, isUnknown {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown value \"\(text)\" for \(Self.self) in strict mode"))
-        }
+        try decoder.rejectUnknownInStrictMode(isUnknown, "\"\(text)\"", of: Self.self)
     }
 
     /// Encodes `rawValue` as a JSON string.
@@ -90,12 +85,7 @@ extension DatadogIntEnum {
                 DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "Expected an integer enum value"))
         }
         self.init(rawValue: number)
-        if decoder.isStrictDecoding, isUnknown {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown value \(number) for \(Self.self) in strict mode"))
-        }
+        try decoder.rejectUnknownInStrictMode(isUnknown, String(number), of: Self.self)
     }
 
     /// Encodes `rawValue` as a JSON integer.
@@ -105,49 +95,12 @@ extension DatadogIntEnum {
     }
 }
 
-/// An open floating-point enumeration, like ``DatadogStringEnum`` with `Double` raw values.
-///
-/// Decoding accepts a JSON number or a string holding one; encoding writes the number.
-public protocol DatadogDoubleEnum: RawRepresentable, Codable, Hashable, Sendable, QueryParameterValue,
-    CustomStringConvertible where RawValue == Double {
-    /// Creates the case for `rawValue`; unknown values become the `unknown` case. Never fails.
-    init(rawValue: Double)
-    /// Whether this is the `unknown` case.
-    var isUnknown: Bool { get }
-}
-
-extension DatadogDoubleEnum {
-    /// Decodes a number; see ``DatadogDoubleEnum``.
-    ///
-    /// - Throws: `DecodingError.typeMismatch` for non-numbers; `DecodingError.dataCorrupted`
-    ///   for an unknown value in strict mode.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let number: Double
-        if let value = try? container.decode(Double.self) {
-            number = value
-        } else if let text = try? container.decode(String.self),
-            let value = Double(text.trimmingCharacters(in: .whitespaces))
-        {
-            number = value
-        } else {
-            throw DecodingError.typeMismatch(
-                Self.self,
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "Expected a numeric enum value"))
-        }
-        self.init(rawValue: number)
-        if decoder.isStrictDecoding, isUnknown {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown value \(number) for \(Self.self) in strict mode"))
-        }
-    }
-
-    /// Encodes `rawValue` as a JSON number.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+extension Decoder {
+    /// In strict mode (``Swift/Decoder/isStrictDecoding``), an enum value the SDK does not know is an error.
+    func rejectUnknownInStrictMode(_ isUnknown: Bool, _ value: String, of type: Any.Type) throws {
+        guard isStrictDecoding, isUnknown else { return }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(codingPath: codingPath, debugDescription: "Unknown value \(value) for \(type) in strict mode"))
     }
 }
 
