@@ -37,11 +37,9 @@ public struct TypeBuilder {
     public mutating func rootType(fields: [FieldNode], exampleIsArray: Bool, name: String, doc: String, line: Int,
                                   python: PythonExpression?, official: Bool = false) -> ResolvedField {
         if official { officialNames.insert(name) }
-        // A row without a name describes the body itself (e.g. a list of strings); rows with an
-        // empty type beside it are the pages' rendering of the items' description.
-        let bodyRows = fields.filter { $0.name.isEmpty }
-        if bodyRows.count == 1, let only = bodyRows.first,
-           fields.allSatisfy({ $0.name.isEmpty || $0.typeCell.trimmingSpaces().isEmpty && $0.children.isEmpty }) {
+        // The field tree keeps a nameless row only where it describes the body itself (e.g. a list
+        // of strings, beside at most the untyped row the pages render for the items' description).
+        if let only = fields.first(where: { $0.name.isEmpty && !$0.typeCell.trimmingSpaces().isEmpty }) {
             var resolved = resolve(only, name: name, python: python)
             if exampleIsArray, case .array = resolved.type {} else if exampleIsArray {
                 resolved.type = .array(resolved.type)
