@@ -9,24 +9,41 @@ public enum TypeFinalizer {
         let names = order.filter { decls[$0] != nil }
 
         // Partition refinement: types are equal when their shapes are equal with referenced
-        // types replaced by their class; iterate until the partition is stable.
-        var classOf: [String: Int] = [:]
-        for name in names { classOf[name] = 0 }
+        // types replaced by their class; iterate until the partition is stable. A shape is its
+        // template (computed once) plus the classes of the types it refers to.
+        struct Shape: Hashable { var template: Int; var references: [Int] }
+        let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var templateIDs: [String: Int] = [:]
+        var unknownIDs: [String: Int] = [:]
+        let shapes: [(template: Int, references: [Int])] = names.map { name in
+            let (template, references) = decls[name]!.shapeTemplate()
+            let templateID = templateIDs[template] ?? templateIDs.count
+            templateIDs[template] = templateID
+            // A name outside `decls` stands for itself: a negative id of its own.
+            return (templateID, references.map { reference in
+                if let known = index[reference] { return known }
+                let id = unknownIDs[reference] ?? -(unknownIDs.count + 1)
+                unknownIDs[reference] = id
+                return id
+            })
+        }
+        var classes = [Int](repeating: 0, count: names.count)
         var classCount = 1
         for _ in 0..<32 {
-            var keys: [String: Int] = [:]
-            var next: [String: Int] = [:]
-            for name in names {
-                guard let decl = decls[name] else { continue }
-                let key = decl.shapeKey { classOf[$0].map(String.init) ?? $0 }
+            var keys: [Shape: Int] = [:]
+            var next = classes
+            for (position, shape) in shapes.enumerated() {
+                let key = Shape(template: shape.template, references: shape.references.map { $0 >= 0 ? classes[$0] : $0 })
                 let id = keys[key] ?? keys.count
                 keys[key] = id
-                next[name] = id
+                next[position] = id
             }
-            classOf = next
+            classes = next
             if keys.count == classCount { break }
             classCount = keys.count
         }
+        var classOf: [String: Int] = [:]
+        for (position, name) in names.enumerated() { classOf[name] = classes[position] }
         var canonical: [Int: String] = [:]
         for name in names where official.contains(name) {
             if let id = classOf[name], canonical[id] == nil { canonical[id] = name }

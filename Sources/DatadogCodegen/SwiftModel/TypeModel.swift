@@ -110,7 +110,7 @@ public struct TypeDecl: Sendable {
     public enum Kind: Sendable, Hashable {
         /// A `struct` with ``TypeDecl/properties``.
         case structure
-        /// An enum of ``TypeDecl/cases`` with `String`, integer or `Double` raw values.
+        /// An enum of ``TypeDecl/cases`` with `String` or integer raw values.
         case stringEnum, intEnum
         /// An enum with one case per alternative in ``TypeDecl/options``.
         case oneOf
@@ -133,24 +133,27 @@ public struct TypeDecl: Sendable {
     /// Set when an identical structure was declared under another name: a typealias is emitted.
     public var aliasOf: String?
 
-    /// Shape without names of referenced types (used to find identical structures).
-    func shapeKey(classOf: (String) -> String) -> String {
+    /// The shape of the declaration without the names of the types it refers to: a template
+    /// with `#` where a named type goes, and those names in order (to find identical structures).
+    func shapeTemplate() -> (template: String, references: [String]) {
+        var references: [String] = []
+        func shape(_ type: TypeRef) -> String {
+            switch type {
+            case .named(let name): references.append(name); return "#"
+            case .array(let element): return "[" + shape(element) + "]"
+            case .map(let value): return "{" + shape(value) + "}"
+            default: return type.swift
+            }
+        }
+        let template: String
         switch kind {
         case .structure:
-            return "S{" + properties.map { "\($0.wireName):\($0.required ? "!" : "?"):\(shape($0.type, classOf))" }.joined(separator: ",") + "}"
+            template = "S{" + properties.map { "\($0.wireName):\($0.required ? "!" : "?"):\(shape($0.type))" }.joined(separator: ",") + "}"
         case .stringEnum, .intEnum:
-            return "E\(kind){" + cases.map(\.rawValue).joined(separator: ",") + "}"
+            template = "E\(kind){" + cases.map(\.rawValue).joined(separator: ",") + "}"
         case .oneOf:
-            return "O{" + options.map { shape($0.type, classOf) }.joined(separator: ",") + "}"
+            template = "O{" + options.map { shape($0.type) }.joined(separator: ",") + "}"
         }
-    }
-
-    private func shape(_ type: TypeRef, _ classOf: (String) -> String) -> String {
-        switch type {
-        case .named(let name): return "#" + classOf(name)
-        case .array(let element): return "[" + shape(element, classOf) + "]"
-        case .map(let value): return "{" + shape(value, classOf) + "}"
-        default: return type.swift
-        }
+        return (template, references)
     }
 }
