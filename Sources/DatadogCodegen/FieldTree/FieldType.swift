@@ -21,12 +21,14 @@ public indirect enum FieldType: Sendable, Hashable {
             self = .array(FieldType(cell: String(text.dropFirst().dropLast())))
             return
         }
-        if text.contains("<oneOf>") || text.lowercased() == "oneof" { self = .oneOf; return }
-        switch text.lowercased() {
+        if text.range(ofASCII: "<oneOf>") != nil { self = .oneOf; return }
+        let lower = text.lowercased()
+        switch lower {
+        case "oneof": self = .oneOf
         case "enum": self = .enumeration
         case "object": self = .object
         case "array": self = .array(.unknown)
-        default: self = .scalar(text.lowercased())
+        default: self = .scalar(lower)
         }
     }
 

@@ -263,19 +263,23 @@ extension String {
     /// Trims ASCII spaces and tabs.
     func trimmingSpaces() -> String { self[...].trimmingSpaces() }
 
-    /// The last occurrence of an ASCII needle, found on the UTF-8 view (no Foundation, no ICU).
+    /// The last occurrence of an ASCII needle, found on the UTF-8 bytes in place (no copy, no Foundation).
     func lastRange(ofASCII needle: String) -> Range<String.Index>? {
-        let haystack = Array(utf8)
         let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
-        var start = haystack.count - pattern.count
-        while start >= 0 {
-            if haystack[start] == pattern[0], haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
-                let lower = utf8.index(utf8.startIndex, offsetBy: start)
-                return lower..<utf8.index(lower, offsetBy: pattern.count)
+        guard !pattern.isEmpty else { return nil }
+        var text = self
+        let start: Int? = text.withUTF8 { haystack in
+            guard haystack.count >= pattern.count else { return nil }
+            var start = haystack.count - pattern.count
+            while start >= 0 {
+                if haystack[start] == pattern[0], (1..<pattern.count).allSatisfy({ haystack[start + $0] == pattern[$0] }) { return start }
+                start -= 1
             }
-            start -= 1
+            return nil
         }
-        return nil
+        guard let start else { return nil }
+        // Offsets become indices of `self` (O(1) for native UTF-8 strings, which the pages are).
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
     }
 }

@@ -133,9 +133,10 @@ public struct OutputWriter: Sendable {
             try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let failures = ParallelResults<String>(count: paths.count)
+        let stagingPath = staging.path
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
-            if let problem = Self.writeFile(staging.appendingPathComponent(path).path, files[path] ?? "") {
+            if let problem = Self.writeFile(stagingPath + "/" + path, files[path] ?? "") {
                 failures.set(index, "\(directory.appendingPathComponent(path).path): error: cannot write: \(problem)")
             }
         }
