@@ -1390,33 +1390,31 @@ def decode_category(prefix, r):
     return f"{prefix} {kind}: {msg[:80]}"
 
 
+def json_change_category(r, arrays=True):
+    """How two JSON documents differ, from a comparison message (None: no known kind)."""
+    if "dropped" in r:
+        return "value dropped"
+    if "added" in r:
+        return "value added"
+    if re.search(r'"\d{4}-\d\d-\d\d', r):
+        return "date-time text changed"
+    if "number" in r:
+        return "number changed"
+    if arrays and "array of" in r:
+        return "array length changed"
+    return None
+
+
 def replay_category(reason):
     r = re.sub(r"\[\d+\]", "[]", reason)
     if r.startswith("response: decode"):
         return decode_category("response decode", r[len("response: "):])
     if r.startswith("response: re-encoded") or r.startswith("response: errorResponse re-encoded"):
         pre = "response re-encode" if r.startswith("response: re-") else "errorResponse re-encode"
-        if "dropped" in r:
-            return f"{pre}: value dropped"
-        if "added" in r:
-            return f"{pre}: value added"
-        if re.search(r'"\d{4}-\d\d-\d\d', r):
-            return f"{pre}: date-time text changed"
-        if "number" in r:
-            return f"{pre}: number changed"
-        if "array of" in r:
-            return f"{pre}: array length changed"
-        return f"{pre}: value changed"
+        return f"{pre}: " + (json_change_category(r) or "value changed")
     if r.startswith("request: body"):
-        if "dropped" in r:
-            return "request body: value dropped"
-        if "added" in r:
-            return "request body: value added"
-        if re.search(r'"\d{4}-\d\d-\d\d', r):
-            return "request body: date-time text changed"
-        if "number" in r:
-            return "request body: number changed"
-        return "request body: " + ("not JSON" if "not JSON" in r else "value changed")
+        change = json_change_category(r, arrays=False)
+        return "request body: " + (change or ("not JSON" if "not JSON" in r else "value changed"))
     if r.startswith("request: query"):
         if "not a parameter of the operation" in r:
             return "request query: recorded parameter unknown to the operation"

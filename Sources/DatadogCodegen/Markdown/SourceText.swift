@@ -11,8 +11,8 @@ public struct SourceText: Sendable {
     /// Number of lines taken by the front matter, including both `---` lines.
     public let frontMatterLineCount: Int
 
-    /// The page's bytes (valid UTF-8), kept for cmark.
-    private let bytes: [UInt8]
+    /// The whole text (native UTF-8; ``lines`` are slices of it).
+    private let text: String
 
     /// Reads UTF-8 bytes, replacing invalid sequences.
     public init(data: Data) {
@@ -21,18 +21,18 @@ public struct SourceText: Sendable {
 
     /// Splits `text` into lines and reads its front matter.
     public init(text: String) {
-        var text = text
-        text.makeContiguousUTF8()
-        let bytes = Array(text.utf8)
-        // Newlines found with memchr on the bytes; a line is a slice of the (native UTF-8) string
-        // at the same offsets, so no Character is ever iterated.
+        var native = text
+        native.makeContiguousUTF8()
+        let text = native
+        // Newlines found with memchr on the string's own bytes; a line is a slice of the string at
+        // the same offsets, so no Character is ever iterated.
         var lines: [Substring] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
         let utf8 = text.utf8
-        bytes.withUnsafeBufferPointer { buffer in
-            // Offsets into a native UTF-8 string become indices in O(1).
-            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-            guard let base = buffer.baseAddress else { lines.append(text[...]); return }
+        // Offsets into a native UTF-8 string become indices in O(1).
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        _ = utf8.withContiguousStorageIfAvailable { buffer in
+            lines.reserveCapacity(buffer.count / 40 + 1)
+            guard let base = buffer.baseAddress else { return }
             var start = 0
             while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
                 let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
@@ -42,8 +42,9 @@ public struct SourceText: Sendable {
             }
             lines.append(text[index(start)...])
         }
+        if lines.isEmpty { lines.append(text[...]) }
         self.lines = lines
-        self.bytes = bytes
+        self.text = text
         (frontMatter, frontMatterLineCount) = SourceText.readFrontMatter(lines)
     }
 
@@ -55,7 +56,7 @@ public struct SourceText: Sendable {
     /// The markdown body as bytes for cmark: the front matter is blanked out (kept as empty
     /// lines) so that cmark's line numbers are the file's.
     public func markdownBody() -> [UInt8] {
-        var body = bytes
+        var body = Array(text.utf8)
         guard frontMatterLineCount > 0 else { return body }
         // Blank the front matter's bytes, keeping its newlines.
         var newlines = 0

@@ -130,6 +130,12 @@ public indirect enum PythonExpression: Sendable {
     /// Anything else (literals, plain names, what could not be parsed).
     case other
 
+    /// For a list literal, its first element that was understood (what names the element type).
+    var firstListElement: PythonExpression? {
+        guard case .list(let items) = self else { return nil }
+        return items.first { if case .other = $0 { return false }; return true }
+    }
+
     static func parse(_ text: Substring) -> PythonExpression? {
         var parser = PythonParser(tokens: PythonParser.tokenize(text.prefix(200_000)))
         return parser.expression(depth: 0)

@@ -50,10 +50,7 @@ public struct TypeBuilder {
                              enumValues: nil, description: doc, line: line, children: fields)
         if exampleIsArray {
             // An official name (from the examples) names the element; else the element is `…Items`.
-            let elementPython: PythonExpression?
-            if case .list(let items)? = python { elementPython = items.first { if case .other = $0 { return false }; return true } }
-            else { elementPython = nil }
-            let element = resolve(root, name: official ? name : name + "Items", python: elementPython)
+            let element = resolve(root, name: official ? name : name + "Items", python: python?.firstListElement)
             return ResolvedField(type: .array(element.type), children: element.children)
         }
         return resolve(root, name: name, python: python)
@@ -79,10 +76,7 @@ public struct TypeBuilder {
             }
             return ResolvedField(type: enumeration(node, name: enumName), children: [])
         case .array(let element):
-            let elementPython: PythonExpression?
-            if case .list(let items)? = python { elementPython = items.first { if case .other = $0 { return false }; return true } }
-            else { elementPython = nil }
-            let inner = resolve(node, type: element, name: name + "Items", python: elementPython, depth: depth + 1)
+            let inner = resolve(node, type: element, name: name + "Items", python: python?.firstListElement, depth: depth + 1)
             return ResolvedField(type: .array(inner.type), children: inner.children)
         case .oneOf:
             return oneOf(node, name: name, python: python, depth: depth)
