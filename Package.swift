@@ -11,6 +11,9 @@ let package = Package(
         .executable(name: "datadog-codegen", targets: ["datadog-codegen"]),
         .library(name: "DatadogCodegen", targets: ["DatadogCodegen"]),
         .library(name: "DatadogAPIClient", targets: ["DatadogRuntime"] + generatedModules),
+        // The runtime's transport over AsyncHTTPClient (SwiftNIO), for server-side Swift; a separate
+        // product so that `DatadogAPIClient` alone pulls in no NIO.
+        .library(name: "DatadogAsyncHTTPClient", targets: ["DatadogAsyncHTTPClient"]),
         .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
     ],
     dependencies: [
@@ -18,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
     ],
     targets: [
         // The C markdown parser, Debian's libcmark-dev. Only the generator links it.
@@ -45,10 +50,25 @@ let package = Package(
         .executableTarget(name: "datadog-codegen-fuzz", dependencies: ["DatadogCodegen"]),
         // Generation benchmark: cmark floor, full and no-change runs, stage times, memory.
         .executableTarget(name: "datadog-codegen-bench", dependencies: ["DatadogCodegen", "CCmark"]),
+        // zlib, for gzip/deflate request bodies: part of the macOS SDK, Debian's zlib1g-dev on Linux.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Hand-written runtime the generated SDK builds on.
         .target(
             name: "DatadogRuntime",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The runtime's HTTPTransport over AsyncHTTPClient.
+        .target(
+            name: "DatadogAsyncHTTPClient",
+            dependencies: [
+                "DatadogRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
 
         // `swift package --allow-writing-to-package-directory generate-sdk`: regenerates Generated/ from input/.
@@ -69,6 +89,12 @@ let package = Package(
         .testTarget(
             name: "DatadogRuntimeTests",
             dependencies: ["DatadogRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        // The loopback fault suite (redirects, deadlines, retries, hostile bodies, pagination), run
+        // against both transports.
+        .testTarget(
+            name: "DatadogTransportTests",
+            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient"]
         ),
         .testTarget(
             name: "GeneratedSDKTests",

@@ -240,6 +240,205 @@ final class ClientBehaviourTests: XCTestCase {
         XCTAssertNil(DatadogClient.retryDelay(for: .init(statusCode: 600), attempt: 0, policy: policy))
     }
 
+    func testServerErrorsOfNonIdempotentMethodsAreNotRetriedUnlessOptedIn() async throws {
+        var post = APIRequest(operationID: "CreateWidget", method: "POST", path: "/api/v2/widgets")
+        post.body = Data("{}".utf8)
+        for method in ["POST", "PATCH"] {
+            post.method = method
+            let transport = FakeTransport(fallback: .json(503, "{}"))
+            let sleeper = RecordingSleeper()
+            await XCTAssertThrowsErrorAsync(try await makeClient(transport, retry: .default, sleeper: sleeper).send(post))
+            XCTAssertEqual(transport.requests.count, 1, method)
+            XCTAssertTrue(sleeper.durations.isEmpty)
+        }
+        for method in ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"] {
+            post.method = method
+            let transport = FakeTransport([.json(503, "{}")], fallback: .json(200, "{}"))
+            try await makeClient(transport, retry: .default).send(post)
+            XCTAssertEqual(transport.requests.count, 2, method)
+        }
+        post.method = "POST"
+        var optIn = RetryPolicy.default
+        optIn.retriesNonIdempotentRequests = true
+        let transport = FakeTransport([.json(503, "{}")], fallback: .json(200, "{}"))
+        try await makeClient(transport, retry: optIn).send(post)
+        XCTAssertEqual(transport.requests.count, 2)
+        // A 429 is retried for every method: the server did not act.
+        let limited = FakeTransport([.json(429, "{}", headers: ["X-RateLimit-Reset": "1"])], fallback: .json(200, "{}"))
+        try await makeClient(limited, retry: .default).send(post)
+        XCTAssertEqual(limited.requests.count, 2)
+    }
+
+    func testConnectionErrorsAreRetriedForIdempotentMethods() async throws {
+        let transport = FailingTransport(failures: 2)
+        let sleeper = RecordingSleeper()
+        try await makeClient(transport, retry: .default, sleeper: sleeper).send(request)
+        XCTAssertEqual(transport.attempts, 3)
+        XCTAssertEqual(sleeper.durations, [.seconds(2), .seconds(4)])
+
+        var post = request
+        post.method = "POST"
+        let failing = FailingTransport(failures: 1)
+        await XCTAssertThrowsErrorAsync(try await makeClient(failing, retry: .default).send(post))
+        XCTAssertEqual(failing.attempts, 1)
+    }
+
+    func testWaitsAreCappedAndLongRateLimitsFailAtOnce() async throws {
+        let transport = FakeTransport(fallback: .json(429, #"{"errors":["later"]}"#, headers: ["X-RateLimit-Reset": "100000"]))
+        let sleeper = RecordingSleeper()
+        do {
+            try await makeClient(transport, retry: .default, sleeper: sleeper).send(request)
+            XCTFail("expected the rate limit")
+        } catch let error as DatadogAPIError {
+            XCTAssertEqual(error.statusCode, 429)
+            XCTAssertEqual(error.retryAfter, .seconds(100_000))
+            XCTAssertTrue(error.description.contains("retry after"), error.description)
+        }
+        XCTAssertEqual(transport.requests.count, 1)
+        XCTAssertTrue(sleeper.durations.isEmpty)
+
+        // A long backoff is shortened to the cap; `.default` has a finite total.
+        let policy = RetryPolicy(isEnabled: true, maxRetries: 3, backoffBase: 100, maxWait: .seconds(5))
+        XCTAssertEqual(DatadogClient.retryDelay(for: .init(statusCode: 500), attempt: 2, policy: policy), .seconds(5))
+        XCTAssertEqual(RetryPolicy.default.maxWait, .seconds(60))
+        XCTAssertEqual(RetryPolicy.default.maxElapsed, .seconds(120))
+    }
+
+    func testRetryAfterAsAnHTTPDate() throws {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)  // Tue, 14 Nov 2023 22:13:20 GMT
+        func wait(_ value: String) -> Duration? {
+            RetryAfter.wait(in: .init(statusCode: 429, headers: ["Retry-After": value]), now: now)
+        }
+        XCTAssertEqual(wait("Tue, 14 Nov 2023 22:13:50 GMT"), .seconds(30))
+        XCTAssertEqual(wait("Tuesday, 14-Nov-23 22:14:20 GMT"), .seconds(60))
+        XCTAssertEqual(wait("Tue Nov 14 22:13:30 2023"), .seconds(10))
+        XCTAssertEqual(wait("Tue, 14 Nov 2023 22:00:00 GMT"), .zero, "a past date means now")
+        XCTAssertEqual(wait("7"), .seconds(7))
+        XCTAssertNil(wait("whenever"))
+        XCTAssertNil(RetryAfter.wait(in: .init(statusCode: 500, headers: ["Retry-After": "7"]), now: now))
+    }
+
+    // MARK: Deadlines
+
+    func testTimeoutIsADeadlineForTheWholeAttempt() async throws {
+        let client = makeClient(HangingTransport()) { $0.timeout = .milliseconds(200) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            try await client.send(request)
+            XCTFail("expected a timeout")
+        } catch let error as DatadogClientError {
+            XCTAssertEqual(error, .timedOut(.milliseconds(200)))
+        }
+        XCTAssertLessThan(clock.now - start, .seconds(2))
+    }
+
+    func testCallTimeoutBoundsAttemptsAndWaits() async throws {
+        let client = makeClient(HangingTransport(), retry: .default, sleeper: TaskSleeper()) {
+            $0.timeout = .seconds(10)
+            $0.callTimeout = .milliseconds(300)
+        }
+        do {
+            try await client.send(request)
+            XCTFail("expected the deadline")
+        } catch let error as DatadogClientError {
+            XCTAssertEqual(error, .deadlineExceeded(.milliseconds(300)))
+        }
+        // A retry wait that would pass the deadline is not made.
+        let transport = FakeTransport(fallback: .json(503, "{}"))
+        let sleeper = RecordingSleeper()
+        let bounded = makeClient(transport, retry: .default, sleeper: sleeper) { $0.callTimeout = .seconds(3) }
+        await XCTAssertThrowsErrorAsync(try await bounded.send(request))
+        XCTAssertEqual(sleeper.durations, [.seconds(2)])
+    }
+
+    // MARK: Redirects
+
+    func testRedirectPolicy() throws {
+        let origin = DatadogRuntime.HTTPRequest(
+            method: "POST", url: URL(string: "https://api.datadoghq.com/api/v2/x")!,
+            headers: [
+                (name: "DD-API-KEY", value: "k"), (name: "dd-application-key", value: "a"),
+                (name: "Authorization", value: "Bearer t"), (name: "Content-Type", value: "application/json"),
+                (name: "X-Other", value: "o"),
+            ], body: Data("{}".utf8))
+        let policy = RedirectPolicy.default
+        // Same origin: 307/308 keep everything; 301-303 of a POST are not followed.
+        let kept = try XCTUnwrap(policy.redirect(origin, statusCode: 307, location: "/api/v2/y"))
+        XCTAssertEqual(kept.url.absoluteString, "https://api.datadoghq.com/api/v2/y")
+        XCTAssertEqual(kept.method, "POST")
+        XCTAssertEqual(kept.body, origin.body)
+        XCTAssertEqual(kept.header("DD-API-KEY"), "k")
+        XCTAssertNotNil(policy.redirect(origin, statusCode: 308, location: "https://API.datadoghq.com:443/z"))
+        for status in [301, 302, 303] {
+            XCTAssertNil(policy.redirect(origin, statusCode: status, location: "/api/v2/y"))
+        }
+        var get = origin
+        get.method = "GET"
+        let followed = try XCTUnwrap(policy.redirect(get, statusCode: 302, location: "/api/v2/y"))
+        XCTAssertNil(followed.body)
+        XCTAssertNil(followed.header("Content-Type"))
+        // Other origins: refused by default (scheme, host, port each count).
+        for location in ["http://api.datadoghq.com/x", "https://evil.example/x", "https://api.datadoghq.com:8443/x"] {
+            XCTAssertNil(policy.redirect(origin, statusCode: 307, location: location), location)
+        }
+        XCTAssertNil(policy.redirect(origin, statusCode: 307, location: nil))
+        XCTAssertNil(policy.redirect(origin, statusCode: 307, location: "ftp://api.datadoghq.com/x"))
+        XCTAssertNil(policy.redirect(origin, statusCode: 304, location: "/x"))
+        // Opted in: followed without credentials.
+        let open = RedirectPolicy(followsCrossOriginRedirects: true)
+        let stripped = try XCTUnwrap(open.redirect(origin, statusCode: 307, location: "https://other.example/x"))
+        XCTAssertEqual(stripped.headers.map(\.name), ["Content-Type", "X-Other"])
+        XCTAssertEqual(stripped.body, origin.body)
+    }
+
+    func testRefusedRedirectIsAnAPIErrorWithItsLocation() async throws {
+        let transport = FakeTransport(fallback: .init(statusCode: 302, headers: ["Location": "https://elsewhere.example/"]))
+        do {
+            try await makeClient(transport).send(request)
+            XCTFail("expected the redirect")
+        } catch let error as DatadogAPIError {
+            XCTAssertEqual(error.statusCode, 302)
+            XCTAssertEqual(error.location, "https://elsewhere.example/")
+            XCTAssertEqual(error.description, "Datadog API error 302 (GetWidget): redirect to https://elsewhere.example/ not followed")
+        }
+        let wire = try XCTUnwrap(transport.requests.first)
+        XCTAssertEqual(wire.redirects, .default)
+        let configured = makeClient(transport) { $0.redirects = .none }
+        XCTAssertEqual(try configured.makeHTTPRequest(request).redirects.maxRedirects, 0)
+    }
+
+    // MARK: Redaction
+
+    func testPrintedValuesShowNoSecrets() throws {
+        var configuration = DatadogConfiguration(
+            apiKey: "secret-api", applicationKey: "secret-app", bearerToken: "secret-bearer", environment: [:])
+        configuration.logger.logLevel = .critical
+        let client = DatadogClient(configuration: configuration, transport: FakeTransport())
+        var wire = try client.makeHTTPRequest(
+            APIRequest(operationID: "GetWidget", method: "GET", path: "/x", auth: [.apiKey, .appKey, .bearer]))
+        wire.setHeader("Cookie", "session=secret-cookie")
+        XCTAssertEqual(wire.header("DD-API-KEY"), "secret-api", "the wire request itself keeps the key")
+        let error = DatadogAPIError(
+            statusCode: 403, headers: ["Set-Cookie": "session=secret-cookie", "X-Request": "r1"],
+            body: Data(#"{"errors":["Forbidden"]}"#.utf8), operationID: "GetWidget")
+        let response = DatadogRuntime.HTTPResponse(statusCode: 200, headers: ["Set-Cookie": "secret-cookie"])
+        let values: [Any] = [configuration, client, wire, error, response]
+        for value in values {
+            var dumped = ""
+            dump(value, to: &dumped)
+            let printed = [
+                String(describing: value), String(reflecting: value), dumped, "\(value)",
+            ]
+            for text in printed {
+                XCTAssertFalse(text.contains("secret"), "\(type(of: value)) shows a secret: \(text)")
+            }
+        }
+        XCTAssertTrue(String(describing: configuration).contains("apiKey: <redacted>"))
+        XCTAssertTrue(String(reflecting: wire).contains("DD-API-KEY: <redacted>"))
+        XCTAssertTrue(String(reflecting: error).contains("X-Request: r1"))
+    }
+
     // MARK: Cancellation
 
     func testCancellationDuringBackoffStopsAtOnce() async throws {
@@ -299,4 +498,34 @@ final class ClientBehaviourTests: XCTestCase {
         } catch is CancellationError {}
         try await TaskSleeper().sleep(for: .milliseconds(1))
     }
+}
+
+/// Fails the first `failures` sends with a connection error, then answers 200.
+private final class FailingTransport: DatadogRuntime.HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private let failures: Int
+
+    init(failures: Int) { self.failures = failures }
+
+    var attempts: Int { lock.withLock { count } }
+
+    func send(_ request: DatadogRuntime.HTTPRequest) async throws -> DatadogRuntime.HTTPResponse {
+        let attempt = lock.withLock {
+            count += 1
+            return count
+        }
+        if attempt <= failures { throw URLError(.networkConnectionLost) }
+        return .init(statusCode: 200)
+    }
+}
+
+/// Asserts that `expression` throws.
+func XCTAssertThrowsErrorAsync(
+    _ expression: @autoclosure () async throws -> Void, file: StaticString = #filePath, line: UInt = #line
+) async {
+    do {
+        try await expression()
+        XCTFail("expected an error", file: file, line: line)
+    } catch {}
 }

@@ -94,4 +94,70 @@ final class PaginationTests: XCTestCase {
         XCTAssertNil(PageState.page(0, size: 5).advanced(byReceiving: 0))
         XCTAssertNil(PageState.cursor("x").advanced(byReceiving: 5))
     }
+
+    func testEndlessPagesStopAtTheLimitWithAnError() async throws {
+        let log = StateLog()
+        let endless = PaginatedSequence<Int>(initialState: .offset(0, limit: 2)) { state in
+            await log.append(state)
+            return ([1, 2], state.advanced(byReceiving: 2))
+        }
+        do {
+            _ = try await endless.limitingPages(to: 4).collect()
+            XCTFail("expected the page limit")
+        } catch let error as PaginationError {
+            XCTAssertEqual(error, .tooManyPages(limit: 4))
+            XCTAssertTrue(error.description.contains("maxPages"))
+        }
+        let count = await log.states.count
+        XCTAssertEqual(count, 4)
+        XCTAssertEqual(PaginatedSequence<Int>.defaultMaxPages, 1000)
+    }
+
+    func testCursorCyclesAreDetectedOverEveryCursorSeen() async throws {
+        let cycle = ["A": "B", "B": "C", "C": "A"]
+        let sequence = PaginatedSequence<String> { state in
+            guard case .cursor(let cursor) = state else { return ([], nil) }
+            let current = cursor ?? "start"
+            return ([current], .cursor(cycle[current] ?? "A"))
+        }
+        var seen: [String] = []
+        do {
+            for try await item in sequence { seen.append(item) }
+            XCTFail("expected a cycle")
+        } catch let error as PaginationError {
+            XCTAssertEqual(error, .cycle(.cursor("A")))
+        }
+        XCTAssertEqual(seen, ["start", "A", "B", "C"])
+    }
+
+    func testTheClientsPageLimitApplies() async throws {
+        var configuration = DatadogConfiguration(environment: [:])
+        configuration.maxPages = 3
+        let transport = FakeTransport(fallback: .json(200, #"{"next":"x"}"#))
+        let client = DatadogClient(configuration: configuration, transport: transport)
+        let counter = LockedCounter()
+        let sequence = PaginatedSequence<Int> { _ in
+            let n = counter.increment()
+            try await client.send(APIRequest(operationID: "List", method: "GET", path: "/list"))
+            return ([n], .cursor("c\(n)"))
+        }
+        do {
+            _ = try await sequence.collect()
+            XCTFail("expected the page limit")
+        } catch let error as PaginationError {
+            XCTAssertEqual(error, .tooManyPages(limit: 3))
+        }
+        XCTAssertEqual(transport.requests.count, 3)
+    }
+}
+
+private final class LockedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
+    }
 }

@@ -85,11 +85,17 @@ public struct UnstableOperation: RawRepresentable, Hashable, Sendable, Expressib
     public var description: String { rawValue }
 }
 
-/// When and how to retry rate-limited (429) and failed (5xx) requests.
+/// When and how to retry rate-limited (429) and failed (5xx, connection error) requests.
 ///
 /// A 429 response waits for the number of seconds in its `X-RateLimit-Reset` header (or
-/// `Retry-After`); any other retry waits `backoffBase * backoffMultiplier^attempt` seconds
-/// (attempt counting from 0: 2 s, 4 s, 8 s with the defaults).
+/// `Retry-After`, in seconds or as an HTTP date); any other retry waits
+/// `backoffBase * backoffMultiplier^attempt` seconds (attempt counting from 0: 2 s, 4 s, 8 s
+/// with the defaults). A wait longer than ``maxWait`` is not made: the call fails at once with
+/// the ``DatadogAPIError`` (whose ``DatadogAPIError/retryAfter`` says when to come back).
+///
+/// A 429 is retried for every method (the server did not act). 5xx answers and connection
+/// errors (including an attempt's timeout) are retried only for idempotent methods (`GET`,
+/// `HEAD`, `PUT`, `DELETE`, `OPTIONS`) unless ``retriesNonIdempotentRequests`` is on.
 public struct RetryPolicy: Sendable, Hashable {
     /// Whether requests are retried at all. Default `false`.
     public var isEnabled: Bool = false
@@ -100,29 +106,46 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The factor each further backoff grows by. Default 2.
     public var backoffMultiplier: Double = 2
     /// A cap on the whole call (request times plus waits); a retry whose wait would exceed it
-    /// is not made. `nil` (the default) means no cap.
+    /// is not made. `nil` means no cap; ``default`` has 120 seconds.
     public var maxElapsed: Duration?
+    /// The longest single wait. A rate limit asking for longer fails at once; a longer backoff
+    /// is shortened to it. Default 60 seconds.
+    public var maxWait: Duration = .seconds(60)
+    /// Whether 5xx answers and connection errors are retried for `POST` and `PATCH` (and other
+    /// non-idempotent methods), which may then be applied twice. Default `false`.
+    public var retriesNonIdempotentRequests: Bool = false
 
     /// Creates a policy.
     public init(
         isEnabled: Bool = false, maxRetries: Int = 3, backoffBase: Double = 2, backoffMultiplier: Double = 2,
-        maxElapsed: Duration? = nil
+        maxElapsed: Duration? = nil, maxWait: Duration = .seconds(60), retriesNonIdempotentRequests: Bool = false
     ) {
         self.isEnabled = isEnabled
         self.maxRetries = maxRetries
         self.backoffBase = backoffBase
         self.backoffMultiplier = backoffMultiplier
         self.maxElapsed = maxElapsed
+        self.maxWait = maxWait
+        self.retriesNonIdempotentRequests = retriesNonIdempotentRequests
     }
 
     /// No retries.
     public static let disabled = RetryPolicy()
-    /// Retries enabled with the default numbers (3 retries, 2 s base, ×2).
-    public static let `default` = RetryPolicy(isEnabled: true)
+    /// Retries enabled with the default numbers: 3 retries, 2 s base, ×2, waits of at most
+    /// 60 s, at most 120 s for the whole call.
+    public static let `default` = RetryPolicy(isEnabled: true, maxElapsed: .seconds(120))
+
+    /// The methods whose 5xx answers and connection errors are retried by default.
+    public static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]
 
     /// The backoff before retry number `attempt + 1` (attempt counts from 0), in seconds.
     public func backoff(attempt: Int) -> Double {
         max(0, backoffBase * pow(backoffMultiplier, Double(attempt)))
+    }
+
+    /// Whether a 5xx answer or connection error of a `method` request may be retried.
+    public func retriesFailures(of method: String) -> Bool {
+        retriesNonIdempotentRequests || Self.idempotentMethods.contains(method.uppercased())
     }
 }
 
@@ -139,8 +162,20 @@ public struct DatadogConfiguration: Sendable {
     /// When set, every request goes to this scheme, host and port, with this URL's path as a
     /// prefix, whatever the site and host prefix (tests, proxies).
     public var baseURL: URL?
-    /// The request timeout. Default 60 seconds.
+    /// The most time one attempt may take, from sending the request to the last byte of the
+    /// response (a silent or trickling server fails with ``DatadogClientError/timedOut(_:)``).
+    /// Default 60 seconds.
     public var timeout: Duration = .seconds(60)
+    /// The most time a whole call may take, attempts and retry waits included; `nil` (the
+    /// default) means only ``timeout`` and ``RetryPolicy/maxElapsed`` bound it. Exceeding it
+    /// throws ``DatadogClientError/deadlineExceeded(_:)``.
+    public var callTimeout: Duration?
+    /// Which redirects are followed. Default ``RedirectPolicy/default``: same-origin only, so
+    /// credentials never reach another host.
+    public var redirects: RedirectPolicy = .default
+    /// The most pages a paginated list fetches before it fails with
+    /// ``PaginationError/tooManyPages(limit:)``. Default 1,000.
+    public var maxPages: Int = 1000
     /// The retry policy. Default ``RetryPolicy/disabled``.
     public var retry: RetryPolicy = .disabled
     /// Unstable operations the caller opted in to.
@@ -202,5 +237,38 @@ public struct DatadogConfiguration: Sendable {
     /// Whether `op` is enabled.
     public func isUnstableOperationEnabled(_ op: UnstableOperation) -> Bool {
         enabledUnstableOperations.contains(op)
+    }
+}
+
+extension DatadogConfiguration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Site, base URL and which credentials are set (never their values).
+    public var description: String {
+        func mark(_ value: String?) -> String { value.map { $0.isEmpty ? "empty" : "<redacted>" } ?? "nil" }
+        var parts = [
+            "site: \(site)", "apiKey: \(mark(apiKey))", "applicationKey: \(mark(applicationKey))",
+            "bearerToken: \(mark(bearerToken))",
+        ]
+        if let baseURL { parts.append("baseURL: \(baseURL.absoluteString)") }
+        parts.append("timeout: \(timeout)")
+        if let callTimeout { parts.append("callTimeout: \(callTimeout)") }
+        return "DatadogConfiguration(\(parts.joined(separator: ", ")))"
+    }
+
+    /// The ``description``.
+    public var debugDescription: String { description }
+
+    /// Every setting, credentials redacted.
+    public var customMirror: Mirror {
+        func mark(_ value: String?) -> String { value.map { $0.isEmpty ? "empty" : "<redacted>" } ?? "nil" }
+        return Mirror(
+            self,
+            children: [
+                "site": site, "apiKey": mark(apiKey), "applicationKey": mark(applicationKey),
+                "bearerToken": mark(bearerToken), "baseURL": baseURL as Any, "timeout": timeout,
+                "callTimeout": callTimeout as Any, "retry": retry, "redirects": redirects, "maxPages": maxPages,
+                "enabledUnstableOperations": enabledUnstableOperations.map(\.rawValue).sorted(),
+                "compressRequests": compressRequests, "strictDecoding": strictDecoding,
+                "requireCredentials": requireCredentials,
+            ], displayStyle: .struct)
     }
 }

@@ -20,14 +20,20 @@ import FoundationNetworking
 /// 3. compresses the body when the operation sets `Content-Encoding: gzip`/`deflate`, or when
 ///    it accepts compression (``APIRequest/acceptsContentEncoding``) and
 ///    ``DatadogConfiguration/compressRequests`` is on (gzip);
-/// 4. sends it through the ``HTTPTransport``, retrying per ``DatadogConfiguration/retry``:
-///    a 429 waits the `X-RateLimit-Reset` seconds (else `Retry-After`, else the backoff),
-///    a 5xx waits `backoffBase * backoffMultiplier^attempt`, up to `maxRetries` retries and
-///    within `maxElapsed`; cancellation stops at once with `CancellationError`;
-/// 5. returns a 2xx response, or throws ``DatadogAPIError``.
+/// 4. sends it through the ``HTTPTransport`` (redirects per ``DatadogConfiguration/redirects``),
+///    each attempt bounded by ``DatadogConfiguration/timeout`` and the whole call by
+///    ``DatadogConfiguration/callTimeout``, retrying per ``DatadogConfiguration/retry``:
+///    a 429 waits the `X-RateLimit-Reset` seconds (else `Retry-After`, seconds or HTTP date,
+///    else the backoff) and fails at once when that exceeds ``RetryPolicy/maxWait``; a 5xx or
+///    connection error of an idempotent method waits `backoffBase * backoffMultiplier^attempt`;
+///    up to `maxRetries` retries and within `maxElapsed`; cancellation stops at once with
+///    `CancellationError`;
+/// 5. returns a 2xx response, or throws ``DatadogAPIError`` (a redirect that was not followed
+///    is one, with its ``DatadogAPIError/location``).
 ///
-/// Requests are logged at debug level (method, URL, status, duration) and headers at trace
-/// level with credentials redacted (`redactHeaders(_:)`).
+/// Requests and redirects are logged at debug level (method, URLs, status, duration) and
+/// headers at trace level with credentials redacted (`redactHeaders(_:)`). The client, its
+/// configuration and requests print (`print`, `dump`) with credentials redacted.
 public final class DatadogClient: Sendable {
     /// The configuration in use.
     public let configuration: DatadogConfiguration
@@ -123,21 +129,23 @@ public final class DatadogClient: Sendable {
             let encoding = request.header("Content-Encoding")?.trimmingCharacters(in: .whitespaces).lowercased()
             switch encoding {
             case "gzip", "x-gzip":
-                body = Compression.gzip(data)
+                body = try Compression.gzip(data)
             case "deflate":
-                body = Compression.zlib(data)
+                body = try Compression.zlib(data)
             case "identity", "":
                 break
             case nil:
                 if request.acceptsContentEncoding, configuration.compressRequests {
-                    body = Compression.gzip(data)
+                    body = try Compression.gzip(data)
                     headers.setHeader("Content-Encoding", "gzip")
                 }
             case let other?:
                 throw DatadogClientError.unsupportedContentEncoding(other)
             }
         }
-        return HTTPRequest(method: request.method, url: url, headers: headers, body: body, timeout: configuration.timeout)
+        return HTTPRequest(
+            method: request.method, url: url, headers: headers, body: body, timeout: configuration.timeout,
+            redirects: configuration.redirects)
     }
 
     private func credentialHeaders(for auth: [AuthScheme]) throws -> [(name: String, value: String)] {
@@ -176,14 +184,33 @@ public final class DatadogClient: Sendable {
     // MARK: Performing
 
     private func perform(_ request: APIRequest) async throws -> HTTPResponse {
-        let httpRequest = try makeHTTPRequest(request)
+        var httpRequest = try makeHTTPRequest(request)
         let logger = configuration.logger
         let policy = configuration.retry
         let clock = ContinuousClock()
+        let callStart = clock.now
+        PaginationScope.current?.record(maxPages: configuration.maxPages)
+        // Request times plus the waits asked of the sleeper (what RetryPolicy.maxElapsed bounds).
         var spent = Duration.zero
         var attempt = 0
+        // Whether waiting `delay` now would pass the whole-call deadline.
+        func exceedsCallTimeout(_ delay: Duration) -> Bool {
+            guard let callTimeout = configuration.callTimeout else { return false }
+            return clock.now - callStart + delay > callTimeout
+        }
         while true {
             try Task.checkCancellation()
+            var limit = configuration.timeout
+            var limitIsCallDeadline = false
+            if let callTimeout = configuration.callTimeout {
+                let remaining = callTimeout - (clock.now - callStart)
+                guard remaining > .zero else { throw DatadogClientError.deadlineExceeded(callTimeout) }
+                if remaining < limit {
+                    limit = remaining
+                    limitIsCallDeadline = true
+                }
+            }
+            httpRequest.timeout = limit
             logger.debug(
                 "Datadog request",
                 metadata: [
@@ -196,40 +223,97 @@ public final class DatadogClient: Sendable {
             let start = clock.now
             let response: HTTPResponse
             do {
-                response = try await transport.send(httpRequest)
+                let limitError: DatadogClientError =
+                    limitIsCallDeadline
+                    ? .deadlineExceeded(configuration.callTimeout ?? limit) : .timedOut(limit)
+                response = try await Self.withDeadline(limit, error: limitError) { [transport, httpRequest] in
+                    try await transport.send(httpRequest)
+                }
             } catch {
-                if Task.isCancelled { throw CancellationError() }
+                if Task.isCancelled || error is CancellationError { throw CancellationError() }
+                var error = error
+                if !(error is DatadogClientError), clock.now - start >= limit - .milliseconds(50) {
+                    // The transport's own timer (URLError.timedOut, a NIO deadline) fired at the deadline.
+                    error = limitIsCallDeadline
+                        ? DatadogClientError.deadlineExceeded(configuration.callTimeout ?? limit)
+                        : DatadogClientError.timedOut(limit)
+                }
                 logger.debug(
                     "Datadog request failed",
                     metadata: ["operation": "\(request.operationID)", "error": "\(error)"])
-                throw error
+                if case DatadogClientError.deadlineExceeded = error { throw error }
+                spent += clock.now - start
+                let delay = Self.backoffDelay(attempt: attempt, spent: spent, policy: policy, method: httpRequest.method)
+                guard let delay, !exceedsCallTimeout(delay) else { throw error }
+                try await wait(delay, before: attempt + 1, request: request, reason: "\(error)")
+                spent += delay
+                attempt += 1
+                continue
             }
             let took = clock.now - start
             spent += took
+            var from = httpRequest.url
+            for url in response.redirects {
+                logger.debug(
+                    "Datadog redirect followed",
+                    metadata: ["operation": "\(request.operationID)", "from": "\(from.absoluteString)", "to": "\(url.absoluteString)"])
+                from = url
+            }
             logger.debug(
                 "Datadog response",
                 metadata: [
                     "operation": "\(request.operationID)", "method": "\(httpRequest.method)",
-                    "url": "\(httpRequest.url.absoluteString)", "status": "\(response.statusCode)",
+                    "url": "\(from.absoluteString)", "status": "\(response.statusCode)",
                     "duration_ms": "\(Self.milliseconds(took))",
                 ])
             if response.isSuccess {
                 return response
             }
-            if let delay = Self.retryDelay(for: response, attempt: attempt, spent: spent, policy: policy) {
+            if (300..<400).contains(response.statusCode), let location = response.header("Location") {
                 logger.debug(
-                    "Datadog request retry",
-                    metadata: [
-                        "operation": "\(request.operationID)", "status": "\(response.statusCode)",
-                        "delay_ms": "\(Self.milliseconds(delay))", "attempt": "\(attempt + 1)",
-                    ])
-                try await sleeper.sleep(for: delay)
-                try Task.checkCancellation()
+                    "Datadog redirect not followed",
+                    metadata: ["operation": "\(request.operationID)", "from": "\(from.absoluteString)", "to": "\(location)"])
+            }
+            if let delay = Self.retryDelay(
+                for: response, attempt: attempt, spent: spent, policy: policy, method: httpRequest.method),
+                !exceedsCallTimeout(delay)
+            {
+                try await wait(delay, before: attempt + 1, request: request, reason: "status \(response.statusCode)")
                 spent += delay
                 attempt += 1
                 continue
             }
             throw DatadogAPIError(response: response, operationID: request.operationID)
+        }
+    }
+
+    private func wait(_ delay: Duration, before attempt: Int, request: APIRequest, reason: String) async throws {
+        configuration.logger.debug(
+            "Datadog request retry",
+            metadata: [
+                "operation": "\(request.operationID)", "reason": "\(reason)",
+                "delay_ms": "\(Self.milliseconds(delay))", "attempt": "\(attempt)",
+            ])
+        try await sleeper.sleep(for: delay)
+        try Task.checkCancellation()
+    }
+
+    /// Runs `operation`, cancelling it and throwing `error` when it takes longer than `limit`.
+    static func withDeadline<T: Sendable>(
+        _ limit: Duration, error: DatadogClientError, _ operation: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                try Task.checkCancellation()
+                throw error
+            }
+            return value
         }
     }
 
@@ -240,32 +324,34 @@ public final class DatadogClient: Sendable {
     ///   - attempt: Retries made so far (0 after the first request).
     ///   - spent: Time spent so far on the call (requests and waits).
     ///   - policy: The retry policy.
+    ///   - method: The request's method: 5xx answers are retried for idempotent methods only,
+    ///     unless ``RetryPolicy/retriesNonIdempotentRequests``.
     public static func retryDelay(
-        for response: HTTPResponse, attempt: Int, spent: Duration = .zero, policy: RetryPolicy
+        for response: HTTPResponse, attempt: Int, spent: Duration = .zero, policy: RetryPolicy, method: String = "GET"
     ) -> Duration? {
-        guard policy.isEnabled, attempt < policy.maxRetries,
-            response.statusCode == 429 || (500...599).contains(response.statusCode)
-        else { return nil }
-        var seconds = policy.backoff(attempt: attempt)
+        guard policy.isEnabled, attempt < policy.maxRetries else { return nil }
         if response.statusCode == 429 {
-            if let reset = response.header("X-RateLimit-Reset").flatMap(Self.parseSeconds) {
-                seconds = reset
-            } else if let retryAfter = response.header("Retry-After").flatMap(Self.parseSeconds) {
-                seconds = retryAfter
+            guard let wait = RetryAfter.wait(in: response) else {
+                return backoffDelay(attempt: attempt, spent: spent, policy: policy, method: nil)
             }
+            // A longer wait than allowed fails now; the error carries the wait.
+            guard wait <= policy.maxWait else { return nil }
+            if let maxElapsed = policy.maxElapsed, spent + wait > maxElapsed { return nil }
+            return wait
         }
-        let delay = Duration.milliseconds(Int64((min(max(seconds, 0), 31_536_000) * 1000).rounded()))
-        if let maxElapsed = policy.maxElapsed, spent + delay > maxElapsed {
-            return nil
-        }
-        return delay
+        guard (500...599).contains(response.statusCode) else { return nil }
+        return backoffDelay(attempt: attempt, spent: spent, policy: policy, method: method)
     }
 
-    private static func parseSeconds(_ text: String) -> Double? {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
-            return nil
-        }
-        return value
+    /// The backoff before retry `attempt + 1` of a 5xx or connection error (`method` nil: any
+    /// method), capped at ``RetryPolicy/maxWait``; nil when not retried.
+    static func backoffDelay(attempt: Int, spent: Duration, policy: RetryPolicy, method: String?) -> Duration? {
+        guard policy.isEnabled, attempt < policy.maxRetries else { return nil }
+        if let method, !policy.retriesFailures(of: method) { return nil }
+        let seconds = min(policy.backoff(attempt: attempt), 31_536_000)
+        let delay = min(Duration.milliseconds(Int64((seconds * 1000).rounded())), policy.maxWait)
+        if let maxElapsed = policy.maxElapsed, spent + delay > maxElapsed { return nil }
+        return delay
     }
 
     private static func milliseconds(_ duration: Duration) -> Int64 {
@@ -293,6 +379,22 @@ public final class DatadogClient: Sendable {
             }
             throw DatadogClientError.decoding(type: String(describing: T.self), underlying: "\(error)", body: body)
         }
+    }
+}
+
+extension DatadogClient: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// `"DatadogClient(<configuration>)"`, credentials redacted.
+    public var description: String { "DatadogClient(\(configuration))" }
+    /// The ``description``.
+    public var debugDescription: String { description }
+    /// Configuration (redacted), transport and sleeper.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "configuration": configuration, "transport": String(describing: type(of: transport)),
+                "sleeper": String(describing: type(of: sleeper)),
+            ], displayStyle: .class)
     }
 }
 

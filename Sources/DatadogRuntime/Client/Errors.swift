@@ -13,6 +13,10 @@ public enum DatadogClientError: Error, Sendable, Equatable, CustomStringConverti
     case missingCredentials(String)
     /// The request's `Content-Encoding` is not one the client can produce (`gzip`, `deflate`, `identity`).
     case unsupportedContentEncoding(String)
+    /// An attempt took longer than ``DatadogConfiguration/timeout`` (silent or trickling server).
+    case timedOut(Duration)
+    /// The whole call took longer than ``DatadogConfiguration/callTimeout``.
+    case deadlineExceeded(Duration)
 
     /// A readable explanation.
     public var description: String {
@@ -27,6 +31,10 @@ public enum DatadogClientError: Error, Sendable, Equatable, CustomStringConverti
             return "Missing credentials: \(what)"
         case .unsupportedContentEncoding(let encoding):
             return "Unsupported Content-Encoding '\(encoding)'"
+        case .timedOut(let limit):
+            return "The request did not complete within its timeout (\(limit))"
+        case .deadlineExceeded(let limit):
+            return "The call did not complete within its deadline (\(limit)), retries included"
         }
     }
 }
@@ -103,7 +111,10 @@ public struct DatadogErrorResponse: Codable, Hashable, Sendable {
     }
 }
 
-/// A non-2xx response from the API (after any retries).
+/// A non-2xx response from the API (after any retries), including a redirect that was not
+/// followed (see ``location``).
+///
+/// Its `debugDescription` and mirror (`dump`) redact `Set-Cookie` and other secret headers.
 public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
     /// The status code.
     public let statusCode: Int
@@ -115,6 +126,9 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
     public let errorResponse: DatadogErrorResponse?
     /// The operation that failed, when known.
     public let operationID: String?
+    /// For a 429 (or 503), how long the server asked to wait, from `X-RateLimit-Reset`
+    /// (seconds) or `Retry-After` (seconds or an HTTP date), measured when the error was made.
+    public let retryAfter: Duration?
 
     /// Creates an error from a response, decoding ``errorResponse`` when possible.
     public init(statusCode: Int, headers: [String: String] = [:], body: Data = Data(), operationID: String? = nil) {
@@ -123,6 +137,7 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
         self.body = body
         self.operationID = operationID
         self.errorResponse = try? DatadogJSON.makeDecoder().decode(DatadogErrorResponse.self, from: body)
+        self.retryAfter = RetryAfter.wait(in: HTTPResponse(statusCode: statusCode, headers: headers))
     }
 
     /// Creates an error from a response.
@@ -132,6 +147,11 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
 
     /// ``DatadogErrorResponse/messages``, or none.
     public var messages: [String] { errorResponse?.messages ?? [] }
+
+    /// The `Location` of a redirect (3xx) that was not followed.
+    public var location: String? {
+        (300..<400).contains(statusCode) ? header("Location") : nil
+    }
 
     /// The value of the header named `name` (case-insensitive).
     public func header(_ name: String) -> String? {
@@ -152,8 +172,66 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
     /// `"Datadog API error 403 (ListThings): Forbidden"`: status, operation and messages or a body preview.
     public var description: String {
         let operation = operationID.map { " (\($0))" } ?? ""
-        let detail = messages.isEmpty ? BodyPreview.text(body) : messages.joined(separator: "; ")
+        if let location {
+            return "Datadog API error \(statusCode)\(operation): redirect to \(location) not followed"
+        }
+        var detail = messages.isEmpty ? BodyPreview.text(body) : messages.joined(separator: "; ")
+        if let retryAfter {
+            detail += " (retry after \(retryAfter))"
+        }
         return "Datadog API error \(statusCode)\(operation): \(detail)"
+    }
+}
+
+extension DatadogAPIError: CustomDebugStringConvertible, CustomReflectable {
+    /// The ``description`` and the headers, secrets redacted.
+    public var debugDescription: String {
+        let lines = redactHeaders(headers).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        return ([description] + lines).joined(separator: "\n")
+    }
+
+    /// Status, operation, redacted headers, body preview, messages and wait.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "statusCode": statusCode, "operationID": operationID as Any, "headers": redactHeaders(headers),
+                "body": BodyPreview.text(body), "messages": messages, "retryAfter": retryAfter as Any,
+            ], displayStyle: .struct)
+    }
+}
+
+/// Reads the wait a server asks for.
+enum RetryAfter {
+    /// `X-RateLimit-Reset` (seconds), else `Retry-After` (seconds or an HTTP date, relative to `now`).
+    static func wait(in response: HTTPResponse, now: Date = Date()) -> Duration? {
+        guard response.statusCode == 429 || response.statusCode == 503 else { return nil }
+        let seconds =
+            response.header("X-RateLimit-Reset").flatMap(parseSeconds)
+            ?? response.header("Retry-After").flatMap { parseSeconds($0) ?? parseDate($0, now: now) }
+        return seconds.map { .milliseconds(Int64((min($0, 31_536_000) * 1000).rounded())) }
+    }
+
+    static func parseSeconds(_ text: String) -> Double? {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+            return nil
+        }
+        return value
+    }
+
+    /// An HTTP date (IMF-fixdate, RFC 850 or asctime), as seconds from `now` (0 when past).
+    static func parseDate(_ text: String, now: Date) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: trimmed) {
+                return max(0, date.timeIntervalSince(now))
+            }
+        }
+        return nil
     }
 }
 

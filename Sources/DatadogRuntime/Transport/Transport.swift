@@ -5,6 +5,8 @@ import FoundationNetworking
 #endif
 
 /// A request ready to go on the wire.
+///
+/// Its `description`, `debugDescription` and mirror (`print`, `dump`) redact credentials and cookies.
 public struct HTTPRequest: Sendable {
     /// The method, e.g. `"GET"`.
     public var method: String
@@ -14,19 +16,22 @@ public struct HTTPRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The body, if any.
     public var body: Data?
-    /// How long to wait for the server.
+    /// The most time one attempt may take, from sending the request to the last byte of the response.
     public var timeout: Duration
+    /// Which redirects the transport follows.
+    public var redirects: RedirectPolicy
 
     /// Creates a request.
     public init(
         method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data? = nil,
-        timeout: Duration = .seconds(60)
+        timeout: Duration = .seconds(60), redirects: RedirectPolicy = .default
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.redirects = redirects
     }
 
     /// The value of the first header named `name` (case-insensitive).
@@ -37,6 +42,29 @@ public struct HTTPRequest: Sendable {
     /// Replaces every header named `name` (case-insensitive) by one with `value`, or removes them when `value` is nil.
     public mutating func setHeader(_ name: String, _ value: String?) {
         headers.setHeader(name, value)
+    }
+}
+
+extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// `"POST https://… (3 headers, 120-byte body)"`.
+    public var description: String {
+        "\(method) \(url.absoluteString) (\(headers.count) headers, \(body.map { "\($0.count)-byte body" } ?? "no body"))"
+    }
+
+    /// The method, URL and headers with secrets redacted.
+    public var debugDescription: String {
+        let lines = redactHeaders(headers).map { "\($0.name): \($0.value)" }
+        return ([description] + lines).joined(separator: "\n")
+    }
+
+    /// Method, URL, redacted headers, body size and timeout.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "method": method, "url": url, "headers": redactHeaders(headers).map { "\($0.name): \($0.value)" },
+                "bodyBytes": body?.count as Any, "timeout": timeout, "redirects": redirects,
+            ], displayStyle: .struct)
     }
 }
 
@@ -52,6 +80,8 @@ extension Array where Element == (name: String, value: String) {
 }
 
 /// A response as received.
+///
+/// Its `description`, `debugDescription` and mirror redact `Set-Cookie` and other secret headers.
 public struct HTTPResponse: Sendable {
     /// The status code.
     public var statusCode: Int
@@ -59,12 +89,15 @@ public struct HTTPResponse: Sendable {
     public var headers: [String: String]
     /// The body (possibly empty).
     public var body: Data
+    /// The URLs of the redirects the transport followed to get this response, in order (usually none).
+    public var redirects: [URL]
 
     /// Creates a response.
-    public init(statusCode: Int, headers: [String: String] = [:], body: Data = Data()) {
+    public init(statusCode: Int, headers: [String: String] = [:], body: Data = Data(), redirects: [URL] = []) {
         self.statusCode = statusCode
         self.headers = headers
         self.body = body
+        self.redirects = redirects
     }
 
     /// The value of the header named `name`, compared case-insensitively.
@@ -75,6 +108,29 @@ public struct HTTPResponse: Sendable {
 
     /// Whether the status code is 2xx.
     public var isSuccess: Bool { (200..<300).contains(statusCode) }
+}
+
+extension HTTPResponse: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// `"HTTP 200 (3 headers, 120-byte body)"`.
+    public var description: String {
+        "HTTP \(statusCode) (\(headers.count) headers, \(body.count)-byte body)"
+    }
+
+    /// The status and headers with secrets redacted.
+    public var debugDescription: String {
+        let lines = redactHeaders(headers).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        return ([description] + lines).joined(separator: "\n")
+    }
+
+    /// Status, redacted headers, body size and redirects.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "statusCode": statusCode, "headers": redactHeaders(headers), "bodyBytes": body.count,
+                "redirects": redirects,
+            ], displayStyle: .struct)
+    }
 }
 
 /// Sends HTTP requests; swap it for a fake in tests or for another HTTP stack.
@@ -88,19 +144,45 @@ public protocol HTTPTransport: Sendable {
 
 /// An ``HTTPTransport`` over `URLSession` (FoundationNetworking on Linux).
 ///
+/// The transport owns one session, with a delegate that stops Foundation from following any
+/// redirect: the transport follows them itself per the request's ``RedirectPolicy`` (each hop a
+/// new data task, so 307/308 keep their body on every platform; cross-origin redirects are not
+/// followed by default, and never with credentials). The session stores no cookies and caches
+/// nothing, and is invalidated when the transport is released. The client enforces
+/// ``HTTPRequest/timeout`` as a deadline for the whole attempt; the session's own timeout is a
+/// backstop.
+///
 /// Cancelling the calling task cancels the underlying data task at once and throws
 /// `CancellationError`.
-public struct URLSessionTransport: HTTPTransport {
-    /// The session used.
+public final class URLSessionTransport: HTTPTransport {
+    /// The session used (owned by the transport).
     public let session: URLSession
+    private let delegate: SessionDelegate
 
-    /// Creates a transport over `session`.
-    public init(session: URLSession = .shared) {
-        self.session = session
+    /// Creates a transport with its own session built from `configuration` (ephemeral by default;
+    /// cookies are never stored or sent).
+    public init(configuration: URLSessionConfiguration = .ephemeral) {
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.urlCache = nil
+        let delegate = SessionDelegate()
+        self.delegate = delegate
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
-    /// Sends `request` with a data task.
+    deinit {
+        // The session retains its delegate until it is invalidated.
+        session.finishTasksAndInvalidate()
+    }
+
+    /// Sends `request`, following redirects per ``HTTPRequest/redirects``.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await RedirectPolicy.follow(request) { try await sendOnce($0) }
+    }
+
+    /// One exchange, redirects not followed.
+    private func sendOnce(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Task.checkCancellation()
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
@@ -108,37 +190,30 @@ public struct URLSessionTransport: HTTPTransport {
             urlRequest.addValue(header.value, forHTTPHeaderField: header.name)
         }
         urlRequest.httpBody = request.body
+        urlRequest.httpShouldHandleCookies = false
         let seconds = Double(request.timeout.components.seconds) + Double(request.timeout.components.attoseconds) / 1e18
         if seconds > 0 {
-            urlRequest.timeoutInterval = seconds
+            // Whole seconds: FoundationNetworking truncates a fraction (0.8 s times out at once).
+            urlRequest.timeoutInterval = seconds.rounded(.up)
         }
         let state = DataTaskState()
         let session = self.session
-        let (data, response): (Data, URLResponse) = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
-                let task = session.dataTask(with: urlRequest) { data, response, error in
-                    if state.isCancelled {
-                        continuation.resume(throwing: CancellationError())
-                    } else if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                }
+        let delegate = self.delegate
+        let (data, http) = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>) in
+                state.continuation = continuation
+                let task = session.dataTask(with: urlRequest)
+                delegate.register(task, state)
                 let alreadyCancelled = !state.start(task)
                 task.resume()
                 if alreadyCancelled {
-                    // Cancelled before the task existed: cancel it now; its handler reports it.
+                    // Cancelled before the task existed: cancel it now; its completion reports it.
                     task.cancel()
                 }
             }
         } onCancel: {
             state.cancel()
-        }
-        guard let http = response as? HTTPURLResponse else {
-            throw URLError(.badServerResponse)
         }
         var headers: [String: String] = [:]
         for (key, value) in http.allHeaderFields {
@@ -148,31 +223,92 @@ public struct URLSessionTransport: HTTPTransport {
     }
 }
 
-/// Thread-safe hand-over of a data task between the task and its cancellation handler.
+/// The session's delegate: collects each task's data and refuses every redirect (the
+/// transport follows them itself).
+private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var states: [Int: DataTaskState] = [:]
+
+    func register(_ task: URLSessionTask, _ state: DataTaskState) {
+        lock.withLock { states[task.taskIdentifier] = state }
+    }
+
+    private func state(for task: URLSessionTask, removing: Bool = false) -> DataTaskState? {
+        lock.withLock { removing ? states.removeValue(forKey: task.taskIdentifier) : states[task.taskIdentifier] }
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        state(for: task)?.refusedRedirect(response)
+        completionHandler(nil)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        state(for: dataTask)?.append(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        state(for: task, removing: true)?.complete(response: task.response, error: error)
+    }
+}
+
+/// One exchange's progress: its data, and the hand-over of its data task between the calling
+/// task and its cancellation handler.
 private final class DataTaskState: @unchecked Sendable {
     private let lock = NSLock()
     private var task: URLSessionDataTask?
     private var cancelled = false
-
-    var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
+    private var redirectResponse: HTTPURLResponse?
+    private var data = Data()
+    var continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>?
 
     /// Records the task; returns false when cancellation already happened.
     func start(_ task: URLSessionDataTask) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        self.task = task
-        return !cancelled
+        lock.withLock {
+            self.task = task
+            return !cancelled
+        }
     }
 
     func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
+        let task = lock.withLock {
+            cancelled = true
+            return self.task
+        }
         task?.cancel()
+    }
+
+    /// Keeps the 3xx response whose redirect was refused: it is the answer.
+    func refusedRedirect(_ response: HTTPURLResponse) {
+        lock.withLock {
+            redirectResponse = response
+            data = Data()
+        }
+    }
+
+    func append(_ chunk: Data) {
+        lock.withLock { data.append(chunk) }
+    }
+
+    func complete(response: URLResponse?, error: (any Error)?) {
+        let (continuation, result) = lock.withLock {
+            () -> (CheckedContinuation<(Data, HTTPURLResponse), any Error>?, Result<(Data, HTTPURLResponse), any Error>) in
+            let continuation = self.continuation
+            self.continuation = nil
+            if cancelled {
+                return (continuation, .failure(CancellationError()))
+            }
+            if let error {
+                return (continuation, .failure(error))
+            }
+            // FoundationNetworking may not set a refused redirect's response on the task.
+            guard let http = (response as? HTTPURLResponse) ?? redirectResponse else {
+                return (continuation, .failure(URLError(.badServerResponse)))
+            }
+            return (continuation, .success((data, http)))
+        }
+        continuation?.resume(with: result)
     }
 }
