@@ -94,7 +94,7 @@ let package = Package(
         // against both transports.
         .testTarget(
             name: "DatadogTransportTests",
-            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient"]
+            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "GeneratedSDKTests",

@@ -1,5 +1,6 @@
 import DatadogRuntime
 import Foundation
+import Logging
 import XCTest
 
 /// The loopback fault suite, run once per transport by the test classes below. Every scenario
@@ -11,11 +12,15 @@ struct TransportScenarios {
     private static let appKey = "secret-app-key-5678"
 
     private func client(
-        _ server: LoopbackServer, configure: (inout DatadogConfiguration) -> Void = { _ in }
+        _ server: LoopbackServer, log: LogStore? = nil, configure: (inout DatadogConfiguration) -> Void = { _ in }
     ) -> DatadogClient {
         var configuration = DatadogConfiguration(
             apiKey: Self.apiKey, applicationKey: Self.appKey, baseURL: server.url, environment: [:])
         configuration.timeout = .seconds(5)
+        if let log {
+            configuration.logger = Logger(label: "datadog.api") { _ in CapturingLogHandler(store: log) }
+            configuration.logger.logLevel = .trace
+        }
         configure(&configuration)
         return DatadogClient(configuration: configuration, transport: makeTransport())
     }
@@ -57,8 +62,9 @@ struct TransportScenarios {
                 LoopbackServer.reply(status, headers: [("Location", other.url.absoluteString + "/stolen")])
             }
             defer { origin.stop() }
+            let log = LogStore()
             do {
-                try await client(origin).send(request(method, body: method == "POST" ? #"{"a":1}"# : nil))
+                try await client(origin, log: log).send(request(method, body: method == "POST" ? #"{"a":1}"# : nil))
                 XCTFail("\(method) \(status): expected the redirect to fail")
             } catch let error as DatadogAPIError {
                 XCTAssertEqual(error.statusCode, status)
@@ -66,6 +72,10 @@ struct TransportScenarios {
                 XCTAssertTrue(error.description.contains("not followed"), error.description)
             }
             XCTAssertEqual(origin.requests.count, 1)
+            let refusal = try XCTUnwrap(log.lines.first { $0.hasPrefix("Datadog redirect not followed") })
+            XCTAssertTrue(refusal.contains(origin.url.absoluteString + "/start"), refusal)
+            XCTAssertTrue(refusal.contains(other.url.absoluteString + "/stolen"), refusal)
+            XCTAssertFalse(log.lines.joined().contains(Self.apiKey), "a key in the trace log")
         }
         XCTAssertEqual(other.requests.count, 0)
     }
@@ -107,7 +117,8 @@ struct TransportScenarios {
             }
         }
         defer { server.stop() }
-        let client = client(server)
+        let log = LogStore()
+        let client = client(server, log: log)
         try await client.send(request("POST", "/307", body: #"{"n":7}"#))
         try await client.send(request("PUT", "/308", body: #"{"n":8}"#))
         do {
@@ -120,6 +131,9 @@ struct TransportScenarios {
         let response = try await client.sendForResponse(request("GET", "/302"))
         XCTAssertEqual(response.statusCode, 200)
         XCTAssertEqual(response.redirects.map(\.path), ["/target"])
+        let hops = log.lines.filter { $0.hasPrefix("Datadog redirect followed") }
+        XCTAssertEqual(hops.count, 3)
+        XCTAssertTrue(hops.allSatisfy { $0.contains(server.url.absoluteString + "/3") && $0.contains("/target") }, "\(hops)")
 
         let targets = server.requests.filter { $0.path == "/target" }
         XCTAssertEqual(targets.map(\.method), ["POST", "PUT", "GET"])
@@ -345,6 +359,23 @@ struct TransportScenarios {
         for (index, path) in paths { XCTAssertEqual(path, "/item/\(index)") }
     }
 
+    /// A transport used for many requests is released with its client (one session or HTTP
+    /// client per transport, nothing kept per request).
+    func transportIsReleased() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.reply(200, "{}") }
+        defer { server.stop() }
+        weak var weakTransport: AnyObject?
+        do {
+            let transport = makeTransport()
+            weakTransport = transport as AnyObject
+            let client = DatadogClient(
+                configuration: DatadogConfiguration(baseURL: server.url, environment: [:]), transport: transport)
+            for _ in 0..<20 { try await client.send(request()) }
+        }
+        XCTAssertNil(weakTransport)
+        XCTAssertEqual(server.requests.count, 20)
+    }
+
     /// Cancelling the calling task stops an in-flight request at once.
     func cancellation() async throws {
         let server = try LoopbackServer { _ in [.sleep(.seconds(3))] }
@@ -382,5 +413,31 @@ func capture(_ body: () async throws -> Void) async -> (any Error)? {
         return nil
     } catch {
         return error
+    }
+}
+
+/// Log lines (message and metadata) captured from a client's logger.
+final class LogStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    var lines: [String] { lock.withLock { stored } }
+
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+}
+
+struct CapturingLogHandler: LogHandler {
+    let store: LogStore
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let metadata = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        store.append("\(event.message) \(metadata.joined(separator: " "))")
     }
 }

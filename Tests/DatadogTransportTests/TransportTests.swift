@@ -22,6 +22,7 @@ final class URLSessionTransportTests: XCTestCase {
     func testCyclicCursorsAreDetected() async throws { try await scenarios.cyclicCursorsAreDetected() }
     func testConcurrentCalls() async throws { try await scenarios.concurrentCalls() }
     func testCancellation() async throws { try await scenarios.cancellation() }
+    func testTransportIsReleased() async throws { try await scenarios.transportIsReleased() }
 }
 
 /// The same fault suite over ``AsyncHTTPClientTransport``.
@@ -44,4 +45,5 @@ final class AsyncHTTPClientTransportTests: XCTestCase {
     func testCyclicCursorsAreDetected() async throws { try await scenarios.cyclicCursorsAreDetected() }
     func testConcurrentCalls() async throws { try await scenarios.concurrentCalls() }
     func testCancellation() async throws { try await scenarios.cancellation() }
+    func testTransportIsReleased() async throws { try await scenarios.transportIsReleased() }
 }

@@ -137,6 +137,10 @@ extension HTTPResponse: CustomStringConvertible, CustomDebugStringConvertible, C
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status code.
     ///
+    /// Implementations follow redirects only as ``HTTPRequest/redirects`` allows (see
+    /// ``RedirectPolicy/follow(_:sending:)``), and return promptly when the task is cancelled:
+    /// the client cancels an attempt that passes its deadline.
+    ///
     /// - Throws: Transport failures (connection, timeout), and `CancellationError` (or the
     ///   stack's own cancellation error) when the task is cancelled.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
