@@ -220,12 +220,11 @@ public final class DatadogClient: Sendable {
             logger.trace(
                 "Datadog request headers",
                 metadata: ["headers": .dictionary(Self.metadata(redactHeaders(httpRequest.headers)))])
+            let limitError: DatadogClientError =
+                limitIsCallDeadline ? .deadlineExceeded(configuration.callTimeout ?? limit) : .timedOut(limit)
             let start = clock.now
             let response: HTTPResponse
             do {
-                let limitError: DatadogClientError =
-                    limitIsCallDeadline
-                    ? .deadlineExceeded(configuration.callTimeout ?? limit) : .timedOut(limit)
                 response = try await Self.withDeadline(limit, error: limitError) { [transport, httpRequest] in
                     try await transport.send(httpRequest)
                 }
@@ -234,9 +233,7 @@ public final class DatadogClient: Sendable {
                 var error = error
                 if !(error is DatadogClientError), clock.now - start >= limit - .milliseconds(50) {
                     // The transport's own timer (URLError.timedOut, a NIO deadline) fired at the deadline.
-                    error = limitIsCallDeadline
-                        ? DatadogClientError.deadlineExceeded(configuration.callTimeout ?? limit)
-                        : DatadogClientError.timedOut(limit)
+                    error = limitError
                 }
                 logger.debug(
                     "Datadog request failed",
