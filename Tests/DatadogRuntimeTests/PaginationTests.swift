@@ -59,10 +59,16 @@ final class PaginationTests: XCTestCase {
         XCTAssertEqual(collected, [1, 2, 3, 4])
     }
 
-    func testCursorStopsOnEmptyOrRepeatedCursor() async throws {
+    func testCursorStopsOnEmptyAndFailsOnRepeatedCursor() async throws {
         let repeated = PaginatedSequence<Int> { _ in ([1], .cursor("same")) }
-        let items = try await repeated.collect()
-        XCTAssertEqual(items, [1, 1], "second page repeats the cursor, so iteration stops")
+        var received: [Int] = []
+        do {
+            for try await item in repeated { received.append(item) }
+            XCTFail("a cursor that repeats itself must end with PaginationError.cycle")
+        } catch PaginationError.cycle(let state) {
+            XCTAssertEqual(state, .cursor("same"))
+        }
+        XCTAssertEqual(received, [1, 1], "both pages are delivered before the repeat is detected")
         let empty = PaginatedSequence<Int> { _ in ([1], .cursor("")) }
         let emptyItems = try await empty.collect()
         XCTAssertEqual(emptyItems, [1])

@@ -65,8 +65,8 @@ final class PaginationScope: @unchecked Sendable {
 ///
 /// Iteration stops when `fetchPage` returns no next state, when a page is empty, when an
 /// offset or page-number page holds fewer items than the page size, or when a cursor is
-/// empty or repeats the previous one. It fails with ``PaginationError`` when a page position
-/// comes back that was already fetched (a cycle), or when more pages than the limit would be
+/// empty. It fails with ``PaginationError`` when a page position
+/// comes back that was already fetched (a cycle, a repeated cursor included), or when more pages than the limit would be
 /// fetched: ``DatadogConfiguration/maxPages`` of the client the pages are requested through
 /// (1,000 by default), or the one given to ``limitingPages(to:)``.
 public struct PaginatedSequence<Element: Sendable>: AsyncSequence, Sendable {
@@ -167,9 +167,10 @@ public struct PaginatedSequence<Element: Sendable>: AsyncSequence, Sendable {
             switch current {
             case .offset(_, let limit), .page(_, let limit):
                 return Int64(count) < limit ? nil : next
-            case .cursor(let previous):
+            case .cursor:
+                // A repeated cursor is not an end: the next fetch finds it seen and throws a cycle.
                 guard case .cursor(let cursor) = next else { return next }
-                guard let cursor, !cursor.isEmpty, cursor != previous else { return nil }
+                guard let cursor, !cursor.isEmpty else { return nil }
                 return next
             }
         }
