@@ -26,6 +26,14 @@ struct InputOptions: ParsableArguments {
         valueName: "prefix"))
     var modulePrefix: String = Pipeline.defaultModulePrefix
 
+    func validate() throws {
+        // The prefix becomes a module name: a Swift identifier of ASCII letters, digits and `_`.
+        let allowed = modulePrefix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") }
+        guard !modulePrefix.isEmpty, allowed, !(modulePrefix.first?.isNumber ?? true) else {
+            throw ValidationError("--module-prefix must be a Swift identifier (letters, digits, _; not starting with a digit): \(modulePrefix)")
+        }
+    }
+
     func pipelineOptions() -> Pipeline.Options {
         var options = Pipeline.Options(input: URL(fileURLWithPath: input), templates: URL(fileURLWithPath: templates ?? Self.defaultTemplates()))
         options.tags = Set(tags)
