@@ -1,8 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The generated SDK: one module per API version, written by `datadog-codegen generate` into `Generated/`.
-let generatedModules = ["DatadogV1", "DatadogV2"]
+/// The generated SDK: one module per API version that `input/` has pages for, written by
+/// `datadog-codegen generate` into `Generated/` (Status Pages is v2 only).
+///
+/// A literal list, not a listing of `Generated/` through `FileManager`: SwiftPM caches a manifest's
+/// evaluation by the manifest's text, so a listing goes stale when a regeneration adds or removes a
+/// version (measured: a new module folder stays invisible to `swift build` until Package.swift changes).
+/// `GoldenTests.testPackageListsTheGeneratedModules` fails, naming the list to write, when this list
+/// and `Generated/` disagree.
+let generatedModules = ["DatadogV2"]
+
+/// Test-only: the hand-written edge-case pages of `Tests/Fixtures/EdgeCases/input`, generated with
+/// `--module-prefix DatadogEdgeCases` into `Tests/Fixtures/EdgeCases/Generated` (their golden output).
+/// Compiled for `GeneratedSDKTests` only, never part of a product.
+let edgeCaseModules = ["DatadogEdgeCasesV1"]
 
 let package = Package(
     name: "DatadogSwiftCodegen",
@@ -23,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        // `swift package generate-documentation --target DatadogRuntime` (the DocC catalog in Sources/DatadogRuntime).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The C markdown parser, Debian's libcmark-dev. Only the generator links it.
@@ -99,9 +113,10 @@ let package = Package(
         .testTarget(
             name: "GeneratedSDKTests",
             dependencies: [.target(name: "DatadogRuntime"), .product(name: "FlyingFox", package: "FlyingFox")]
-                + generatedModules.map { .target(name: $0) }
+                + (generatedModules + edgeCaseModules).map { .target(name: $0) }
         ),
     ]
         // The generated SDK (golden output of input/), one module per API version.
         + generatedModules.map { .target(name: $0, dependencies: ["DatadogRuntime"], path: "Generated/" + $0) }
+        + edgeCaseModules.map { .target(name: $0, dependencies: ["DatadogRuntime"], path: "Tests/Fixtures/EdgeCases/Generated/" + $0) }
 )

@@ -470,6 +470,12 @@ def collect_examples(dump, module_types):
     return examples, skipped
 
 
+def module_imports(pkg):
+    """`import <module>` for each generated module of the scratch package (one per API version with pages)."""
+    sdk = os.path.join(pkg, "SDK")
+    return [f"import {m}" for m in sorted(os.listdir(sdk)) if os.path.isdir(os.path.join(sdk, m))]
+
+
 def write_harness(pkg, examples, excluded):
     """RoundTrip/*.swift: a switch per chunk of type names -> decode + re-encode."""
     rt = os.path.join(pkg, "RoundTrip")
@@ -483,7 +489,7 @@ def write_harness(pkg, examples, excluded):
         fn = f"Table{ci}.swift"
         wanted.add(fn)
         lines = ["// Written by .ci/conformance.py. Do not edit.", "import Foundation", "import DatadogRuntime",
-                 "import DatadogV1", "import DatadogV2", "",
+                 *module_imports(pkg), "",
                  f"func roundTrip{ci}(_ type: String, _ data: Data) throws -> Data? {{", "    switch type {"]
         for n in names:
             lines.append(f"    case {swift_string_literal(n)}: return try reencode({n}.self, data)")
@@ -492,7 +498,7 @@ def write_harness(pkg, examples, excluded):
         write_if_changed(os.path.join(rt, fn), "\n".join(lines))
     calls = "\n".join(f"    if let out = try roundTrip{ci}(type, data) {{ return out }}" for ci in range(len(chunks)))
     with open(os.path.join(ROUNDTRIP_DIR, "main.swift.in")) as f:
-        main = f.read().replace("/*DISPATCH*/", calls)
+        main = f.read().replace("/*DISPATCH*/", calls).replace("/*IMPORTS*/", "\n".join(module_imports(pkg)))
     write_if_changed(os.path.join(rt, "main.swift"), main)
     wanted.add("main.swift")
     for fn in os.listdir(rt):
@@ -967,7 +973,7 @@ def write_replay_harness(pkg, funcs, excluded):
     for fn, items in sorted(by_file.items()):
         wanted.add(fn)
         out = ["// Written by .ci/conformance.py. Do not edit.", "import Foundation", "import DatadogRuntime",
-               "import DatadogV1", "import DatadogV2", ""]
+               *module_imports(pkg), ""]
         for key, lines in items:
             for l in lines:
                 out.append(l)
@@ -983,7 +989,7 @@ def write_replay_harness(pkg, funcs, excluded):
         write_if_changed(os.path.join(rd, fn), "\n".join(out))
     regs = "\n".join(f"    {r}(&table)" for r in registrations)
     with open(os.path.join(REPLAY_DIR, "main.swift.in")) as f:
-        main = f.read().replace("/*REGISTER*/", regs)
+        main = f.read().replace("/*REGISTER*/", regs).replace("/*IMPORTS*/", "\n".join(module_imports(pkg)))
     write_if_changed(os.path.join(rd, "main.swift"), main)
     for fn in os.listdir(rd):
         if fn not in wanted:

@@ -10,7 +10,7 @@ import PackagePlugin
 /// - `--input <dir>`: the pages folder, relative to the package (default `input`).
 /// - `--output <dir>`: the SDK folder, relative to the package (default `Generated`).
 /// - `--templates <dir>`: the Mustache templates, relative to the package (default `templates`).
-/// - anything else (`--check`, `--quiet`, `--tag <slug>`, `--operation <id>`) is passed on to
+/// - anything else (`--check`, `--quiet`, `--tag <slug>`, `--operation <id>`, `--module-prefix <prefix>`) is passed on to
 ///   `datadog-codegen generate`.
 @main
 struct GenerateSDK: CommandPlugin {

@@ -12,7 +12,7 @@ public struct ParsedPage: Sendable {
 public struct ModuleModel: Sendable {
     /// The API version (`v1`, `v2`).
     public var version: String
-    /// The Swift module name (`DatadogV2`).
+    /// The Swift module name: the prefix and the version (`DatadogV2`).
     public var name: String
     /// The finalized type declarations, in declaration order.
     public var types: [TypeDecl]
@@ -105,7 +105,8 @@ public enum Generator {
 
     /// Stage 4: names, types and operations for all pages. Naming is global within an API
     /// version (sequential), and the versions are independent modules (built on separate cores).
-    public static func buildModel(_ pages: [ParsedPage], naming: OperationNaming? = nil) -> SDKModel {
+    /// Module names are `modulePrefix` + the upper-cased version (`DatadogV2`).
+    public static func buildModel(_ pages: [ParsedPage], naming: OperationNaming? = nil, modulePrefix: String = Pipeline.defaultModulePrefix) -> SDKModel {
         let naming = naming ?? OperationNaming(pages: pages)
         let usable = pages.map { !$0.diagnostics.contains(where: { $0.severity == .error }) }
         var versionSet: Set<String> = []
@@ -114,7 +115,7 @@ public enum Generator {
 
         let results = ParallelResults<VersionBuild>(count: versions.count)
         DispatchQueue.concurrentPerform(iterations: versions.count) { index in
-            results.set(index, buildVersion(versions[index], pages: pages, usable: usable, naming: naming))
+            results.set(index, buildVersion(versions[index], pages: pages, usable: usable, naming: naming, modulePrefix: modulePrefix))
         }
         let builds = results.values()
 
@@ -143,7 +144,7 @@ public enum Generator {
     }
 
     /// Builds the operations and types of one version from every usable page, then finalizes its types.
-    static func buildVersion(_ version: String, pages: [ParsedPage], usable: [Bool], naming: OperationNaming) -> VersionBuild {
+    static func buildVersion(_ version: String, pages: [ParsedPage], usable: [Bool], naming: OperationNaming, modulePrefix: String) -> VersionBuild {
         var builder = TypeBuilder()
         var operations: [OperationDecl] = []
         var seenOperations: [String: String] = [:]
@@ -171,7 +172,7 @@ public enum Generator {
         }
         let types = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
         uniqueMethodNames(&operations)
-        let module = ModuleModel(version: version, name: "Datadog" + version.uppercased(), types: types, operations: operations,
+        let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
                                  officialNames: builder.officialNames)
         // The dump shows the operations as generated (method names made unique).
         let pageOperations = perPageOperations.map { $0.map { ($0.0, operations[$0.1]) } }

@@ -2,6 +2,9 @@ import Foundation
 
 /// The whole run, stage by stage, with the time each stage took.
 public struct Pipeline {
+    /// The module name prefix of the SDK: modules are `DatadogV1`, `DatadogV2`.
+    public static let defaultModulePrefix = "Datadog"
+
     /// What to generate, from where.
     public struct Options: Sendable {
         /// The folder of input `.md` pages.
@@ -12,6 +15,9 @@ public struct Pipeline {
         public var tags: Set<String> = []
         /// Keep only operations with these operationIds (empty: all).
         public var operations: Set<String> = []
+        /// Module names are this prefix and the upper-cased API version (`DatadogV2`); another
+        /// prefix keeps a second SDK (e.g. test fixtures) apart from the shipped modules.
+        public var modulePrefix: String = Pipeline.defaultModulePrefix
 
         /// Options for every page under `input`, rendered with the templates in `templates`.
         public init(input: URL, templates: URL) {
@@ -55,7 +61,7 @@ public struct Pipeline {
         if !options.tags.isEmpty || !options.operations.isEmpty {
             pages = pages.map { filter($0, options, naming: naming) }
         }
-        let sdk = timed("naming, types, dedup") { Generator.buildModel(pages, naming: naming) }
+        let sdk = timed("naming, types, dedup") { Generator.buildModel(pages, naming: naming, modulePrefix: options.modulePrefix) }
         var output: [String: String] = [:]
         if let templates {
             output = timed("render") { SDKRenderer.render(sdk, templates: templates) }

@@ -80,17 +80,17 @@ struct Bench {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         var before = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &before)
+        getrusage(Usage.children, &before)
         let start = DispatchTime.now().uptimeNanoseconds
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var after = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &after)
+        getrusage(Usage.children, &after)
         let cpu = seconds(after.ru_utime) + seconds(after.ru_stime) - seconds(before.ru_utime) - seconds(before.ru_stime)
         let output = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
-        return ChildRun(wall: wall, cpu: cpu, maxRSSKilobytes: Int(after.ru_maxrss), output: output)
+        return ChildRun(wall: wall, cpu: cpu, maxRSSKilobytes: Int(after.ru_maxrss) / Usage.maxRSSUnitsPerKilobyte, output: output)
     }
 
     static func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
@@ -113,8 +113,23 @@ struct Bench {
 
     static func cpuSeconds() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
+        getrusage(Usage.current, &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
+}
+
+/// `getrusage` differs by C library: Glibc imports `who` as an enum, Darwin and Musl as plain
+/// integers; `ru_maxrss` is in kilobytes on Linux and in bytes on Darwin.
+enum Usage {
+    #if canImport(Glibc)
+    static let current = RUSAGE_SELF.rawValue, children = RUSAGE_CHILDREN.rawValue
+    static let maxRSSUnitsPerKilobyte = 1
+    #elseif canImport(Darwin)
+    static let current = RUSAGE_SELF, children = RUSAGE_CHILDREN
+    static let maxRSSUnitsPerKilobyte = 1024
+    #else
+    static let current = RUSAGE_SELF, children = RUSAGE_CHILDREN
+    static let maxRSSUnitsPerKilobyte = 1
+    #endif
 }

@@ -10,8 +10,8 @@ struct DatadogCodegenCommand: AsyncParsableCommand {
         discussion: """
             Reads the markdown export of Datadog's API reference (one page per endpoint, e.g. \
             https://docs.datadoghq.com/api/latest/status-pages/create-backfilled-degradation.md) and \
-            writes the Swift modules DatadogV1 and DatadogV2: Codable models, open enums and one \
-            async API type per tag. Problems in a page are reported as path:line:column: warning|error.
+            writes one Swift module per API version the pages have (DatadogV1, DatadogV2): Codable \
+            models, open enums and one async API type per tag. Problems in a page are reported as path:line:column: warning|error.
 
             Typical use, from the package folder:
               datadog-codegen fetch --tag status-pages      # pages into input/

@@ -21,10 +21,24 @@ struct InputOptions: ParsableArguments {
         valueName: "operationId"))
     var operations: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Module names are this prefix and the API version, e.g. DatadogV2 (test fixtures use another prefix to stay apart).",
+        valueName: "prefix"))
+    var modulePrefix: String = Pipeline.defaultModulePrefix
+
+    func validate() throws {
+        // The prefix becomes a module name: a Swift identifier of ASCII letters, digits and `_`.
+        let allowed = modulePrefix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") }
+        guard !modulePrefix.isEmpty, allowed, !(modulePrefix.first?.isNumber ?? true) else {
+            throw ValidationError("--module-prefix must be a Swift identifier (letters, digits, _; not starting with a digit): \(modulePrefix)")
+        }
+    }
+
     func pipelineOptions() -> Pipeline.Options {
         var options = Pipeline.Options(input: URL(fileURLWithPath: input), templates: URL(fileURLWithPath: templates ?? Self.defaultTemplates()))
         options.tags = Set(tags)
         options.operations = Set(operations)
+        options.modulePrefix = modulePrefix
         return options
     }
 
@@ -53,7 +67,8 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate the Swift SDK from reference pages (the default command).",
         discussion: """
-            Writes <output>/DatadogV1 and <output>/DatadogV2. Only files whose text changed are \
+            Writes one module per API version the pages have, <output>/DatadogV1 and/or \
+            <output>/DatadogV2 (--module-prefix changes "Datadog"). Only files whose text changed are \
             rewritten, and files that are no longer generated are removed. A page with an error is \
             skipped; every other page is still generated. Exit status: 0 on success, 1 when a page \
             has an error (or, with --check, when the output is out of date), 2 when the input or \
@@ -78,7 +93,8 @@ struct Generate: ParsableCommand {
         let pageFiles = (try? Generator.pageFiles(in: pipelineOptions.input)) ?? []
         let inputs = UpToDateStamp.inputs(
             pages: pipelineOptions.input, pageFiles: pageFiles, templates: pipelineOptions.templates,
-            options: ["tags " + pipelineOptions.tags.sorted().joined(separator: ","), "operations " + pipelineOptions.operations.sorted().joined(separator: ",")])
+            options: ["tags " + pipelineOptions.tags.sorted().joined(separator: ","), "operations " + pipelineOptions.operations.sorted().joined(separator: ","),
+                      "module prefix " + pipelineOptions.modulePrefix])
         // Nothing changed since the last successful run: nothing to parse, nothing to write.
         if let stamp = UpToDateStamp.load(from: outputURL), stamp.isCurrent(inputs: inputs, directory: outputURL) {
             if !quiet { for line in stamp.diagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) } }

@@ -2,10 +2,12 @@ import Foundation
 import XCTest
 @testable import DatadogCodegen
 
-/// `Generated/` is the golden output of `input/`; small focused cases live in `Golden/`.
+/// `Generated/` is the golden output of `input/`; small focused cases live in `Golden/`, the
+/// edge-case fixtures in `Tests/Fixtures/EdgeCases`.
 ///
 /// Re-record: `swift run datadog-codegen generate input --output Generated` for the SDK, and
-/// `RECORD_GOLDEN=1 swift test --filter GoldenTests` for the focused cases; review the diff.
+/// `RECORD_GOLDEN=1 swift test --filter GoldenTests` for the focused cases and the edge-case
+/// fixtures (their generated module and expected diagnostics); review the diff.
 final class GoldenTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let templates = root.appendingPathComponent("templates")
@@ -21,6 +23,40 @@ final class GoldenTests: XCTestCase {
         let first = try Pipeline.run(options).files
         let second = try Pipeline.run(options).files
         XCTAssertEqual(first, second)
+    }
+
+    /// The hand-written edge-case pages (`Tests/Fixtures/EdgeCases/input`) generate the test-only
+    /// module `DatadogEdgeCasesV1` in `Tests/Fixtures/EdgeCases/Generated` (their golden output, which
+    /// `GeneratedSDKTests` compiles and exercises) with the diagnostics of `expected-diagnostics.txt`.
+    func testEdgeCaseFixtures() throws {
+        let folder = Self.root.appendingPathComponent("Tests/Fixtures/EdgeCases")
+        var options = Pipeline.Options(input: folder.appendingPathComponent("input"), templates: Self.templates)
+        options.modulePrefix = "DatadogEdgeCases"
+        let result = try Pipeline.run(options)
+        XCTAssertEqual(result.sdk.modules.map(\.name), ["DatadogEdgeCasesV1"])
+        let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+        try Self.compare(result.files, with: folder.appendingPathComponent("Generated"), record: record, label: "EdgeCases/Generated")
+        let diagnostics = result.sdk.diagnostics.map { $0.description + "\n" }.joined()
+        let expectedURL = folder.appendingPathComponent("expected-diagnostics.txt")
+        if record { try Data(diagnostics.utf8).write(to: expectedURL) }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        XCTAssertEqual(diagnostics, expected, UnifiedDiff.make(old: expected, new: diagnostics, oldName: "expected-diagnostics.txt", newName: "diagnostics"))
+    }
+
+    /// Package.swift lists exactly the modules in `Generated/` and the edge-case fixtures (a literal
+    /// list, as SwiftPM caches the manifest's evaluation by its text; see the comment there).
+    func testPackageListsTheGeneratedModules() throws {
+        let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        func listed(_ name: String) -> [String] {
+            guard let line = manifest.split(separator: "\n").first(where: { $0.hasPrefix("let \(name) = [") }) else { return [] }
+            return line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        }
+        func folders(_ path: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent(path).path).filter { !$0.hasPrefix(".") }.sorted()
+        }
+        XCTAssertEqual(listed("generatedModules"), try folders("Generated"), "Package.swift: let generatedModules = [the folders of Generated/]")
+        XCTAssertEqual(listed("edgeCaseModules"), try folders("Tests/Fixtures/EdgeCases/Generated"),
+                       "Package.swift: let edgeCaseModules = [the folders of Tests/Fixtures/EdgeCases/Generated]")
     }
 
     func testFocusedCases() throws {

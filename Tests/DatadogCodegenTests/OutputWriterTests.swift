@@ -21,6 +21,16 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(second.removed, ["B/Two.swift"])
         XCTAssertEqual(second.unchanged, 1)
         XCTAssertEqual(writer.existingFiles(), ["A/One.swift", "C/Three.swift"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted(), ["A", "C"],
+                       "a module no longer generated leaves no empty folder")
+
+        // A folder that still holds other files (here, not generated ones) stays.
+        try Data("notes".utf8).write(to: output.appendingPathComponent("C/README.md"))
+        let third = try writer.write(["A/One.swift": "one", "D/Deep/Four.swift": "four"])
+        XCTAssertEqual(third.removed, ["C/Three.swift"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("C/README.md").path))
+        _ = try writer.write(["A/One.swift": "one"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("D").path))
     }
 
     func testOutputPathThatIsAFileIsAnError() throws {

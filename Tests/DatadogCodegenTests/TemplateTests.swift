@@ -152,7 +152,8 @@ final class TemplateTests: XCTestCase {
     }
 
     /// `module` and `unstable` models are built in `SDKRenderer`: probe templates print every
-    /// declared key, and none may come out empty.
+    /// declared key, and none may come out empty. Run on the edge-case fixtures: the Status Pages
+    /// operations of `input/` are all stable.
     func testDeclaredKeysOfModuleAndUnstableAreRendered() throws {
         func probe(_ keys: RenderKeys) -> String {
             keys.keys.keys.sorted().map { key in
@@ -163,11 +164,13 @@ final class TemplateTests: XCTestCase {
         let moduleProbe = probe(RenderModels.templateKeys["module"]!)
         let unstableProbe = probe(RenderModels.templateKeys["unstable"]!)
         let folder = try templateFolder(["module": moduleProbe, "unstable": unstableProbe])
-        let result = try Pipeline.run(Pipeline.Options(input: Self.root.appendingPathComponent("input"), templates: folder))
-        let module = try XCTUnwrap(result.files["DatadogV2/DatadogV2.swift"])
+        var options = Pipeline.Options(input: Self.root.appendingPathComponent("Tests/Fixtures/EdgeCases/input"), templates: folder)
+        options.modulePrefix = "DatadogEdgeCases"
+        let result = try Pipeline.run(options)
+        let module = try XCTUnwrap(result.files["DatadogEdgeCasesV1/DatadogEdgeCasesV1.swift"])
         XCTAssertFalse(module.contains("<>"), module)
         XCTAssertEqual(module.components(separatedBy: "<").count - 1, 4, module)
-        let unstable = try XCTUnwrap(result.files.first { $0.key.hasSuffix("UnstableOperations.swift") }?.value, "input/ has no unstable operation")
+        let unstable = try XCTUnwrap(result.files.first { $0.key.hasSuffix("UnstableOperations.swift") }?.value, "the edge-case fixtures have no unstable operation")
         XCTAssertFalse(unstable.contains("<>"), unstable)
         XCTAssertEqual(unstable.components(separatedBy: "<").count - 1, 5, unstable)
     }

@@ -30,4 +30,35 @@ final class UpToDateStampTests: XCTestCase {
         try Data("y".utf8).write(to: output.appendingPathComponent("M/B.swift"))
         XCTAssertFalse(fresh.isCurrent(inputs: inputs(), directory: output))
     }
+
+    /// The stamp sees a change of size alone and of modification time alone, down to a fraction of a second.
+    func testFileStampFollowsSizeAndSubSecondModificationTime() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stamp-file-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        XCTAssertEqual(UpToDateStamp.fileStamp(file.path), "-")
+        try Data("abc".utf8).write(to: file)
+        let base = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: base], ofItemAtPath: file.path)
+        let first = UpToDateStamp.fileStamp(file.path)
+        XCTAssertTrue(first.hasPrefix("3:"), first)
+        XCTAssertEqual(UpToDateStamp.fileStamp(file.path), first)
+
+        // Same size, modification time 0.25 s later.
+        try FileManager.default.setAttributes([.modificationDate: base.addingTimeInterval(0.25)], ofItemAtPath: file.path)
+        let later = UpToDateStamp.fileStamp(file.path)
+        XCTAssertNotEqual(later, first)
+
+        // Same modification time, other size.
+        try Data("abcd".utf8).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: base.addingTimeInterval(0.25)], ofItemAtPath: file.path)
+        let longer = UpToDateStamp.fileStamp(file.path)
+        XCTAssertTrue(longer.hasPrefix("4:"), longer)
+        XCTAssertNotEqual(longer, later)
+    }
+
+    func testRunningExecutableExists() {
+        let executable = UpToDateStamp.runningExecutable()
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: executable.path), executable.path)
+        XCTAssertNotEqual(UpToDateStamp.fileStamp(executable.path), "-")
+    }
 }

@@ -1,14 +1,14 @@
+import DatadogEdgeCasesV1
 import DatadogRuntime
-import DatadogV1
-import DatadogV2
 import Foundation
 import XCTest
 
-/// The hostile edge-case page (`input/edge-cases/`): its generated types compile (this file
-/// builds), its examples round-trip, and bad responses decode instead of crashing.
+/// The hostile edge-case pages (`Tests/Fixtures/EdgeCases/input`, generated into the test-only module
+/// `DatadogEdgeCasesV1`): its generated types compile (this file builds), its examples round-trip,
+/// and bad responses decode instead of crashing.
 final class HostileInputTests: XCTestCase {
     static let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("input/edge-cases/get-widget-edge-cases.md")
+        .appendingPathComponent("Tests/Fixtures/EdgeCases/input/get-widget-edge-cases.md")
 
     static func examples() throws -> [Data] {
         let text = try String(contentsOf: page, encoding: .utf8)
@@ -45,7 +45,7 @@ final class HostileInputTests: XCTestCase {
         }
         XCTAssertEqual(note.content, "hello")
         _ = try roundTrip(UpdateEdgeWidgetResponse.self, examples[1])
-        _ = try roundTrip(DatadogV1.APIErrorResponse.self, examples[2])
+        _ = try roundTrip(DatadogEdgeCasesV1.APIErrorResponse.self, examples[2])
     }
 
     func testUnknownValuesSurvive() throws {

@@ -2,6 +2,335 @@
 import Foundation
 import DatadogRuntime
 
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:54`
+public typealias CreateComponentRequestDataAttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:62`
+public typealias CreateComponentRequestDataRelationshipsGroupDataType = StatusPagesComponentGroupType
+
+/// If creating a component of type `group`, the components to create within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:47`
+public typealias CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:51`
+public typealias CreateStatusPageRequestDataAttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:52`
+public typealias CreateStatusPageRequestDataAttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:56`
+public typealias CreateStatusPageRequestDataAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// Components affected by the degradation.
+///
+/// The same structure as `CreateDegradationRequestDataAttributesComponentsAffectedItems`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:49`
+public typealias DegradationArrayDataItemsAttributesComponentsAffectedItems = CreateDegradationRequestDataAttributesComponentsAffectedItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:52`
+public typealias DegradationArrayDataItemsAttributesComponentsAffectedItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The source of the degradation.
+///
+/// The same structure as `DegradationDataAttributesSource`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:56`
+public typealias DegradationArrayDataItemsAttributesSource = DegradationDataAttributesSource
+
+/// The type of the source.
+///
+/// The same structure as `DegradationDataAttributesSourceType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:59`
+public typealias DegradationArrayDataItemsAttributesSourceType = DegradationDataAttributesSourceType
+
+/// The status of the degradation.
+///
+/// The same structure as `CreateDegradationRequestDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:60`
+public typealias DegradationArrayDataItemsAttributesStatus = CreateDegradationRequestDataAttributesStatus
+
+/// The components affected at the time of the update.
+///
+/// The same structure as `CreateDegradationRequestDataAttributesComponentsAffectedItems`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:63`
+public typealias DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffectedItems = CreateDegradationRequestDataAttributesComponentsAffectedItems
+
+/// The status of the component affected at the time of the update.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:66`
+public typealias DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffectedItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The status of the degradation.
+///
+/// The same structure as `CreateDegradationRequestDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:72`
+public typealias DegradationArrayDataItemsAttributesUpdatesItemsStatus = CreateDegradationRequestDataAttributesStatus
+
+/// The relationships of a degradation.
+///
+/// The same structure as `DegradationDataRelationships`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:74`
+public typealias DegradationArrayDataItemsRelationships = DegradationDataRelationships
+
+/// The Datadog user who created the degradation.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:75`
+public typealias DegradationArrayDataItemsRelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the degradation.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:76`
+public typealias DegradationArrayDataItemsRelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:78`
+public typealias DegradationArrayDataItemsRelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the degradation.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:79`
+public typealias DegradationArrayDataItemsRelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the degradation.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:80`
+public typealias DegradationArrayDataItemsRelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:82`
+public typealias DegradationArrayDataItemsRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The status page the degradation belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPage`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:83`
+public typealias DegradationArrayDataItemsRelationshipsStatusPage = DegradationDataRelationshipsStatusPage
+
+/// The data object identifying the status page the degradation belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPageData`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:84`
+public typealias DegradationArrayDataItemsRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:86`
+public typealias DegradationArrayDataItemsRelationshipsStatusPageDataType = StatusPageDataType
+
+/// Degradations resource type.
+///
+/// The same structure as `PatchDegradationRequestDataType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:87`
+public typealias DegradationArrayDataItemsType = PatchDegradationRequestDataType
+
+/// The included related resources of a degradation. Client must explicitly request these resources by name in the `include` query parameter.
+///
+/// The same structure as `MaintenanceIncludedItems`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:88`
+public typealias DegradationArrayIncludedItems = MaintenanceIncludedItems
+
+/// The included Datadog user resource.
+///
+/// The same structure as `DegradationIncludedItemsOption1`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:89`
+public typealias DegradationArrayIncludedItemsOption1 = DegradationIncludedItemsOption1
+
+/// Attributes of the Datadog user.
+///
+/// The same structure as `DegradationIncludedItemsOption1Attributes`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:90`
+public typealias DegradationArrayIncludedItemsOption1Attributes = DegradationIncludedItemsOption1Attributes
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:97`
+public typealias DegradationArrayIncludedItemsOption1Type = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The included status page resource.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:98`
+public typealias DegradationArrayIncludedItemsOption2 = StatusPagesComponentIncludedItemsOption2
+
+/// The attributes of a status page.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2Attributes`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:99`
+public typealias DegradationArrayIncludedItemsOption2Attributes = StatusPagesComponentIncludedItemsOption2Attributes
+
+/// Components displayed on the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:101`
+public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:102`
+public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:106`
+public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:107`
+public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:111`
+public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:112`
+public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:124`
+public typealias DegradationArrayIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:125`
+public typealias DegradationArrayIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
+
+/// The relationships of a status page.
+///
+/// The same structure as `DegradationIncludedItemsOption2Relationships`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:127`
+public typealias DegradationArrayIncludedItemsOption2Relationships = DegradationIncludedItemsOption2Relationships
+
+/// The Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:128`
+public typealias DegradationArrayIncludedItemsOption2RelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:129`
+public typealias DegradationArrayIncludedItemsOption2RelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:131`
+public typealias DegradationArrayIncludedItemsOption2RelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:132`
+public typealias DegradationArrayIncludedItemsOption2RelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:133`
+public typealias DegradationArrayIncludedItemsOption2RelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:135`
+public typealias DegradationArrayIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/list-degradations.md:136`
+public typealias DegradationArrayIncludedItemsOption2Type = StatusPageDataType
+
 /// Components affected by the degradation.
 ///
 /// The same structure as `CreateDegradationRequestDataAttributesComponentsAffectedItems`, which it shares.
@@ -65,6 +394,13 @@ public typealias DegradationDataRelationshipsLastModifiedByUserData = Degradatio
 /// Source: `create-backfilled-degradation.md:167`
 public typealias DegradationDataRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
 
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `create-backfilled-degradation.md:171`
+public typealias DegradationDataRelationshipsStatusPageDataType = StatusPageDataType
+
 /// Degradations resource type.
 ///
 /// The same structure as `PatchDegradationRequestDataType`, which it shares.
@@ -79,6 +415,13 @@ public typealias DegradationDataType = PatchDegradationRequestDataType
 /// Source: `create-backfilled-degradation.md:182`
 public typealias DegradationIncludedItemsOption1Type = DegradationDataRelationshipsCreatedByUserDataType
 
+/// Components displayed on the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesComponentsItems`, which it shares.
+///
+/// Source: `create-backfilled-degradation.md:186`
+public typealias DegradationIncludedItemsOption2AttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
+
 /// The status of the component.
 ///
 /// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
@@ -92,6 +435,27 @@ public typealias DegradationIncludedItemsOption2AttributesComponentsItemsCompone
 ///
 /// Source: `create-backfilled-degradation.md:196`
 public typealias DegradationIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `create-backfilled-degradation.md:197`
+public typealias DegradationIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `create-backfilled-degradation.md:211`
+public typealias DegradationIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `create-backfilled-degradation.md:212`
+public typealias DegradationIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The Datadog user who created the status page.
 ///
@@ -137,14 +501,1778 @@ public typealias DegradationIncludedItemsOption2RelationshipsLastModifiedByUserD
 
 /// Status pages resource type.
 ///
-/// The same structure as `DegradationDataRelationshipsStatusPageDataType`, which it shares.
+/// The same structure as `StatusPageDataType`, which it shares.
 ///
 /// Source: `create-backfilled-degradation.md:223`
-public typealias DegradationIncludedItemsOption2Type = DegradationDataRelationshipsStatusPageDataType
+public typealias DegradationIncludedItemsOption2Type = StatusPageDataType
+
+/// A list of maintenance data objects.
+///
+/// The same structure as `MaintenanceData`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:47`
+public typealias MaintenanceArrayDataItems = MaintenanceData
+
+/// The attributes of a maintenance.
+///
+/// The same structure as `MaintenanceDataAttributes`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:48`
+public typealias MaintenanceArrayDataItemsAttributes = MaintenanceDataAttributes
+
+/// Components affected by the maintenance.
+///
+/// The same structure as `CreateMaintenanceRequestDataAttributesComponentsAffectedItems`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:51`
+public typealias MaintenanceArrayDataItemsAttributesComponentsAffectedItems = CreateMaintenanceRequestDataAttributesComponentsAffectedItems
+
+/// The status of the component.
+///
+/// The same structure as `PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:54`
+public typealias MaintenanceArrayDataItemsAttributesComponentsAffectedItemsStatus = PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus
+
+/// The status of the maintenance.
+///
+/// The same structure as `MaintenanceDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:60`
+public typealias MaintenanceArrayDataItemsAttributesStatus = MaintenanceDataAttributesStatus
+
+/// Past updates made to the maintenance.
+///
+/// The same structure as `MaintenanceDataAttributesUpdatesItems`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:62`
+public typealias MaintenanceArrayDataItemsAttributesUpdatesItems = MaintenanceDataAttributesUpdatesItems
+
+/// The components affected at the time of the update.
+///
+/// The same structure as `CreateMaintenanceRequestDataAttributesComponentsAffectedItems`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:63`
+public typealias MaintenanceArrayDataItemsAttributesUpdatesItemsComponentsAffectedItems = CreateMaintenanceRequestDataAttributesComponentsAffectedItems
+
+/// The status of the component affected at the time of the update.
+///
+/// The same structure as `PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:66`
+public typealias MaintenanceArrayDataItemsAttributesUpdatesItemsComponentsAffectedItemsStatus = PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus
+
+/// The relationships of a maintenance.
+///
+/// The same structure as `DegradationDataRelationships`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:75`
+public typealias MaintenanceArrayDataItemsRelationships = DegradationDataRelationships
+
+/// The Datadog user who created the maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:76`
+public typealias MaintenanceArrayDataItemsRelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:77`
+public typealias MaintenanceArrayDataItemsRelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:79`
+public typealias MaintenanceArrayDataItemsRelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:80`
+public typealias MaintenanceArrayDataItemsRelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:81`
+public typealias MaintenanceArrayDataItemsRelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:83`
+public typealias MaintenanceArrayDataItemsRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The status page the maintenance belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPage`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:84`
+public typealias MaintenanceArrayDataItemsRelationshipsStatusPage = DegradationDataRelationshipsStatusPage
+
+/// The data object identifying the status page associated with a maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPageData`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:85`
+public typealias MaintenanceArrayDataItemsRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
 
 /// Status pages resource type.
 ///
-/// The same structure as `DegradationDataRelationshipsStatusPageDataType`, which it shares.
+/// The same structure as `StatusPageDataType`, which it shares.
 ///
-/// Source: `status-pages/list-status-pages.md:49`
-public typealias StatusPageArrayDataItemsType = DegradationDataRelationshipsStatusPageDataType
+/// Source: `status-pages/list-maintenances.md:87`
+public typealias MaintenanceArrayDataItemsRelationshipsStatusPageDataType = StatusPageDataType
+
+/// Maintenances resource type.
+///
+/// The same structure as `PatchMaintenanceRequestDataType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:88`
+public typealias MaintenanceArrayDataItemsType = PatchMaintenanceRequestDataType
+
+/// The included related resources of a maintenance. Client must explicitly request these resources by name in the `include` query parameter.
+///
+/// The same structure as `MaintenanceIncludedItems`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:89`
+public typealias MaintenanceArrayIncludedItems = MaintenanceIncludedItems
+
+/// The included Datadog user resource.
+///
+/// The same structure as `DegradationIncludedItemsOption1`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:90`
+public typealias MaintenanceArrayIncludedItemsOption1 = DegradationIncludedItemsOption1
+
+/// Attributes of the Datadog user.
+///
+/// The same structure as `DegradationIncludedItemsOption1Attributes`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:91`
+public typealias MaintenanceArrayIncludedItemsOption1Attributes = DegradationIncludedItemsOption1Attributes
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:98`
+public typealias MaintenanceArrayIncludedItemsOption1Type = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The included status page resource.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:99`
+public typealias MaintenanceArrayIncludedItemsOption2 = StatusPagesComponentIncludedItemsOption2
+
+/// The attributes of a status page.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2Attributes`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:100`
+public typealias MaintenanceArrayIncludedItemsOption2Attributes = StatusPagesComponentIncludedItemsOption2Attributes
+
+/// Components displayed on the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:102`
+public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:103`
+public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:107`
+public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:108`
+public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:112`
+public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:113`
+public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:125`
+public typealias MaintenanceArrayIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:126`
+public typealias MaintenanceArrayIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
+
+/// The relationships of a status page.
+///
+/// The same structure as `DegradationIncludedItemsOption2Relationships`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:128`
+public typealias MaintenanceArrayIncludedItemsOption2Relationships = DegradationIncludedItemsOption2Relationships
+
+/// The Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:129`
+public typealias MaintenanceArrayIncludedItemsOption2RelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:130`
+public typealias MaintenanceArrayIncludedItemsOption2RelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:132`
+public typealias MaintenanceArrayIncludedItemsOption2RelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:133`
+public typealias MaintenanceArrayIncludedItemsOption2RelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:134`
+public typealias MaintenanceArrayIncludedItemsOption2RelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:136`
+public typealias MaintenanceArrayIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:137`
+public typealias MaintenanceArrayIncludedItemsOption2Type = StatusPageDataType
+
+/// Response metadata.
+///
+/// The same structure as `DegradationArrayMeta`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:138`
+public typealias MaintenanceArrayMeta = DegradationArrayMeta
+
+/// Offset-based pagination schema.
+///
+/// The same structure as `DegradationArrayMetaPage`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:139`
+public typealias MaintenanceArrayMetaPage = DegradationArrayMetaPage
+
+/// The pagination type used for offset-based pagination.
+///
+/// The same structure as `DegradationArrayMetaPageType`, which it shares.
+///
+/// Source: `status-pages/list-maintenances.md:147`
+public typealias MaintenanceArrayMetaPageType = DegradationArrayMetaPageType
+
+/// Components affected by the maintenance.
+///
+/// The same structure as `CreateMaintenanceRequestDataAttributesComponentsAffectedItems`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:53`
+public typealias MaintenanceDataAttributesComponentsAffectedItems = CreateMaintenanceRequestDataAttributesComponentsAffectedItems
+
+/// The status of the component.
+///
+/// The same structure as `PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:56`
+public typealias MaintenanceDataAttributesComponentsAffectedItemsStatus = PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus
+
+/// The components affected at the time of the update.
+///
+/// The same structure as `CreateMaintenanceRequestDataAttributesComponentsAffectedItems`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:65`
+public typealias MaintenanceDataAttributesUpdatesItemsComponentsAffectedItems = CreateMaintenanceRequestDataAttributesComponentsAffectedItems
+
+/// The status of the component affected at the time of the update.
+///
+/// The same structure as `PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:68`
+public typealias MaintenanceDataAttributesUpdatesItemsComponentsAffectedItemsStatus = PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus
+
+/// The relationships of a maintenance.
+///
+/// The same structure as `DegradationDataRelationships`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:77`
+public typealias MaintenanceDataRelationships = DegradationDataRelationships
+
+/// The Datadog user who created the maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:78`
+public typealias MaintenanceDataRelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:79`
+public typealias MaintenanceDataRelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:81`
+public typealias MaintenanceDataRelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:82`
+public typealias MaintenanceDataRelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:83`
+public typealias MaintenanceDataRelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:85`
+public typealias MaintenanceDataRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The status page the maintenance belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPage`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:86`
+public typealias MaintenanceDataRelationshipsStatusPage = DegradationDataRelationshipsStatusPage
+
+/// The data object identifying the status page associated with a maintenance.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPageData`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:87`
+public typealias MaintenanceDataRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:89`
+public typealias MaintenanceDataRelationshipsStatusPageDataType = StatusPageDataType
+
+/// Maintenances resource type.
+///
+/// The same structure as `PatchMaintenanceRequestDataType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:90`
+public typealias MaintenanceDataType = PatchMaintenanceRequestDataType
+
+/// The included Datadog user resource.
+///
+/// The same structure as `DegradationIncludedItemsOption1`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:92`
+public typealias MaintenanceIncludedItemsOption1 = DegradationIncludedItemsOption1
+
+/// Attributes of the Datadog user.
+///
+/// The same structure as `DegradationIncludedItemsOption1Attributes`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:93`
+public typealias MaintenanceIncludedItemsOption1Attributes = DegradationIncludedItemsOption1Attributes
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:100`
+public typealias MaintenanceIncludedItemsOption1Type = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The included status page resource.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:101`
+public typealias MaintenanceIncludedItemsOption2 = StatusPagesComponentIncludedItemsOption2
+
+/// The attributes of a status page.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2Attributes`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:102`
+public typealias MaintenanceIncludedItemsOption2Attributes = StatusPagesComponentIncludedItemsOption2Attributes
+
+/// Components displayed on the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesComponentsItems`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:104`
+public typealias MaintenanceIncludedItemsOption2AttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:105`
+public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:109`
+public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:110`
+public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:114`
+public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:115`
+public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:127`
+public typealias MaintenanceIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:128`
+public typealias MaintenanceIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
+
+/// The relationships of a status page.
+///
+/// The same structure as `DegradationIncludedItemsOption2Relationships`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:130`
+public typealias MaintenanceIncludedItemsOption2Relationships = DegradationIncludedItemsOption2Relationships
+
+/// The Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:131`
+public typealias MaintenanceIncludedItemsOption2RelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:132`
+public typealias MaintenanceIncludedItemsOption2RelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:134`
+public typealias MaintenanceIncludedItemsOption2RelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:135`
+public typealias MaintenanceIncludedItemsOption2RelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:136`
+public typealias MaintenanceIncludedItemsOption2RelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:138`
+public typealias MaintenanceIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/get-maintenance.md:139`
+public typealias MaintenanceIncludedItemsOption2Type = StatusPageDataType
+
+/// The components affected by the degradation.
+///
+/// The same structure as `CreateDegradationRequestDataAttributesComponentsAffectedItems`, which it shares.
+///
+/// Source: `status-pages/update-degradation.md:53`
+public typealias PatchDegradationRequestDataAttributesComponentsAffectedItems = CreateDegradationRequestDataAttributesComponentsAffectedItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/update-degradation.md:56`
+public typealias PatchDegradationRequestDataAttributesComponentsAffectedItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The status of the degradation.
+///
+/// The same structure as `CreateDegradationRequestDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/update-degradation.md:58`
+public typealias PatchDegradationRequestDataAttributesStatus = CreateDegradationRequestDataAttributesStatus
+
+/// The components affected by the maintenance.
+///
+/// The same structure as `CreateMaintenanceRequestDataAttributesComponentsAffectedItems`, which it shares.
+///
+/// Source: `status-pages/update-maintenance.md:55`
+public typealias PatchMaintenanceRequestDataAttributesComponentsAffectedItems = CreateMaintenanceRequestDataAttributesComponentsAffectedItems
+
+/// The status of the maintenance.
+///
+/// The same structure as `MaintenanceDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/update-maintenance.md:62`
+public typealias PatchMaintenanceRequestDataAttributesStatus = MaintenanceDataAttributesStatus
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/update-status-page.md:59`
+public typealias PatchStatusPageRequestDataAttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `status-pages/update-status-page.md:60`
+public typealias PatchStatusPageRequestDataAttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
+
+/// A list of status page data objects.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:44`
+public typealias StatusPageArrayDataItems = StatusPagesComponentIncludedItemsOption2
+
+/// The attributes of a status page.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2Attributes`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:45`
+public typealias StatusPageArrayDataItemsAttributes = StatusPagesComponentIncludedItemsOption2Attributes
+
+/// Components displayed on the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:47`
+public typealias StatusPageArrayDataItemsAttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:48`
+public typealias StatusPageArrayDataItemsAttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:52`
+public typealias StatusPageArrayDataItemsAttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:53`
+public typealias StatusPageArrayDataItemsAttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:57`
+public typealias StatusPageArrayDataItemsAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:58`
+public typealias StatusPageArrayDataItemsAttributesComponentsItemsType = CreateComponentRequestDataAttributesType
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:70`
+public typealias StatusPageArrayDataItemsAttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:71`
+public typealias StatusPageArrayDataItemsAttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
+
+/// The relationships of a status page.
+///
+/// The same structure as `DegradationIncludedItemsOption2Relationships`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:73`
+public typealias StatusPageArrayDataItemsRelationships = DegradationIncludedItemsOption2Relationships
+
+/// The Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:74`
+public typealias StatusPageArrayDataItemsRelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:75`
+public typealias StatusPageArrayDataItemsRelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:77`
+public typealias StatusPageArrayDataItemsRelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:78`
+public typealias StatusPageArrayDataItemsRelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:79`
+public typealias StatusPageArrayDataItemsRelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:81`
+public typealias StatusPageArrayDataItemsRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:82`
+public typealias StatusPageArrayDataItemsType = StatusPageDataType
+
+/// The included related resources of a status page. Client must explicitly request these resources by name in the `include` query parameter.
+///
+/// The same structure as `StatusPageIncludedItems`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:83`
+public typealias StatusPageArrayIncludedItems = StatusPageIncludedItems
+
+/// The included Datadog user resource.
+///
+/// The same structure as `DegradationIncludedItemsOption1`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:84`
+public typealias StatusPageArrayIncludedItemsOption1 = DegradationIncludedItemsOption1
+
+/// Attributes of the Datadog user.
+///
+/// The same structure as `DegradationIncludedItemsOption1Attributes`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:85`
+public typealias StatusPageArrayIncludedItemsOption1Attributes = DegradationIncludedItemsOption1Attributes
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:92`
+public typealias StatusPageArrayIncludedItemsOption1Type = DegradationDataRelationshipsCreatedByUserDataType
+
+/// Response metadata.
+///
+/// The same structure as `DegradationArrayMeta`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:93`
+public typealias StatusPageArrayMeta = DegradationArrayMeta
+
+/// Offset-based pagination schema.
+///
+/// The same structure as `DegradationArrayMetaPage`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:94`
+public typealias StatusPageArrayMetaPage = DegradationArrayMetaPage
+
+/// The pagination type used for offset-based pagination.
+///
+/// The same structure as `DegradationArrayMetaPageType`, which it shares.
+///
+/// Source: `status-pages/list-status-pages.md:102`
+public typealias StatusPageArrayMetaPageType = DegradationArrayMetaPageType
+
+/// The data object for a status page.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:116`
+public typealias StatusPageData = StatusPagesComponentIncludedItemsOption2
+
+/// The attributes of a status page.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2Attributes`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:117`
+public typealias StatusPageDataAttributes = StatusPagesComponentIncludedItemsOption2Attributes
+
+/// Components displayed on the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesComponentsItems`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:119`
+public typealias StatusPageDataAttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:120`
+public typealias StatusPageDataAttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:124`
+public typealias StatusPageDataAttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:125`
+public typealias StatusPageDataAttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:129`
+public typealias StatusPageDataAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:130`
+public typealias StatusPageDataAttributesComponentsItemsType = CreateComponentRequestDataAttributesType
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:142`
+public typealias StatusPageDataAttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:143`
+public typealias StatusPageDataAttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
+
+/// The relationships of a status page.
+///
+/// The same structure as `DegradationIncludedItemsOption2Relationships`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:145`
+public typealias StatusPageDataRelationships = DegradationIncludedItemsOption2Relationships
+
+/// The Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:146`
+public typealias StatusPageDataRelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:147`
+public typealias StatusPageDataRelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:149`
+public typealias StatusPageDataRelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:150`
+public typealias StatusPageDataRelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:151`
+public typealias StatusPageDataRelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:153`
+public typealias StatusPageDataRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The included Datadog user resource.
+///
+/// The same structure as `DegradationIncludedItemsOption1`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:156`
+public typealias StatusPageIncludedItemsOption1 = DegradationIncludedItemsOption1
+
+/// Attributes of the Datadog user.
+///
+/// The same structure as `DegradationIncludedItemsOption1Attributes`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:157`
+public typealias StatusPageIncludedItemsOption1Attributes = DegradationIncludedItemsOption1Attributes
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-status-page.md:164`
+public typealias StatusPageIncludedItemsOption1Type = DegradationDataRelationshipsCreatedByUserDataType
+
+/// A list of component data objects.
+///
+/// The same structure as `StatusPagesComponentData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:48`
+public typealias StatusPagesComponentArrayDataItems = StatusPagesComponentData
+
+/// The attributes of a component.
+///
+/// The same structure as `StatusPagesComponentDataAttributes`, which it shares.
+///
+/// Source: `status-pages/list-components.md:49`
+public typealias StatusPagesComponentArrayDataItemsAttributes = StatusPagesComponentDataAttributes
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-components.md:50`
+public typealias StatusPagesComponentArrayDataItemsAttributesComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-components.md:54`
+public typealias StatusPagesComponentArrayDataItemsAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:55`
+public typealias StatusPagesComponentArrayDataItemsAttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-components.md:60`
+public typealias StatusPagesComponentArrayDataItemsAttributesStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:61`
+public typealias StatusPagesComponentArrayDataItemsAttributesType = CreateComponentRequestDataAttributesType
+
+/// The relationships of a component.
+///
+/// The same structure as `StatusPagesComponentDataRelationships`, which it shares.
+///
+/// Source: `status-pages/list-components.md:63`
+public typealias StatusPagesComponentArrayDataItemsRelationships = StatusPagesComponentDataRelationships
+
+/// The Datadog user who created the component.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-components.md:64`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the component.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:65`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:67`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The group the component belongs to.
+///
+/// The same structure as `CreateComponentRequestDataRelationshipsGroup`, which it shares.
+///
+/// Source: `status-pages/list-components.md:68`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsGroup = CreateComponentRequestDataRelationshipsGroup
+
+/// The data object identifying the group the component belongs to.
+///
+/// The same structure as `CreateComponentRequestDataRelationshipsGroupData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:69`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsGroupData = CreateComponentRequestDataRelationshipsGroupData
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:71`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsGroupDataType = StatusPagesComponentGroupType
+
+/// The Datadog user who last modified the component.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-components.md:72`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the component.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:73`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:75`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The status page the component belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPage`, which it shares.
+///
+/// Source: `status-pages/list-components.md:76`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsStatusPage = DegradationDataRelationshipsStatusPage
+
+/// The data object identifying the status page the component belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPageData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:77`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:79`
+public typealias StatusPagesComponentArrayDataItemsRelationshipsStatusPageDataType = StatusPageDataType
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:80`
+public typealias StatusPagesComponentArrayDataItemsType = StatusPagesComponentGroupType
+
+/// The included related resources of a component. Client must explicitly request these resources by name in the `include` query parameter.
+///
+/// The same structure as `StatusPagesComponentIncludedItems`, which it shares.
+///
+/// Source: `status-pages/list-components.md:81`
+public typealias StatusPagesComponentArrayIncludedItems = StatusPagesComponentIncludedItems
+
+/// The included Datadog user resource.
+///
+/// The same structure as `DegradationIncludedItemsOption1`, which it shares.
+///
+/// Source: `status-pages/list-components.md:82`
+public typealias StatusPagesComponentArrayIncludedItemsOption1 = DegradationIncludedItemsOption1
+
+/// Attributes of the Datadog user.
+///
+/// The same structure as `DegradationIncludedItemsOption1Attributes`, which it shares.
+///
+/// Source: `status-pages/list-components.md:83`
+public typealias StatusPagesComponentArrayIncludedItemsOption1Attributes = DegradationIncludedItemsOption1Attributes
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:90`
+public typealias StatusPagesComponentArrayIncludedItemsOption1Type = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The included status page resource.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2`, which it shares.
+///
+/// Source: `status-pages/list-components.md:91`
+public typealias StatusPagesComponentArrayIncludedItemsOption2 = StatusPagesComponentIncludedItemsOption2
+
+/// The attributes of a status page.
+///
+/// The same structure as `StatusPagesComponentIncludedItemsOption2Attributes`, which it shares.
+///
+/// Source: `status-pages/list-components.md:92`
+public typealias StatusPagesComponentArrayIncludedItemsOption2Attributes = StatusPagesComponentIncludedItemsOption2Attributes
+
+/// Components displayed on the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-components.md:94`
+public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-components.md:95`
+public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-components.md:99`
+public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:100`
+public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-components.md:104`
+public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:105`
+public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:117`
+public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:118`
+public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
+
+/// The relationships of a status page.
+///
+/// The same structure as `DegradationIncludedItemsOption2Relationships`, which it shares.
+///
+/// Source: `status-pages/list-components.md:120`
+public typealias StatusPagesComponentArrayIncludedItemsOption2Relationships = DegradationIncludedItemsOption2Relationships
+
+/// The Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-components.md:121`
+public typealias StatusPagesComponentArrayIncludedItemsOption2RelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:122`
+public typealias StatusPagesComponentArrayIncludedItemsOption2RelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:124`
+public typealias StatusPagesComponentArrayIncludedItemsOption2RelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-components.md:125`
+public typealias StatusPagesComponentArrayIncludedItemsOption2RelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:126`
+public typealias StatusPagesComponentArrayIncludedItemsOption2RelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:128`
+public typealias StatusPagesComponentArrayIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:129`
+public typealias StatusPagesComponentArrayIncludedItemsOption2Type = StatusPageDataType
+
+/// The included component group resource.
+///
+/// The same structure as `StatusPagesComponentData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:130`
+public typealias StatusPagesComponentArrayIncludedItemsOption3 = StatusPagesComponentData
+
+/// The attributes of a component group.
+///
+/// The same structure as `StatusPagesComponentDataAttributes`, which it shares.
+///
+/// Source: `status-pages/list-components.md:131`
+public typealias StatusPagesComponentArrayIncludedItemsOption3Attributes = StatusPagesComponentDataAttributes
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/list-components.md:132`
+public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-components.md:136`
+public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:137`
+public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/list-components.md:142`
+public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:143`
+public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesType = CreateComponentRequestDataAttributesType
+
+/// The relationships of a component group.
+///
+/// The same structure as `StatusPagesComponentDataRelationships`, which it shares.
+///
+/// Source: `status-pages/list-components.md:145`
+public typealias StatusPagesComponentArrayIncludedItemsOption3Relationships = StatusPagesComponentDataRelationships
+
+/// The Datadog user who created the component group.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-components.md:146`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the component group.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:147`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:149`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The group the component group belongs to.
+///
+/// The same structure as `CreateComponentRequestDataRelationshipsGroup`, which it shares.
+///
+/// Source: `status-pages/list-components.md:150`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsGroup = CreateComponentRequestDataRelationshipsGroup
+
+/// The data object identifying the parent group of a component group.
+///
+/// The same structure as `CreateComponentRequestDataRelationshipsGroupData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:151`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsGroupData = CreateComponentRequestDataRelationshipsGroupData
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:153`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsGroupDataType = StatusPagesComponentGroupType
+
+/// The Datadog user who last modified the component group.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/list-components.md:154`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the component group.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:155`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:157`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The status page the component group belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPage`, which it shares.
+///
+/// Source: `status-pages/list-components.md:158`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsStatusPage = DegradationDataRelationshipsStatusPage
+
+/// The data object identifying the status page the component group belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPageData`, which it shares.
+///
+/// Source: `status-pages/list-components.md:159`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:161`
+public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsStatusPageDataType = StatusPageDataType
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/list-components.md:162`
+public typealias StatusPagesComponentArrayIncludedItemsOption3Type = StatusPagesComponentGroupType
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/create-component.md:110`
+public typealias StatusPagesComponentDataAttributesComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-component.md:114`
+public typealias StatusPagesComponentDataAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:115`
+public typealias StatusPagesComponentDataAttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:121`
+public typealias StatusPagesComponentDataAttributesType = CreateComponentRequestDataAttributesType
+
+/// The Datadog user who created the component.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/create-component.md:124`
+public typealias StatusPagesComponentDataRelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the component.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:125`
+public typealias StatusPagesComponentDataRelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:127`
+public typealias StatusPagesComponentDataRelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The group the component belongs to.
+///
+/// The same structure as `CreateComponentRequestDataRelationshipsGroup`, which it shares.
+///
+/// Source: `status-pages/create-component.md:128`
+public typealias StatusPagesComponentDataRelationshipsGroup = CreateComponentRequestDataRelationshipsGroup
+
+/// The data object identifying the group the component belongs to.
+///
+/// The same structure as `CreateComponentRequestDataRelationshipsGroupData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:129`
+public typealias StatusPagesComponentDataRelationshipsGroupData = CreateComponentRequestDataRelationshipsGroupData
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:131`
+public typealias StatusPagesComponentDataRelationshipsGroupDataType = StatusPagesComponentGroupType
+
+/// The Datadog user who last modified the component.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/create-component.md:132`
+public typealias StatusPagesComponentDataRelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the component.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:133`
+public typealias StatusPagesComponentDataRelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:135`
+public typealias StatusPagesComponentDataRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The status page the component belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPage`, which it shares.
+///
+/// Source: `status-pages/create-component.md:136`
+public typealias StatusPagesComponentDataRelationshipsStatusPage = DegradationDataRelationshipsStatusPage
+
+/// The data object identifying the status page the component belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPageData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:137`
+public typealias StatusPagesComponentDataRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:139`
+public typealias StatusPagesComponentDataRelationshipsStatusPageDataType = StatusPageDataType
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:140`
+public typealias StatusPagesComponentDataType = StatusPagesComponentGroupType
+
+/// The included Datadog user resource.
+///
+/// The same structure as `DegradationIncludedItemsOption1`, which it shares.
+///
+/// Source: `status-pages/create-component.md:142`
+public typealias StatusPagesComponentIncludedItemsOption1 = DegradationIncludedItemsOption1
+
+/// Attributes of the Datadog user.
+///
+/// The same structure as `DegradationIncludedItemsOption1Attributes`, which it shares.
+///
+/// Source: `status-pages/create-component.md:143`
+public typealias StatusPagesComponentIncludedItemsOption1Attributes = DegradationIncludedItemsOption1Attributes
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:150`
+public typealias StatusPagesComponentIncludedItemsOption1Type = DegradationDataRelationshipsCreatedByUserDataType
+
+/// Components displayed on the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesComponentsItems`, which it shares.
+///
+/// Source: `status-pages/create-component.md:154`
+public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/create-component.md:155`
+public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-component.md:159`
+public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:160`
+public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-component.md:164`
+public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:165`
+public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
+
+/// The type of the status page controlling how the status page is accessed.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:177`
+public typealias StatusPagesComponentIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
+
+/// The visualization type of the status page.
+///
+/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:178`
+public typealias StatusPagesComponentIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
+
+/// The relationships of a status page.
+///
+/// The same structure as `DegradationIncludedItemsOption2Relationships`, which it shares.
+///
+/// Source: `status-pages/create-component.md:180`
+public typealias StatusPagesComponentIncludedItemsOption2Relationships = DegradationIncludedItemsOption2Relationships
+
+/// The Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/create-component.md:181`
+public typealias StatusPagesComponentIncludedItemsOption2RelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:182`
+public typealias StatusPagesComponentIncludedItemsOption2RelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:184`
+public typealias StatusPagesComponentIncludedItemsOption2RelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/create-component.md:185`
+public typealias StatusPagesComponentIncludedItemsOption2RelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the status page.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:186`
+public typealias StatusPagesComponentIncludedItemsOption2RelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:188`
+public typealias StatusPagesComponentIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:189`
+public typealias StatusPagesComponentIncludedItemsOption2Type = StatusPageDataType
+
+/// The included component group resource.
+///
+/// The same structure as `StatusPagesComponentData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:190`
+public typealias StatusPagesComponentIncludedItemsOption3 = StatusPagesComponentData
+
+/// The attributes of a component group.
+///
+/// The same structure as `StatusPagesComponentDataAttributes`, which it shares.
+///
+/// Source: `status-pages/create-component.md:191`
+public typealias StatusPagesComponentIncludedItemsOption3Attributes = StatusPagesComponentDataAttributes
+
+/// If the component is of type `group`, the components within the group.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
+///
+/// Source: `status-pages/create-component.md:192`
+public typealias StatusPagesComponentIncludedItemsOption3AttributesComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-component.md:196`
+public typealias StatusPagesComponentIncludedItemsOption3AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:197`
+public typealias StatusPagesComponentIncludedItemsOption3AttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
+
+/// The status of the component.
+///
+/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
+///
+/// Source: `status-pages/create-component.md:202`
+public typealias StatusPagesComponentIncludedItemsOption3AttributesStatus = StatusPagesComponentDataAttributesStatus
+
+/// The type of the component.
+///
+/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:203`
+public typealias StatusPagesComponentIncludedItemsOption3AttributesType = CreateComponentRequestDataAttributesType
+
+/// The relationships of a component group.
+///
+/// The same structure as `StatusPagesComponentDataRelationships`, which it shares.
+///
+/// Source: `status-pages/create-component.md:205`
+public typealias StatusPagesComponentIncludedItemsOption3Relationships = StatusPagesComponentDataRelationships
+
+/// The Datadog user who created the component group.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/create-component.md:206`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsCreatedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who created the component group.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:207`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsCreatedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:209`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsCreatedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The group the component group belongs to.
+///
+/// The same structure as `CreateComponentRequestDataRelationshipsGroup`, which it shares.
+///
+/// Source: `status-pages/create-component.md:210`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsGroup = CreateComponentRequestDataRelationshipsGroup
+
+/// The data object identifying the parent group of a component group.
+///
+/// The same structure as `CreateComponentRequestDataRelationshipsGroupData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:211`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsGroupData = CreateComponentRequestDataRelationshipsGroupData
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:213`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsGroupDataType = StatusPagesComponentGroupType
+
+/// The Datadog user who last modified the component group.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
+///
+/// Source: `status-pages/create-component.md:214`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsLastModifiedByUser = DegradationDataRelationshipsCreatedByUser
+
+/// The data object identifying the Datadog user who last modified the component group.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:215`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsLastModifiedByUserData = DegradationDataRelationshipsCreatedByUserData
+
+/// Users resource type.
+///
+/// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:217`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
+
+/// The status page the component group belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPage`, which it shares.
+///
+/// Source: `status-pages/create-component.md:218`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsStatusPage = DegradationDataRelationshipsStatusPage
+
+/// The data object identifying the status page the component group belongs to.
+///
+/// The same structure as `DegradationDataRelationshipsStatusPageData`, which it shares.
+///
+/// Source: `status-pages/create-component.md:219`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
+
+/// Status pages resource type.
+///
+/// The same structure as `StatusPageDataType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:221`
+public typealias StatusPagesComponentIncludedItemsOption3RelationshipsStatusPageDataType = StatusPageDataType
+
+/// Components resource type.
+///
+/// The same structure as `StatusPagesComponentGroupType`, which it shares.
+///
+/// Source: `status-pages/create-component.md:222`
+public typealias StatusPagesComponentIncludedItemsOption3Type = StatusPagesComponentGroupType

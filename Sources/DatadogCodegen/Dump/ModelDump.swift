@@ -5,8 +5,11 @@ public enum ModelDump {
     /// The dump as JSON-serializable values: per page, each operation with its parameters, request, responses and field trees.
     public static func json(_ sdk: SDKModel) -> Any {
         let renamings = Dictionary(sdk.modules.map { ($0.version, $0.officialRenaming()) }, uniquingKeysWith: { first, _ in first })
+        let moduleNames = Dictionary(sdk.modules.map { ($0.version, $0.name) }, uniquingKeysWith: { first, _ in first })
         return ["pages": sdk.pages.map { page -> [String: Any] in
-            ["file": page.file, "operations": page.operations.map { operation($0, renaming: renamings[$0.version] ?? [:]) }]
+            ["file": page.file, "operations": page.operations.map {
+                operation($0, module: moduleNames[$0.version] ?? "", renaming: renamings[$0.version] ?? [:])
+            }]
         }]
     }
 
@@ -15,7 +18,7 @@ public enum ModelDump {
         try JSONSerialization.data(withJSONObject: json(sdk), options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
-    static func operation(_ operation: OperationDecl, renaming: [String: String]) -> [String: Any] {
+    static func operation(_ operation: OperationDecl, module: String, renaming: [String: String]) -> [String: Any] {
         var result: [String: Any] = [
             "version": operation.version,
             "operation_id": operation.operationID,
@@ -23,7 +26,7 @@ public enum ModelDump {
             "path": operation.path,
             "swift_api": operation.apiName,
             "swift_method": operation.methodName,
-            "swift_module": "Datadog" + operation.version.uppercased(),
+            "swift_module": module,
             "line": operation.source.line,
             "response_kind": responseKind(operation.response),
             "unstable": operation.unstable,

@@ -84,6 +84,7 @@ public struct OutputWriter: Sendable {
         for path in summary.removed {
             try? manager.removeItem(at: directory.appendingPathComponent(path))
         }
+        removeEmptiedFolders(of: summary.removed)
         return summary
     }
 
@@ -123,6 +124,22 @@ public struct OutputWriter: Sendable {
                 offset += written
             }
             return nil
+        }
+    }
+
+    /// Removes the folders (below the output folder) that removing `paths` left empty, deepest
+    /// first, so that a module no longer generated leaves no empty folder behind.
+    private func removeEmptiedFolders(of paths: [String]) {
+        var folders: Set<String> = []
+        for path in paths {
+            let components = path.split(separator: "/").dropLast()
+            for depth in components.indices { folders.insert(components[...depth].joined(separator: "/")) }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            let url = directory.appendingPathComponent(folder)
+            if (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
+                try? FileManager.default.removeItem(at: url)
+            }
         }
     }
 

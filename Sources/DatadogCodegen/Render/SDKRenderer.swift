@@ -21,13 +21,9 @@ public enum SDKRenderer {
 
     /// Every file of every module.
     static func jobs(_ sdk: SDKModel) -> [Job] {
-        var modules = sdk.modules
-        // Both API versions always exist as modules, so that the package layout never changes.
-        for version in ["v1", "v2"] where !modules.contains(where: { $0.version == version }) {
-            modules.append(ModuleModel(version: version, name: "Datadog" + version.uppercased(), types: [], operations: []))
-        }
+        // Only the versions the pages have become modules.
         var jobs: [Job] = []
-        for module in modules {
+        for module in sdk.modules {
             let declared = module.types.filter { $0.aliasOf == nil }
             jobs.append(Job(path: "\(module.name)/\(module.name).swift", template: "module") {
                 ["name": module.name, "version": module.version, "operationCount": module.operations.count,
