@@ -43,14 +43,19 @@ public struct UpToDateStamp: Codable, Sendable, Equatable {
         return url.resolvingSymlinksInPath()
     }
 
-    /// `size:mtime` (seconds since 1970 with the file system's sub-second part), or `-` when the
-    /// file is missing. `FileManager` attributes work the same on macOS and Linux (and, on Linux,
-    /// take 0.25 s for 4,737 files where `URLResourceValues` take 0.62 s).
+    /// `size:mtime` (seconds and nanoseconds since 1970), or `-` when the file is missing.
+    /// `stat` is 8 times faster than `FileManager.attributesOfItem` on the 4,737 files of the whole
+    /// corpus (0.03 s against 0.25 s, which made the nothing-changed run 0.6 s instead of 0.2 s);
+    /// Darwin names its modification time `st_mtimespec`, Glibc `st_mtim`.
     static func fileStamp(_ path: String) -> String {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = (attributes[.size] as? NSNumber)?.uint64Value,
-              let modified = attributes[.modificationDate] as? Date else { return "-" }
-        return "\(size):\(modified.timeIntervalSince1970)"
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "-" }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(info.st_size):\(modified.tv_sec).\(modified.tv_nsec)"
     }
 
     /// The `size:mtime` stamps of `files`, paths relative to `directory`.
