@@ -102,7 +102,11 @@ final class TitleNamingTests: XCTestCase {
 
     func testPrepositions() {
         XCTAssertEqual(name("Get links for a team", "GET", "/api/v2/team/{team_id}/links"), "GetTeamLinks")
-        XCTAssertEqual(name("Get rows by id"), "GetRows")
+        XCTAssertEqual(name("List tags by metric name"), "ListTagsByMetricName")
+        XCTAssertEqual(name("Add a user to a role", "POST", "/api/v2/roles/{role_id}/users"), "AddUserToRole", "the title's verb")
+        XCTAssertEqual(name("Remove a user from a role", "DELETE"), "RemoveUserFromRole")
+        XCTAssertEqual(name("Get an SLO correction for an SLO", "GET", "/api/v1/slo/correction/{slo_correction_id}"), "GetSLOCorrection")
+        XCTAssertEqual(name("Create On-Call Page", "POST", "/api/v2/on-call/pages"), "CreateOnCallPage", "no preposition inside a word")
         XCTAssertEqual(name("Query scalar data across multiple products", "POST"), "QueryScalarData")
         XCTAssertEqual(name("Get details of batch", "GET", "/api/v1/synthetics/ci/batch/{batch_id}"), "GetBatch")
     }

@@ -255,22 +255,26 @@ public enum OperationBuilder {
     /// `keepingQualifiers` keeps every word but the articles, in title order (`Validate an existing
     /// monitor` → `ValidateExistingMonitor`): for guesses that would collide.
     static func operationID(fromTitle title: String, method: String, path: String, keepingQualifiers: Bool = false) -> String {
-        var words = title.replacingOccurrences(of: "'s", with: "")
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        // The title's words; a preposition counts only as a word of its own (not the `On` of `On-Call`).
+        var words: [(text: String, alone: Bool)] = []
+        for token in title.replacingOccurrences(of: "'s", with: "").split(whereSeparator: \.isWhitespace) {
+            let parts = token.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            words += parts.map { ($0, parts.count == 1) }
+        }
         guard !words.isEmpty else { return Identifiers.typeName(method + " " + path) }
         if keepingQualifiers {
-            let kept = words.enumerated().filter { $0.offset == 0 || !["a", "an", "the"].contains($0.element.lowercased()) }
-            return Identifiers.typeName(kept.map(\.element).joined(separator: " "))
+            let kept = words.enumerated().filter { $0.offset == 0 || !["a", "an", "the"].contains($0.element.text.lowercased()) }
+            return Identifiers.typeName(kept.map(\.element.text).joined(separator: " "))
         }
         // `Mute or unmute …`: the first verb names the operation; `Create or update …` is an upsert.
-        if words.count >= 4, words[1].lowercased() == "or" {
-            let pair: Set<String> = [words[0].lowercased(), words[2].lowercased()]
-            words = [pair == ["create", "update"] ? "Upsert" : words[0]] + words[3...]
+        if words.count >= 4, words[1].text.lowercased() == "or" {
+            let pair: Set<String> = [words[0].text.lowercased(), words[2].text.lowercased()]
+            words = [(pair == ["create", "update"] ? "Upsert" : words[0].text, true)] + words[3...]
         }
-        var verb = words[0].lowercased()
+        var verb = words[0].text.lowercased()
         var rest = Array(words.dropFirst())
         if thirdPerson.contains(verb) { verb.removeLast() }
-        let lowered = rest.map { $0.lowercased() }
+        let lowered = rest.map { $0.text.lowercased() }
         let isItem = path.split(separator: "/").last?.hasPrefix("{") ?? false
         if verb == "get" {
             for lead in [["a", "list", "of"], ["the", "list", "of"], ["list", "of"], ["list"]] where lowered.starts(with: lead) {
@@ -280,15 +284,27 @@ public enum OperationBuilder {
             }
             if verb == "get", !isItem, method == "GET", lowered.first == "all" { verb = "list" }
         }
-        verb = verbSynonyms[verb] ?? verb
-        // `<head> for <tail>` → tail + head; `<head> by|with|across <tail>` → head.
-        let restLowered = rest.map { $0.lowercased() }
-        if let preposition = prepositions.first(where: restLowered.contains), let index = restLowered.firstIndex(of: preposition) {
-            let head = Array(rest[..<index])
-            let tail = Array(rest[(index + 1)...])
-            rest = ["by", "with", "across"].contains(preposition) ? head : tail + head
+        var noun = rest.map(\.text)
+        var titleVerb = false
+        if let index = rest.firstIndex(where: { $0.alone && prepositions.contains($0.text.lowercased()) }) {
+            let preposition = rest[index].text.lowercased()
+            let head = rest[..<index].map(\.text)
+            let tail = rest[(index + 1)...].map(\.text)
+            switch preposition {
+            case "to", "from", "by":
+                // `Add a user to a role` → `AddUserToRole` (the title's verb), `List tags by metric name` → `ListTagsByMetricName`.
+                noun = head + [preposition] + tail
+                titleVerb = preposition != "by"
+            case "with", "across":
+                noun = head   // `Query scalar data across multiple products` → `QueryScalarData`
+            default:
+                // `Get links for a team` → `GetTeamLinks`; `an SLO correction for an SLO` → `SLOCorrection`.
+                let known = Set(head.map { $0.lowercased() })
+                noun = tail.filter { !known.contains($0.lowercased()) } + head
+            }
         }
-        var noun = rest.filter { !titleFiller.contains($0.lowercased()) }
+        if !titleVerb { verb = verbSynonyms[verb] ?? verb }
+        noun = noun.filter { !titleFiller.contains($0.lowercased()) }
         if noun.isEmpty, let segment = path.split(separator: "/").last(where: { !$0.hasPrefix("{") }) {
             noun = [String(segment)]   // a title without a noun (`Get details of batch`): the path's resource
         }
@@ -301,7 +317,7 @@ public enum OperationBuilder {
     /// Title verbs in the third person (`Gets a list of …`).
     static let thirdPerson: Set<String> = ["gets", "creates", "cancels", "updates", "deletes", "lists", "returns", "retrieves"]
     /// Prepositions that split a title's noun phrase, in the order they are looked for.
-    static let prepositions = ["for", "from", "to", "in", "on", "by", "with", "across", "of"]
+    static let prepositions: Set<String> = ["for", "from", "to", "in", "on", "by", "with", "across", "of"]
     /// Words of a title that operationIds leave out.
     static let titleFiller: Set<String> = ["a", "an", "the", "new", "existing", "all", "details", "of", "batch", "single",
                                            "multiple", "your", "specific", "given"]
