@@ -201,7 +201,7 @@ def strip_code_examples(text):
     return "".join(out) + text[last:]
 
 
-OPT_IN = re.compile(r"unstable_?operations?(?:_enabled)?\W{0,3}[\[(]\s*\"([^\"]+)\"[^;\n]*?(?:\]\s*=\s*|,\s*)(true|True|false|False)",
+OPT_IN = re.compile(r"unstable_?operations?(?:_?enabled)?\W{0,3}[\[(]\s*\"([^\"]+)\"[^;\n]*?(?:\]\s*=\s*|,\s*)(true|True|false|False)",
                     re.I)
 
 
