@@ -26,7 +26,7 @@ public struct PageOperation: Sendable {
     public var unsupportedSites: [String] = []
     /// Whether a note marks the endpoint as deprecated.
     public var deprecated: Bool = false
-    /// Paragraphs of the tab before its site table: the docs' notice for unstable endpoints
+    /// Paragraphs of the tab before its Overview: the docs' notice for unstable endpoints, above the site table
     /// (`**Note**: This endpoint is in preview …`). Whether the endpoint is unstable is decided in
     /// ``OperationBuilder/isUnstable(_:hints:operationID:log:)``.
     public var notes: [PageNote] = []
@@ -48,7 +48,7 @@ public struct PageOperation: Sendable {
     public var curlHeaders: [String: String] = [:]
 }
 
-/// A paragraph of a version tab before its site table.
+/// A paragraph of a version tab before its Overview.
 public struct PageNote: Sendable {
     /// The paragraph's text, trimmed.
     public var text: String

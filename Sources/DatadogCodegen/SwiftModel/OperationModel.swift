@@ -238,7 +238,8 @@ public enum OperationBuilder {
         return OperationDecl(
             version: operation.version, operationID: operationID, methodName: methodName, apiName: apiName, tag: page.tag,
             httpMethod: operation.method, path: operation.path, hostPrefix: hostPrefix, irregularHosts: irregular,
-            unstable: isUnstable(operation, hints: hints, operationID: operationID, log: &log), deprecated: operation.deprecated, summary: page.title, doc: doc,
+            unstable: isUnstable(operation, hints: hints, operationID: operationID, log: &log),
+            deprecated: operation.deprecated, summary: page.title, doc: doc,
             parameters: parameters, body: body, response: response, responses: responses, auth: auth, accept: accept,
             acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line))
     }
@@ -248,9 +249,9 @@ public enum OperationBuilder {
     /// services` → `ListIncidentServices`, `Create a new incident service` → `CreateIncidentService`,
     /// `Mute or unmute a batch of findings` → `MuteFindings`). The verb is the operationIds' word for
     /// the title's (`Add`, `Post`, `Send` → `Create`, `Edit` → `Update`; `Get all …` of a collection →
-    /// `List`); a noun after a preposition names the owner first (`Get links for a team` →
-    /// `GetTeamLinks`) and a qualifier after `by`, `with` or `across` is dropped. ``OperationNaming``
-    /// refines the noun.
+    /// `List`); at the title's first preposition, `for`/`of`/`in`/`on` name the owner first (`Get links
+    /// for a team` → `GetTeamLinks`), `to`/`from`/`by` keep the title's order (`AddUserToRole`), and a
+    /// qualifier after `with`/`across` is dropped. ``OperationNaming`` refines the noun.
     ///
     /// `keepingQualifiers` keeps every word but the articles, in title order (`Validate an existing
     /// monitor` → `ValidateExistingMonitor`): for guesses that would collide.
@@ -316,7 +317,7 @@ public enum OperationBuilder {
                                "configure": "create", "edit": "update", "show": "get", "retrieve": "get"]
     /// Title verbs in the third person (`Gets a list of …`).
     static let thirdPerson: Set<String> = ["gets", "creates", "cancels", "updates", "deletes", "lists", "returns", "retrieves"]
-    /// Prepositions that split a title's noun phrase, in the order they are looked for.
+    /// Prepositions that split a title's noun phrase (the first one in the title does).
     static let prepositions: Set<String> = ["for", "from", "to", "in", "on", "by", "with", "across", "of"]
     /// Words of a title that operationIds leave out.
     static let titleFiller: Set<String> = ["a", "an", "the", "new", "existing", "all", "details", "of", "batch", "single",
