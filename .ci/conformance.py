@@ -6,12 +6,15 @@ Usage: .ci/conformance PAGES TRUTH [CASSETTES] [options]   (see --help)
 Figures (whole folder of pages):
   1. table rows at the right path with the right required flag and type
   2. type names equal to the official schema names
-  3. operations with the right operationId and Swift method name
+  3. operations with the right operationId and Swift method name, and the right unstable flag
   4. Swift types generated (Models/ files that are not a typealias) vs official schema names
   5. SDK build (time, memory, errors) and the example round-trip
   6. replay of recorded traffic (CASSETTES): every main call of every cassette whose operation the pages
      define, through the generated method against a loopback server serving the recording (.ci/replay/)
   7. summary + ratchet against .ci/conformance-levels.json
+
+Subsets (leave-tags-out): --tags-from FILE / --exclude-tags-from FILE (tags one a line, e.g.
+.ci/folds/even-tags.txt), --strip-code-examples (the pages without their client code examples).
 
 python3 standard library only.
 """
