@@ -6,12 +6,15 @@ Usage: .ci/conformance PAGES TRUTH [CASSETTES] [options]   (see --help)
 Figures (whole folder of pages):
   1. table rows at the right path with the right required flag and type
   2. type names equal to the official schema names
-  3. operations with the right operationId and Swift method name
+  3. operations with the right operationId and Swift method name, and the right unstable flag
   4. Swift types generated (Models/ files that are not a typealias) vs official schema names
   5. SDK build (time, memory, errors) and the example round-trip
   6. replay of recorded traffic (CASSETTES): every main call of every cassette whose operation the pages
      define, through the generated method against a loopback server serving the recording (.ci/replay/)
   7. summary + ratchet against .ci/conformance-levels.json
+
+Subsets (leave-tags-out): --tags-from FILE / --exclude-tags-from FILE (tags one a line, e.g.
+.ci/folds/even-tags.txt), --strip-code-examples (the pages without their client code examples).
 
 python3 standard library only.
 """
@@ -36,6 +39,7 @@ RATCHET = [
     ("rows_pct", "rows (path, required, type) %"),
     ("names_pct", "official type names %"),
     ("operations_pct", "operations (operationId, method) %"),
+    ("unstable_pct", "unstable flag %"),
     ("sdk_build_ok", "SDK builds (1 = yes)"),
     ("roundtrip_pass_pct", "example round-trip passed %"),
     ("roundtrip_passed", "example round-trips passed"),
@@ -168,6 +172,98 @@ def run_generator(codegen, pages, workdir, want_generate):
 # figures 1-4
 
 
+def read_tag_list(path):
+    """Tags (page folders such as `status-pages`), one a line; blank lines and `#` comments ignored."""
+    with open(path) as f:
+        return {line.split("#", 1)[0].strip().strip("/") for line in f} - {""}
+
+
+CODE_SECTION = re.compile(r"^### Code Examples?[ \t]*$", re.M)
+VERSION_TAB = re.compile(r'^\{% tab title="v\d+" %\}[ \t]*$', re.M)
+FENCE = re.compile(r"^```([^\n`]*)\n.*?^```[ \t]*$\n?", re.M | re.S)
+
+
+def version_tabs(text):
+    """[(version, tab text)] of a page, one per version tab."""
+    starts = [(m.group(0).split('"')[1], m.start()) for m in VERSION_TAB.finditer(text)]
+    return [(v, text[a:(starts[i + 1][1] if i + 1 < len(starts) else len(text))]) for i, (v, a) in enumerate(starts)]
+
+
+def strip_code_examples(text):
+    """The page without its client code examples (fenced blocks other than shell in `### Code Example`
+    sections); the curl example stays. Models a page published without examples."""
+    out, last = [], 0
+    for m in CODE_SECTION.finditer(text):
+        nxt = VERSION_TAB.search(text, m.end())
+        end = nxt.start() if nxt else len(text)
+        section = text[m.end():end]
+        section = FENCE.sub(lambda f: f.group(0) if f.group(1).strip().split(" ")[0] in ("", "sh", "bash", "shell")
+                            else "", section)
+        out += [text[last:m.end()], section]
+        last = end
+    return "".join(out) + text[last:]
+
+
+OPT_IN = re.compile(r"unstable_?operations?(?:_?enabled)?\W{0,3}[\[(]\s*\"([^\"]+)\"[^;\n]*?(?:\]\s*=\s*|,\s*)(true|True|false|False)",
+                    re.I)
+
+
+def opt_in_key(name):
+    """`v2.list_things` / `ListThings` / `v2.listThings` -> `listthings` (version prefix, case and `_` ignored)."""
+    name = re.sub(r"^v\d+\.", "", name.strip())
+    return name.replace("_", "").lower()
+
+
+def unstable_truth(text, version, operation_id):
+    """Whether the official clients gate this operation: the page's code examples enable it
+    (`SetUnstableOperationEnabled("v2.ListThings", true)`, `unstable_operations["list_things"] = True`, …);
+    for a tab without client examples, the docs' notice before the site table (printed for operations
+    the specification marks unstable, whatever its wording). -> (flag, source)"""
+    for v, tab in version_tabs(text):
+        if v != version:
+            continue
+        m = CODE_SECTION.search(tab)
+        code = tab[m.end():] if m else ""
+        langs = [f.group(1).strip().split(" ")[0] for f in FENCE.finditer(code)]
+        if any(l not in ("", "sh", "bash", "shell") for l in langs):
+            on = {opt_in_key(x.group(1)) for x in OPT_IN.finditer(code) if x.group(2).lower() == "true"}
+            return opt_in_key(operation_id) in on, "examples"
+        head = tab.split("\n", 1)[1] if "\n" in tab else ""
+        notice = head.split("| Datadog site", 1)[0].strip()
+        return bool(notice), "notice"
+    return False, "no tab"
+
+
+def make_pages_view(pages, view, tags_from, exclude_from, strip):
+    """A folder of the selected tags' pages (copied, without code examples when `strip`). -> (view, tags, all tags)"""
+    all_tags = sorted(d for d in os.listdir(pages) if os.path.isdir(os.path.join(pages, d)))
+    keep = set(all_tags)
+    if tags_from:
+        wanted = read_tag_list(tags_from)
+        unknown = sorted(wanted - keep)
+        if unknown:
+            log(f"[conformance] tags not in {pages}: {', '.join(unknown)}")
+        keep &= wanted
+    if exclude_from:
+        keep -= read_tag_list(exclude_from)
+    if os.path.exists(view):
+        shutil.rmtree(view)
+    for tag in sorted(keep):
+        for root, _dirs, files in os.walk(os.path.join(pages, tag)):
+            for name in files:
+                src = os.path.join(root, name)
+                dst = os.path.join(view, os.path.relpath(src, pages))
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                if strip and name.endswith(".md"):
+                    with open(src) as f:
+                        text = f.read()
+                    with open(dst, "w") as f:
+                        f.write(strip_code_examples(text))
+                else:
+                    shutil.copyfile(src, dst)
+    return view, sorted(keep), all_tags
+
+
 def load_truth(pages, truth_dir):
     """Every .md under PAGES -> its truth (or None when missing)."""
     result = {}
@@ -220,13 +316,15 @@ def match_dump_op(dump_ops, top):
     return cands[0] if cands else None
 
 
-def score_tables(truth, dump):
+def score_tables(truth, dump, pages_dir=None):
+    """Figures 1-3 (and the unstable flag against the pages in `pages_dir`, the originals)."""
     dump_pages = {p["file"]: p for p in dump.get("pages", [])}
     F = {
         "rows_ok": 0, "rows_total": 0, "row_fail": collections.Counter(), "row_examples": [],
         "names_ok": 0, "names_total": 0, "name_kinds": collections.defaultdict(lambda: [0, 0]),
         "name_examples": [], "alias_ok": 0, "alias_total": 0,
         "ops_ok": 0, "ops_total": 0, "opid_ok": 0, "method_ok": 0, "op_examples": [],
+        "unstable_ok": 0, "unstable_total": 0, "unstable_examples": [], "unstable_sources": collections.Counter(),
         "pages_scored": 0, "pages_missing_truth": [], "pages_not_in_dump": [],
         "official_names": collections.defaultdict(set), "official_param_names": collections.defaultdict(set),
         "table_names": collections.defaultdict(set), "page_row_fail": collections.Counter(),
@@ -250,6 +348,10 @@ def score_tables(truth, dump):
         dp = dump_pages.get(page)
         if dp is None:
             F["pages_not_in_dump"].append(page)
+        text = None
+        if pages_dir:
+            with open(os.path.join(pages_dir, page)) as f:
+                text = f.read()
         for top in t.get("operations", []):
             version = top.get("version")
             F["ops_total"] += 1
@@ -264,6 +366,15 @@ def score_tables(truth, dump):
             else:
                 F["op_examples"].append((f"{page}:{(dop or {}).get('line', 0)}", version, oid,
                                          dop and dop.get("operation_id"), dop and dop.get("swift_method")))
+            if text is not None and dop:   # an operation missing from the dump counts under operations
+                want, source = unstable_truth(text, version, oid)
+                F["unstable_total"] += 1
+                F["unstable_sources"][source] += 1
+                got = bool(dop.get("unstable"))
+                if got == want:
+                    F["unstable_ok"] += 1
+                else:
+                    F["unstable_examples"].append((f"{page}:{dop.get('line', 0)}", version, oid, want, source, got))
             for p in top.get("parameters") or []:
                 collect_schema_names(p.get("schema"), F["official_param_names"][version])
             tables = []
@@ -1576,6 +1687,12 @@ def main():
     ap.add_argument("--clean-build", action="store_true", help="delete the scratch package's .build first")
     ap.add_argument("--examples", type=int, default=15, help="failure examples shown per figure")
     ap.add_argument("--report", help="also write the figures as JSON here")
+    ap.add_argument("--tags-from", metavar="FILE",
+                    help="score only the tags (page folders) listed in FILE, one a line (leave-tags-out folds)")
+    ap.add_argument("--exclude-tags-from", metavar="FILE", help="leave out the tags listed in FILE")
+    ap.add_argument("--strip-code-examples", action="store_true",
+                    help="generate from copies of the pages without their client code examples (curl stays): "
+                         "names and flags as for pages published without examples")
     args = ap.parse_args()
 
     pages = os.path.abspath(args.pages)
@@ -1587,14 +1704,24 @@ def main():
     if cassettes and not os.path.isdir(cassettes):
         sys.exit(f"conformance: no cassette folder {cassettes}")
 
+    subset = None
+    originals = pages
+    if args.tags_from or args.exclude_tags_from or args.strip_code_examples:
+        pages, kept, all_tags = make_pages_view(originals, os.path.join(workdir, "pages-view"), args.tags_from,
+                                                args.exclude_tags_from, args.strip_code_examples)
+        subset = (f"{len(kept)} of {len(all_tags)} tags" + (", code examples stripped" if args.strip_code_examples else "")
+                  + f" (copied to {pages})")
+
     codegen = find_codegen(args)
     dump, gen_dir, gen_summary, gen_rc = run_generator(codegen, pages, workdir, want_generate=True)
     truth = load_truth(pages, truth_dir)
-    F = score_tables(truth, dump)
+    F = score_tables(truth, dump, originals)
     n = args.examples
     figures = {}
 
-    print(f"== conformance of {pages}")
+    print(f"== conformance of {originals}")
+    if subset:
+        print(f"   subset: {subset}")
     print(f"   generator {codegen}")
     print(f"   generate: {gen_summary}")
     print(f"   pages: {len(truth)} (.md), scored {F['pages_scored']}, "
@@ -1635,6 +1762,12 @@ def main():
     for where, version, oid, got_id, got_m in F["op_examples"][:n]:
         print(f"   {where}: {version} {oid}: got operation_id {got_id}, swift_method {got_m}")
     figures["operations_pct"] = pct(F["ops_ok"], F["ops_total"])
+    print(f"   unstable flag {fmt_pct(F['unstable_ok'], F['unstable_total'])}   (goal 100%; truth: the code examples' "
+          f"opt-in lines, on {F['unstable_sources']['examples']} operations; the docs notice on "
+          f"{F['unstable_sources']['notice']} without client examples)")
+    for where, version, oid, want, source, got in F["unstable_examples"][:n]:
+        print(f"   {where}: {version} {oid}: unstable {got}, official {want} (from the {source})")
+    figures["unstable_pct"] = pct(F["unstable_ok"], F["unstable_total"])
 
     # 4. types
     print()
@@ -1780,6 +1913,7 @@ def main():
     print(f"   rows        {fmt_pct(F['rows_ok'], F['rows_total'])}")
     print(f"   names       {fmt_pct(F['names_ok'], F['names_total'])}")
     print(f"   operations  {fmt_pct(F['ops_ok'], F['ops_total'])}")
+    print(f"   unstable    {fmt_pct(F['unstable_ok'], F['unstable_total'])}")
     for v, tf in type_fig.items():
         print(f"   types {v}    {tf['types']} generated vs {tf['official_names']} official names")
     if build_info:
@@ -1804,6 +1938,9 @@ def main():
             levels = json.load(f)
     current = {k: round(figures[k], 2) if isinstance(figures[k], float) else figures[k]
                for k, _ in RATCHET if k in figures}
+    if subset:
+        print(f"== ratchet not applied: {subset.split(' (')[0]} (levels are for the whole folder as published)")
+        return 0
     if args.record:
         new = dict(levels)
         new.setdefault("levels", {})

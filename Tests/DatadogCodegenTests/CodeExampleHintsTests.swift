@@ -58,6 +58,8 @@ final class OperationNamingTests: XCTestCase {
         XCTAssertEqual(OperationNaming.refine("DeleteWidget", siblings: siblings), "DeleteWidget", "no sibling ends with the noun")
         XCTAssertEqual(OperationNaming.refine("GetBlob", siblings: ["Blob"]), "GetBlob")
         XCTAssertEqual(OperationNaming.key("v2", "/api/v2/siem-threat-hunting/jobs/{job_id}/cancel"), "v2 api/v2/siem-threat-hunting/jobs")
+        XCTAssertEqual(OperationNaming.refine("GetTeam", siblings: ["MemberTeam"]) { $0 != "GetMemberTeam" }, "GetTeam",
+                       "never a name another operation has")
     }
 
     func testErrorBodyNames() {

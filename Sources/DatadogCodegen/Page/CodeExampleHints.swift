@@ -16,11 +16,23 @@ public struct CodeExampleHints: Sendable {
     public var responseIsArray = false
     /// The Python example's `body = …` expression, parsed.
     public var pythonBody: PythonExpression?
+    /// Whether there is an example in a language of the official clients (Go, Java, Python, Ruby, Rust, TypeScript),
+    /// all of which enable an unstable operation before calling it.
+    public var hasClientExample = false
+    /// The operations the examples enable as unstable, as written (`v2.ListThings`, `list_things`, `v2.listThings`):
+    /// Go `configuration.SetUnstableOperationEnabled("v2.ListThings", true)`, Python
+    /// `configuration.unstable_operations["list_things"] = True`, Ruby `config.unstable_operations["v2.list_things".to_sym] = true`,
+    /// Java `setUnstableOperationEnabled`, Rust `set_unstable_operation_enabled`, TypeScript `unstableOperations[…] = true`.
+    public var unstableOptIns: [String] = []
 
     /// Reads the hints from an operation's code examples (Go, Java, TypeScript, Ruby, Python).
     public init(examples: [CodeExample]) {
         for example in examples {
             let code = example.code
+            if Self.clientLanguages.contains(example.language) {
+                hasClientExample = true
+                unstableOptIns += Self.unstableOptIns(in: code)
+            }
             switch example.language {
             case "go":
                 if operationID == nil, var name = Self.capture(code, after: "api.", until: "(ctx") {
@@ -81,6 +93,40 @@ public struct CodeExampleHints: Sendable {
         if let name = requestType, !Self.isIdentifier(name) { requestType = nil }
         if let name = operationID, !Self.isIdentifier(name) { operationID = nil }
         if let name = apiClass, !Self.isIdentifier(name) { apiClass = nil }
+    }
+
+    /// The languages of the official clients' examples.
+    static let clientLanguages: Set<String> = ["go", "java", "python", "ruby", "rust", "typescript"]
+
+    /// The operation names a code example enables as unstable: the first string literal after an
+    /// `unstable operation` identifier (any spelling), when the statement sets it to true.
+    static func unstableOptIns(in code: String) -> [String] {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        var result: [String] = []
+        for (index, line) in lines.enumerated() {
+            let squeezed = line.lowercased().replacingOccurrences(of: "_", with: "")
+            guard squeezed.contains("unstableoperation"),
+                  let open = line.firstIndex(of: "\""),
+                  let close = line[line.index(after: open)...].firstIndex(of: "\"") else { continue }
+            let name = String(line[line.index(after: open)..<close])
+            // The value may wrap onto the next line (TypeScript: `unstableOperations["v2.x"] =\n  true;`).
+            var value = line[line.index(after: close)...].lowercased()
+            if index + 1 < lines.count, !value.contains("true"), !value.contains("false") { value += lines[index + 1].lowercased() }
+            if !name.isEmpty, value.contains("true"), !value.contains("false") { result.append(name) }
+        }
+        return result
+    }
+
+    /// Whether the examples enable `operationID` (`ListThings`) as unstable: names compare without
+    /// their version prefix, case and underscores (`v2.list_things`, `v2.listThings`).
+    public func enablesUnstable(_ operationID: String, version: String) -> Bool {
+        func key(_ name: String) -> String { name.replacingOccurrences(of: "_", with: "").lowercased() }
+        let own = key(operationID)
+        return unstableOptIns.contains { name in
+            let parts = name.split(separator: ".", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() != version.lowercased() { return false }
+            return key(String(parts.last ?? "")) == own
+        }
     }
 
     /// Java types of scalar list elements (`List<String>`), which name no model.

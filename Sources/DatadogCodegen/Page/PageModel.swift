@@ -24,12 +24,12 @@ public struct PageOperation: Sendable {
     public var siteHosts: [SiteHost] = []
     /// Sites the site table says the endpoint is not available on.
     public var unsupportedSites: [String] = []
-    /// Whether a note marks the endpoint as in preview / subject to change.
-    public var unstable: Bool = false
     /// Whether a note marks the endpoint as deprecated.
     public var deprecated: Bool = false
-    /// Text of the tab before its Overview (preview and deprecation notices).
-    public var notes: [String] = []
+    /// Paragraphs of the tab before its Overview: the docs' notice for unstable endpoints, above the site table
+    /// (`**Note**: This endpoint is in preview …`). Whether the endpoint is unstable is decided in
+    /// ``OperationBuilder/isUnstable(_:hints:operationID:log:)``.
+    public var notes: [PageNote] = []
     /// The Overview text, tables and code included as markdown.
     public var description: String = ""
     /// Permissions the Overview says the endpoint requires.
@@ -46,6 +46,14 @@ public struct PageOperation: Sendable {
     public var hints: CodeExampleHints?
     /// Headers the page's curl example sends (`Content-Type`, `Accept`, `DD-API-KEY` …).
     public var curlHeaders: [String: String] = [:]
+}
+
+/// A paragraph of a version tab before its Overview.
+public struct PageNote: Sendable {
+    /// The paragraph's text, trimmed.
+    public var text: String
+    /// 1-based line of the paragraph.
+    public var line: Int
 }
 
 /// One row of the site table: a Datadog site and the endpoint's host there.

@@ -214,12 +214,10 @@ public struct PageParser {
     private mutating func text(_ text: String, line: Int) {
         switch section {
         case .preamble:
-            let lower = text.lowercased()
-            operation?.notes.append(text.trimmingSpacesAndNewlines())
-            if lower.contains("preview") || lower.contains("subject to change") || lower.contains("breaking changes") || lower.contains("unstable") {
-                operation?.unstable = true
-            }
-            if lower.contains("deprecated") { operation?.deprecated = true }
+            let note = text.trimmingSpacesAndNewlines()
+            guard !note.isEmpty else { return }
+            operation?.notes.append(PageNote(text: note, line: line))
+            if note.lowercased().contains("deprecated") { operation?.deprecated = true }
         case .overview:
             operation?.description += "\n\n" + text
             operation?.permissions.append(contentsOf: PageParser.permissions(in: text))

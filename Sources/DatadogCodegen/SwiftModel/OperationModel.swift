@@ -238,7 +238,8 @@ public enum OperationBuilder {
         return OperationDecl(
             version: operation.version, operationID: operationID, methodName: methodName, apiName: apiName, tag: page.tag,
             httpMethod: operation.method, path: operation.path, hostPrefix: hostPrefix, irregularHosts: irregular,
-            unstable: operation.unstable, deprecated: operation.deprecated, summary: page.title, doc: doc,
+            unstable: isUnstable(operation, hints: hints, operationID: operationID, log: &log),
+            deprecated: operation.deprecated, summary: page.title, doc: doc,
             parameters: parameters, body: body, response: response, responses: responses, auth: auth, accept: accept,
             acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line))
     }
@@ -246,22 +247,81 @@ public enum OperationBuilder {
     /// Without code examples, the operationId is guessed from the title the way Datadog names
     /// operations: verb + noun, without articles and filler (`Get a list of all incident
     /// services` → `ListIncidentServices`, `Create a new incident service` → `CreateIncidentService`,
-    /// `Mute or unmute a batch of findings` → `MuteFindings`). ``OperationNaming`` refines the noun.
-    static func operationID(fromTitle title: String, method: String, path: String) -> String {
-        var words = title.replacingOccurrences(of: "'s", with: "")
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-        if words.count >= 3, words[0].lowercased() == "get", words.dropFirst().prefix(3).contains(where: { $0.lowercased() == "list" }) {
-            words.removeFirst()
-            words.removeAll { $0.lowercased() == "list" }
-            words.insert("list", at: 0)
+    /// `Mute or unmute a batch of findings` → `MuteFindings`). The verb is the operationIds' word for
+    /// the title's (`Add`, `Post`, `Send` → `Create`, `Edit` → `Update`; `Get all …` of a collection →
+    /// `List`); at the title's first preposition, `for`/`of`/`in`/`on` name the owner first (`Get links
+    /// for a team` → `GetTeamLinks`), `to`/`from`/`by` keep the title's order (`AddUserToRole`), and a
+    /// qualifier after `with`/`across` is dropped. ``OperationNaming`` refines the noun.
+    ///
+    /// `keepingQualifiers` keeps every word but the articles, in title order (`Validate an existing
+    /// monitor` → `ValidateExistingMonitor`): for guesses that would collide.
+    static func operationID(fromTitle title: String, method: String, path: String, keepingQualifiers: Bool = false) -> String {
+        // The title's words; a preposition counts only as a word of its own (not the `On` of `On-Call`).
+        var words: [(text: String, alone: Bool)] = []
+        for token in title.replacingOccurrences(of: "'s", with: "").split(whereSeparator: \.isWhitespace) {
+            let parts = token.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            words += parts.map { ($0, parts.count == 1) }
         }
-        // `Mute or unmute …`: the first verb names the operation.
-        if words.count >= 4, words[1].lowercased() == "or" { words.removeSubrange(1...2) }
-        let filler: Set<String> = ["a", "an", "the", "new", "existing", "all", "details", "of", "batch"]
-        let kept = words.enumerated().filter { $0.offset == 0 || !filler.contains($0.element.lowercased()) }.map(\.element)
-        let name = Identifiers.typeName(kept.joined(separator: " "))
-        return kept.isEmpty ? Identifiers.typeName(method + " " + path) : name
+        guard !words.isEmpty else { return Identifiers.typeName(method + " " + path) }
+        if keepingQualifiers {
+            let kept = words.enumerated().filter { $0.offset == 0 || !["a", "an", "the"].contains($0.element.text.lowercased()) }
+            return Identifiers.typeName(kept.map(\.element.text).joined(separator: " "))
+        }
+        // `Mute or unmute …`: the first verb names the operation; `Create or update …` is an upsert.
+        if words.count >= 4, words[1].text.lowercased() == "or" {
+            let pair: Set<String> = [words[0].text.lowercased(), words[2].text.lowercased()]
+            words = [(pair == ["create", "update"] ? "Upsert" : words[0].text, true)] + words[3...]
+        }
+        var verb = words[0].text.lowercased()
+        var rest = Array(words.dropFirst())
+        if thirdPerson.contains(verb) { verb.removeLast() }
+        let lowered = rest.map { $0.text.lowercased() }
+        let isItem = path.split(separator: "/").last?.hasPrefix("{") ?? false
+        if verb == "get" {
+            for lead in [["a", "list", "of"], ["the", "list", "of"], ["list", "of"], ["list"]] where lowered.starts(with: lead) {
+                verb = "list"
+                rest.removeFirst(lead.count)
+                break
+            }
+            if verb == "get", !isItem, method == "GET", lowered.first == "all" { verb = "list" }
+        }
+        var noun = rest.map(\.text)
+        var titleVerb = false
+        if let index = rest.firstIndex(where: { $0.alone && prepositions.contains($0.text.lowercased()) }) {
+            let preposition = rest[index].text.lowercased()
+            let head = rest[..<index].map(\.text)
+            let tail = rest[(index + 1)...].map(\.text)
+            switch preposition {
+            case "to", "from", "by":
+                // `Add a user to a role` → `AddUserToRole` (the title's verb), `List tags by metric name` → `ListTagsByMetricName`.
+                noun = head + [preposition] + tail
+                titleVerb = preposition != "by"
+            case "with", "across":
+                noun = head   // `Query scalar data across multiple products` → `QueryScalarData`
+            default:
+                // `Get links for a team` → `GetTeamLinks`; `an SLO correction for an SLO` → `SLOCorrection`.
+                let known = Set(head.map { $0.lowercased() })
+                noun = tail.filter { !known.contains($0.lowercased()) } + head
+            }
+        }
+        if !titleVerb { verb = verbSynonyms[verb] ?? verb }
+        noun = noun.filter { !titleFiller.contains($0.lowercased()) }
+        if noun.isEmpty, let segment = path.split(separator: "/").last(where: { !$0.hasPrefix("{") }) {
+            noun = [String(segment)]   // a title without a noun (`Get details of batch`): the path's resource
+        }
+        return Identifiers.typeName(([verb] + noun).joined(separator: " "))
     }
+
+    /// Title verbs and the operationIds' word for them.
+    static let verbSynonyms = ["add": "create", "post": "create", "send": "create", "push": "create", "append": "create",
+                               "configure": "create", "edit": "update", "show": "get", "retrieve": "get"]
+    /// Title verbs in the third person (`Gets a list of …`).
+    static let thirdPerson: Set<String> = ["gets", "creates", "cancels", "updates", "deletes", "lists", "returns", "retrieves"]
+    /// Prepositions that split a title's noun phrase (the first one in the title does).
+    static let prepositions: Set<String> = ["for", "from", "to", "in", "on", "by", "with", "across", "of"]
+    /// Words of a title that operationIds leave out.
+    static let titleFiller: Set<String> = ["a", "an", "the", "new", "existing", "all", "details", "of", "batch", "single",
+                                           "multiple", "your", "specific", "given"]
 
     static func lowerFirst(_ text: String) -> String {
         let name = Identifiers.lowerCamel(text).isEmpty ? "operation" : text.prefix(1).lowercased() + text.dropFirst()
