@@ -307,12 +307,12 @@ public enum OperationBuilder {
     }
 
     /// The Swift type of one part of a `multipart/form-data` body: `binary` rows are files,
-    /// scalars are sent as text, anything else as JSON.
+    /// scalars (`byte`, base64 text, included) are sent as text, anything else as JSON.
     static func formType(_ field: FieldNode) -> TypeRef {
         switch field.type {
         case .scalar(let scalar):
             switch scalar.lowercased() {
-            case "binary", "byte": return .file
+            case "binary": return .file
             case "int64", "integer", "int32", "int": return .int64
             case "double", "number", "float": return .double
             case "boolean", "bool": return .bool
