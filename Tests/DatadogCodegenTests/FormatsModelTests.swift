@@ -69,5 +69,16 @@ final class FormatsModelTests: XCTestCase {
         XCTAssertEqual(field(["data", "relationships", "members", "data"], in: fields)?["nullable"] as? Bool, false)
         XCTAssertEqual(field(["data", "relationships", "group", "data", "id"], in: fields)?["nullable"] as? Bool, false)
         XCTAssertEqual(field(["data"], in: fields)?["nullable"] as? Bool, false)
+        XCTAssertEqual(field(["data", "attributes", "owner", "data"], in: fields)?["nullable"] as? Bool, false)
+    }
+
+    /// An identical structure outside `relationships` shares the linkage's type, which stays nullable.
+    func testSharedTypeIsNullableWhereAnyUseIs() throws {
+        let input = GoldenTests.root.appendingPathComponent("Tests/DatadogCodegenTests/Golden/formats/input")
+        let files = try Pipeline.run(Pipeline.Options(input: input, templates: GoldenTests.templates)).files
+        let owner = try XCTUnwrap(files["DatadogV2/Models/GetComponentResponseDataAttributesOwner.swift"])
+        XCTAssertTrue(owner.contains("public var data: Nullable<GetComponentResponseDataAttributesOwnerData>"), owner)
+        let group = try XCTUnwrap(files["DatadogV2/Models/TypeAliases.swift"])
+        XCTAssertTrue(group.contains("typealias GetComponentResponseDataRelationshipsGroup = GetComponentResponseDataAttributesOwner"), group)
     }
 }

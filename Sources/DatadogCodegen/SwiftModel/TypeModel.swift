@@ -154,7 +154,8 @@ public struct TypeDecl: Sendable {
         let template: String
         switch kind {
         case .structure:
-            template = "S{" + properties.map { "\($0.wireName):\($0.required ? "!" : "?")\($0.nullable ? "~" : ""):\(shape($0.type))" }.joined(separator: ",") + "}"
+            // Nullability is left out: identical structures share one type, nullable where any of them is.
+            template = "S{" + properties.map { "\($0.wireName):\($0.required ? "!" : "?"):\(shape($0.type))" }.joined(separator: ",") + "}"
         case .stringEnum, .intEnum:
             template = "E\(kind){" + cases.map(\.rawValue).joined(separator: ",") + "}"
         case .oneOf:
