@@ -6,6 +6,8 @@ import DatadogRuntime
 ///
 /// Source: `get-component.md:34`
 public struct GetComponentResponseData: Codable, Hashable, Sendable {
+    /// The component's attributes.
+    public var attributes: GetComponentResponseDataAttributes?
     /// The ID of the component.
     public var id: String
     /// The component's relationships.
@@ -16,7 +18,8 @@ public struct GetComponentResponseData: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `GetComponentResponseData`.
-    public init(id: String, type: GetComponentResponseDataType, relationships: GetComponentResponseDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(id: String, type: GetComponentResponseDataType, attributes: GetComponentResponseDataAttributes? = nil, relationships: GetComponentResponseDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.attributes = attributes
         self.id = id
         self.relationships = relationships
         self.type = type
@@ -24,16 +27,18 @@ public struct GetComponentResponseData: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
+        case attributes = "attributes"
         case id = "id"
         case relationships = "relationships"
         case type = "type"
     }
 
-    static let knownKeys: Set<String> = ["id", "relationships", "type", ]
+    static let knownKeys: Set<String> = ["attributes", "id", "relationships", "type", ]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
+        self.attributes = try container.decodeOptionalValue(GetComponentResponseDataAttributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeValue(String.self, forKey: .id)
         self.relationships = try container.decodeOptionalValue(GetComponentResponseDataRelationships.self, forKey: .relationships, keeping: &kept)
         self.type = try container.decodeValue(GetComponentResponseDataType.self, forKey: .type)
@@ -44,6 +49,7 @@ public struct GetComponentResponseData: Codable, Hashable, Sendable {
         // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeOptionalValue(self.attributes, forKey: .attributes)
         try container.encodeValue(self.id, forKey: .id)
         try container.encodeOptionalValue(self.relationships, forKey: .relationships)
         try container.encodeValue(self.type, forKey: .type)

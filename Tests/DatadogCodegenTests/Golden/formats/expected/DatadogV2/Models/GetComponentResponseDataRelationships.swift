@@ -4,7 +4,7 @@ import DatadogRuntime
 
 /// The component's relationships.
 ///
-/// Source: `get-component.md:36`
+/// Source: `get-component.md:41`
 public struct GetComponentResponseDataRelationships: Codable, Hashable, Sendable {
     /// The group of the component.
     public var group: GetComponentResponseDataRelationshipsGroup?

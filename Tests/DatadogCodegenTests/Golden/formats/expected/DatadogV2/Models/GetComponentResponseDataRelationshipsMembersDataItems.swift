@@ -4,7 +4,7 @@ import DatadogRuntime
 
 /// The members' linkage.
 ///
-/// Source: `get-component.md:42`
+/// Source: `get-component.md:47`
 public struct GetComponentResponseDataRelationshipsMembersDataItems: Codable, Hashable, Sendable {
     /// The ID of the member.
     public var id: String

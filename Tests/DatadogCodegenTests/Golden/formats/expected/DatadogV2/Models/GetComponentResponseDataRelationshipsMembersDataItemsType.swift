@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `get-component.md:44`
+/// Source: `get-component.md:49`
 public enum GetComponentResponseDataRelationshipsMembersDataItemsType: DatadogStringEnum {
     case users
     /// A value this SDK does not know yet.

@@ -7,14 +7,14 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `get-component.md:40`
-public enum GetComponentResponseDataRelationshipsGroupDataType: DatadogStringEnum {
+/// Source: `get-component.md:39`
+public enum GetComponentResponseDataAttributesOwnerDataType: DatadogStringEnum {
     case groups
     /// A value this SDK does not know yet.
     case unknown(String)
 
     /// The known values.
-    public static let allKnownCases: [GetComponentResponseDataRelationshipsGroupDataType] = [.groups, ]
+    public static let allKnownCases: [GetComponentResponseDataAttributesOwnerDataType] = [.groups, ]
 
     public init(rawValue: String) {
         switch rawValue {

@@ -2,17 +2,17 @@
 import Foundation
 import DatadogRuntime
 
-/// The group of the component.
+/// The group that owns the component (the same schema as a relationship).
 ///
-/// Source: `get-component.md:37`
-public struct GetComponentResponseDataRelationshipsGroup: Codable, Hashable, Sendable {
-    /// The group's linkage.
-    public var data: Nullable<GetComponentResponseDataRelationshipsGroupData>
+/// Source: `get-component.md:36`
+public struct GetComponentResponseDataAttributesOwner: Codable, Hashable, Sendable {
+    /// The owner's linkage.
+    public var data: Nullable<GetComponentResponseDataAttributesOwnerData>
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a `GetComponentResponseDataRelationshipsGroup`.
-    public init(data: GetComponentResponseDataRelationshipsGroupData?, additionalProperties: [String: JSONValue] = [:]) {
+    /// Creates a `GetComponentResponseDataAttributesOwner`.
+    public init(data: GetComponentResponseDataAttributesOwnerData?, additionalProperties: [String: JSONValue] = [:]) {
         self.data = Nullable(data)
         self.additionalProperties = additionalProperties
     }
@@ -25,7 +25,7 @@ public struct GetComponentResponseDataRelationshipsGroup: Codable, Hashable, Sen
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeValue(Nullable<GetComponentResponseDataRelationshipsGroupData>.self, forKey: .data)
+        self.data = try container.decodeValue(Nullable<GetComponentResponseDataAttributesOwnerData>.self, forKey: .data)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 

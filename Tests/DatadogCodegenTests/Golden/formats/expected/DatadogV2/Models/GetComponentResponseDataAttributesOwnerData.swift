@@ -2,19 +2,19 @@
 import Foundation
 import DatadogRuntime
 
-/// The group's linkage.
+/// The owner's linkage.
 ///
-/// Source: `get-component.md:38`
-public struct GetComponentResponseDataRelationshipsGroupData: Codable, Hashable, Sendable {
+/// Source: `get-component.md:37`
+public struct GetComponentResponseDataAttributesOwnerData: Codable, Hashable, Sendable {
     /// The ID of the group.
     public var id: String
     /// The group type.
-    public var type: GetComponentResponseDataRelationshipsGroupDataType
+    public var type: GetComponentResponseDataAttributesOwnerDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a `GetComponentResponseDataRelationshipsGroupData`.
-    public init(id: String, type: GetComponentResponseDataRelationshipsGroupDataType, additionalProperties: [String: JSONValue] = [:]) {
+    /// Creates a `GetComponentResponseDataAttributesOwnerData`.
+    public init(id: String, type: GetComponentResponseDataAttributesOwnerDataType, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.type = type
         self.additionalProperties = additionalProperties
@@ -30,7 +30,7 @@ public struct GetComponentResponseDataRelationshipsGroupData: Codable, Hashable,
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decodeValue(String.self, forKey: .id)
-        self.type = try container.decodeValue(GetComponentResponseDataRelationshipsGroupDataType.self, forKey: .type)
+        self.type = try container.decodeValue(GetComponentResponseDataAttributesOwnerDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
