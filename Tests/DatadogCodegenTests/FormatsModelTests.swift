@@ -66,6 +66,7 @@ final class FormatsModelTests: XCTestCase {
         }
         let fields = response["fields"] as? [[String: Any]] ?? []
         XCTAssertEqual(field(["data", "relationships", "group", "data"], in: fields)?["nullable"] as? Bool, true)
+        XCTAssertEqual(field(["data", "relationships", "lead", "data"], in: fields)?["nullable"] as? Bool, true)
         XCTAssertEqual(field(["data", "relationships", "members", "data"], in: fields)?["nullable"] as? Bool, false)
         XCTAssertEqual(field(["data", "relationships", "group", "data", "id"], in: fields)?["nullable"] as? Bool, false)
         XCTAssertEqual(field(["data"], in: fields)?["nullable"] as? Bool, false)
