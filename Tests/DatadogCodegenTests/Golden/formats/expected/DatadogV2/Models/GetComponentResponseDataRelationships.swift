@@ -8,29 +8,34 @@ import DatadogRuntime
 public struct GetComponentResponseDataRelationships: Codable, Hashable, Sendable {
     /// The group of the component.
     public var group: GetComponentResponseDataRelationshipsGroup?
+    /// The lead of the component.
+    public var lead: GetComponentResponseDataRelationshipsLead?
     /// The members of the component.
     public var members: GetComponentResponseDataRelationshipsMembers?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `GetComponentResponseDataRelationships`.
-    public init(group: GetComponentResponseDataRelationshipsGroup? = nil, members: GetComponentResponseDataRelationshipsMembers? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(group: GetComponentResponseDataRelationshipsGroup? = nil, lead: GetComponentResponseDataRelationshipsLead? = nil, members: GetComponentResponseDataRelationshipsMembers? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.group = group
+        self.lead = lead
         self.members = members
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case group = "group"
+        case lead = "lead"
         case members = "members"
     }
 
-    static let knownKeys: Set<String> = ["group", "members", ]
+    static let knownKeys: Set<String> = ["group", "lead", "members", ]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.group = try container.decodeOptionalValue(GetComponentResponseDataRelationshipsGroup.self, forKey: .group, keeping: &kept)
+        self.lead = try container.decodeOptionalValue(GetComponentResponseDataRelationshipsLead.self, forKey: .lead, keeping: &kept)
         self.members = try container.decodeOptionalValue(GetComponentResponseDataRelationshipsMembers.self, forKey: .members, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
@@ -40,6 +45,7 @@ public struct GetComponentResponseDataRelationships: Codable, Hashable, Sendable
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.group, forKey: .group)
+        try container.encodeOptionalValue(self.lead, forKey: .lead)
         try container.encodeOptionalValue(self.members, forKey: .members)
     }
 }

@@ -4,7 +4,7 @@ import DatadogRuntime
 
 /// The members of the component.
 ///
-/// Source: `get-component.md:46`
+/// Source: `get-component.md:50`
 public struct GetComponentResponseDataRelationshipsMembers: Codable, Hashable, Sendable {
     /// The members' linkage.
     public var data: [GetComponentResponseDataRelationshipsMembersDataItems]?

@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `get-component.md:50`
+/// Source: `get-component.md:54`
 public enum GetComponentResponseDataType: DatadogStringEnum {
     case components
     /// A value this SDK does not know yet.

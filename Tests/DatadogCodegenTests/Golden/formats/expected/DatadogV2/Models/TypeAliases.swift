@@ -22,3 +22,17 @@ public typealias GetComponentResponseDataRelationshipsGroupData = GetComponentRe
 ///
 /// Source: `get-component.md:45`
 public typealias GetComponentResponseDataRelationshipsGroupDataType = GetComponentResponseDataAttributesOwnerDataType
+
+/// The members' linkage.
+///
+/// The same structure as `GetComponentResponseDataRelationshipsLeadData`, which it shares.
+///
+/// Source: `get-component.md:51`
+public typealias GetComponentResponseDataRelationshipsMembersDataItems = GetComponentResponseDataRelationshipsLeadData
+
+/// The member type.
+///
+/// The same structure as `GetComponentResponseDataRelationshipsLeadDataType`, which it shares.
+///
+/// Source: `get-component.md:53`
+public typealias GetComponentResponseDataRelationshipsMembersDataItemsType = GetComponentResponseDataRelationshipsLeadDataType

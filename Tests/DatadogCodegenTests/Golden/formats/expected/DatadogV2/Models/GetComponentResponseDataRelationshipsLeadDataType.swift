@@ -2,19 +2,19 @@
 import Foundation
 import DatadogRuntime
 
-/// The member type.
+/// The lead type.
 ///
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
 /// Source: `get-component.md:49`
-public enum GetComponentResponseDataRelationshipsMembersDataItemsType: DatadogStringEnum {
+public enum GetComponentResponseDataRelationshipsLeadDataType: DatadogStringEnum {
     case users
     /// A value this SDK does not know yet.
     case unknown(String)
 
     /// The known values.
-    public static let allKnownCases: [GetComponentResponseDataRelationshipsMembersDataItemsType] = [.users, ]
+    public static let allKnownCases: [GetComponentResponseDataRelationshipsLeadDataType] = [.users, ]
 
     public init(rawValue: String) {
         switch rawValue {

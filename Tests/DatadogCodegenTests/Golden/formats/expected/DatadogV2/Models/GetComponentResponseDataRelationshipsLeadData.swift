@@ -2,19 +2,19 @@
 import Foundation
 import DatadogRuntime
 
-/// The members' linkage.
+/// The lead's linkage (optional).
 ///
 /// Source: `get-component.md:47`
-public struct GetComponentResponseDataRelationshipsMembersDataItems: Codable, Hashable, Sendable {
-    /// The ID of the member.
+public struct GetComponentResponseDataRelationshipsLeadData: Codable, Hashable, Sendable {
+    /// The ID of the lead.
     public var id: String
-    /// The member type.
-    public var type: GetComponentResponseDataRelationshipsMembersDataItemsType
+    /// The lead type.
+    public var type: GetComponentResponseDataRelationshipsLeadDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a `GetComponentResponseDataRelationshipsMembersDataItems`.
-    public init(id: String, type: GetComponentResponseDataRelationshipsMembersDataItemsType, additionalProperties: [String: JSONValue] = [:]) {
+    /// Creates a `GetComponentResponseDataRelationshipsLeadData`.
+    public init(id: String, type: GetComponentResponseDataRelationshipsLeadDataType, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.type = type
         self.additionalProperties = additionalProperties
@@ -30,7 +30,7 @@ public struct GetComponentResponseDataRelationshipsMembersDataItems: Codable, Ha
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decodeValue(String.self, forKey: .id)
-        self.type = try container.decodeValue(GetComponentResponseDataRelationshipsMembersDataItemsType.self, forKey: .type)
+        self.type = try container.decodeValue(GetComponentResponseDataRelationshipsLeadDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
