@@ -49,7 +49,7 @@ RATCHET = [
 SWIFT_BUILTINS = {
     "String", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64",
     "Double", "Float", "Bool", "Data", "Date", "URL", "UUID", "Decimal", "JSONValue", "DateTime",
-    "Array", "Dictionary", "Optional", "Set", "Indirect",
+    "Array", "Dictionary", "Optional", "Set", "Indirect", "Nullable", "DatadogFile",
 }
 SKIP_ROUNDTRIP_TYPES = {None, "", "JSONValue", "String", "Data", "Void", "EmptyResponse"}
 
@@ -1040,6 +1040,13 @@ def replay_functions(dump, gen_dir, module_types):
                         ok = False
                         break
                     elem = bare[1:-1].strip() if bare.startswith("[") and bare.endswith("]") and ":" not in bare else None
+                    if bare == "DatadogFile":
+                        fn = "optFile" if sp["optional"] else "file"
+                        expr = f"try call.{fn}({swift_string_literal(q['name'])})"
+                        var = f"a{len(lets)}"
+                        lets.append(f"    let {var}: {decl}{'?' if sp['optional'] else ''} = {expr}")
+                        args.append(var if sp["label"] == "_" else f"{sp['label']}: {var}")
+                        continue
                     if bare in REPLAY_BUILTIN_ARGS or elem in REPLAY_BUILTIN_ARGS:
                         fn, ftyp = "arg", typ
                     elif elem is not None:
@@ -1113,6 +1120,113 @@ def url_segments(url):
     return [unquote(s) for s in urlsplit(url).path.split("/")]
 
 
+def is_multipart_op(op):
+    return bool(op) and (op.get("request") or {}).get("encoding") == "multipart"
+
+
+def recorded_form_parts(req):
+    """The parts of a recorded multipart/form-data request: {name: {"filename", "data" (bytes)}}.
+
+    Raw bodies (text/base64 with a boundary in the recorded Content-Type) are split; a JSON object
+    body gives one text part per member."""
+    import base64
+    bf, body = req.get("body_format"), req.get("body")
+    if bf == "json" and isinstance(body, dict):
+        return {k: {"filename": None, "data": (v if isinstance(v, str) else json.dumps(v)).encode("utf-8")}
+                for k, v in body.items()}
+    ct = {k.lower(): v for k, v in (req.get("headers") or {}).items()}.get("content-type") or ""
+    raw = base64.b64decode(body or "") if bf == "base64" else (body or "").encode("utf-8") if bf == "text" else b""
+    m = re.search(r'boundary="?([^";]+)"?', ct)
+    return {p["name"]: p for p in split_multipart(raw, m.group(1))} if raw and m else {}
+
+
+def split_multipart(raw, boundary):
+    """[{name, filename, content_type, data}] of a multipart/form-data body (tolerant)."""
+    out = []
+    delim = b"--" + boundary.encode("latin-1")
+    for section in raw.split(delim)[1:]:
+        if section.startswith(b"--"):
+            break
+        section = section[2:] if section.startswith(b"\r\n") else section
+        head, sep, data = section.partition(b"\r\n\r\n")
+        if not sep:
+            continue
+        if data.endswith(b"\r\n"):
+            data = data[:-2]
+        text = head.decode("utf-8", "replace")
+        name = re.search(r'name="([^"]*)"', text)
+        filename = re.search(r'filename="([^"]*)"', text)
+        ctype = re.search(r"(?im)^content-type:\s*(.+)$", text)
+        out.append({"name": name.group(1) if name else "", "filename": filename.group(1) if filename else None,
+                    "content_type": ctype.group(1).strip() if ctype else None, "data": data})
+    return out
+
+
+def form_arguments(op, inter, doc):
+    """Arguments of a multipart/form-data call: (text args by wire name, files by wire name).
+
+    A file parameter takes the recorded part's bytes and file name when the recording holds the raw
+    body; otherwise the scenario's request parameter names it (a fixture path): the harness sends
+    bytes made from that path, with its last component as the file name."""
+    import base64
+    recorded = recorded_form_parts(inter.get("request") or {})
+    params = {p.get("name"): p for p in doc.get("request_parameters") or []}
+    args, files = {}, {}
+    for q in op.get("parameters") or []:
+        if q.get("in") != "form":
+            continue
+        name = q.get("name")
+        part, param = recorded.get(name), params.get(name)
+        given = None
+        for k in ("value", "literal", "from"):
+            v = (param or {}).get(k)
+            if isinstance(v, (str, int, float, bool)):
+                given = v
+                break
+        if q.get("swift_type") == "DatadogFile":
+            if part is not None and part.get("filename") is not None:
+                data, filename = part["data"], part["filename"]
+            elif given is not None:
+                data, filename = f"replay file {given}".encode("utf-8"), os.path.basename(str(given)) or name
+            else:
+                continue
+            files[name] = {"fileName": filename, "data": base64.b64encode(data).decode("ascii"),
+                           "contentType": (part or {}).get("content_type") or "application/octet-stream"}
+        elif part is not None:
+            args[name] = part["data"].decode("utf-8", "replace")
+        elif given is not None:
+            args[name] = str(given).lower() if isinstance(given, bool) else str(given)
+    return args, files
+
+
+def multipart_diffs(sent, meta):
+    """Differences between the multipart body the SDK sent and the parts the call meant to send
+    (and the parts the recording shows, when it holds the raw body)."""
+    import base64
+    ct = sent.get("content_type") or ""
+    m = re.search(r'boundary="?([^";]+)"?', ct)
+    if media_type(ct) != "multipart/form-data" or not m:
+        return [f"request: content type {media_type(ct)}, expected multipart/form-data with a boundary"]
+    got = {p["name"]: p for p in split_multipart(base64.b64decode(sent.get("body_b64") or ""), m.group(1))}
+    args, files = meta["form"]
+    out = []
+    want_names = set(args) | set(files)
+    recorded = recorded_form_parts(meta["interaction"].get("request") or {})
+    if recorded:
+        want_names |= set(recorded)
+    if set(got) != want_names:
+        out.append(f"request: multipart parts {sorted(got)}, expected {sorted(want_names)}")
+    for name, f in files.items():
+        p = got.get(name)
+        if p is not None and (p["filename"] != f["fileName"] or p["data"] != base64.b64decode(f["data"])):
+            out.append(f"request: multipart file part {name} differs from the file passed")
+    for name, text in args.items():
+        p = got.get(name)
+        if p is not None and p["data"].decode("utf-8", "replace") != text:
+            out.append(f"request: multipart part {name}: sent {p['data'][:60]!r}, recorded {text[:60]!r}")
+    return out
+
+
 def collect_replay(dump, cassettes_dir, only=None):
     """-> dict(cassettes=[...for Swift], calls=[...for Swift], meta=[per call], skipped=Counter, by_path=[...])"""
     import base64
@@ -1159,6 +1273,9 @@ def collect_replay(dump, cassettes_dir, only=None):
         for it in inters:
             req, resp = it.get("request") or {}, it.get("response") or {}
             rbf = req.get("body_format")
+            rct = media_type({k.lower(): v for k, v in (req.get("headers") or {}).items()}.get("content-type")) or ""
+            multipart = rct.startswith("multipart/") or is_multipart_op(
+                ops.get((it.get("operation_version") or d.get("version"), it.get("operation_id"))))
             body = json.dumps(req.get("body"), ensure_ascii=False) if rbf == "json" else None
             bf = resp.get("body_format")
             if bf == "json":
@@ -1173,7 +1290,7 @@ def collect_replay(dump, cassettes_dir, only=None):
             served.append({
                 "index": it.get("index"), "method": it.get("method"), "segments": url_segments(it.get("url")),
                 "query": [[k, v] for k, vs in (it.get("query_params") or {}).items() for v in vs],
-                "body": body, "bodyOpaque": rbf not in ("json", "empty", None),
+                "body": None if multipart else body, "bodyOpaque": multipart or rbf not in ("json", "empty", None),
                 "status": resp.get("status_code"), "contentType": ct,
                 "responseBody": base64.b64encode(raw).decode("ascii"),
             })
@@ -1203,11 +1320,17 @@ def collect_replay(dump, cassettes_dir, only=None):
                     notes.append(f"recorded query parameter {name} is not a parameter of the operation")
             req = i.get("request") or {}
             body = json.dumps(req.get("body"), ensure_ascii=False) if req.get("body_format") == "json" else None
+            form = None
+            if is_multipart_op(op):
+                form_args, files = form_arguments(op, i, d)
+                args.update(form_args)
+                form, body = (form_args, files), None
             cid = len(R["calls"])
             R["calls"].append({"id": cid, "cassette": ci, "interaction": i.get("index"), "version": version,
-                               "operationId": op.get("operation_id"), "args": args, "body": body})
+                               "operationId": op.get("operation_id"), "args": args, "body": body,
+                               "files": form[1] if form else None})
             R["meta"].append({"cassette": rel, "role": i.get("role"), "interaction": i, "op": op, "how": how,
-                              "notes": notes, "doc": d})
+                              "notes": notes, "doc": d, "form": form})
             if how == "route":
                 R["by_route"].append((rel, i.get("operation_id"), op.get("operation_id")))
     return R
@@ -1229,10 +1352,11 @@ def media_type(ct):
     return (ct or "").split(";")[0].strip().lower() or None
 
 
-def request_diffs(sent, inter, notes):
+def request_diffs(sent, inter, notes, meta=None):
     """Differences between the request the SDK sent and the recorded one (list of reasons)."""
     import base64
     out = []
+    form = (meta or {}).get("form")
     if sent["method"] != inter.get("method"):
         out.append(f"request: method {sent['method']}, recorded {inter.get('method')}")
     segs, items = split_target(sent["target"])
@@ -1256,7 +1380,9 @@ def request_diffs(sent, inter, notes):
             out.append(f"request: query {k}: sent {g}, recorded {w}")
     req = inter.get("request") or {}
     body = base64.b64decode(sent.get("body_b64") or "")
-    if req.get("body_format") == "json":
+    if form is not None:
+        out += multipart_diffs(sent, meta)
+    elif req.get("body_format") == "json":
         if not body:
             out.append("request: no body sent, recorded a JSON body")
         else:
@@ -1387,7 +1513,7 @@ def judge_replay(R, outputs):
             else:
                 if len(sent) > 1:
                     reasons.append(f"request: {len(sent)} requests sent for one call")
-                reasons += request_diffs(sent[0], inter, meta["notes"])
+                reasons += request_diffs(sent[0], inter, meta["notes"], meta)
             outcome = o.get("outcome")
             if sent:
                 if 200 <= rstatus < 300:
@@ -1412,7 +1538,9 @@ def judge_replay(R, outputs):
                                     if json_equal(resp.get("body"), json.loads(got)):
                                         reasons.append("response: data body differs")
                                 except ValueError:
-                                    reasons.append("response: data body differs")
+                                    # a text result of a JSON string body: the string itself
+                                    if resp.get("body") != got.decode("utf-8", "replace"):
+                                        reasons.append("response: data body differs")
                             elif got != want:
                                 reasons.append("response: data body differs")
                         else:

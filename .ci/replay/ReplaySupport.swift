@@ -42,6 +42,16 @@ struct ReplayCall: Decodable {
     let args: [String: String]
     /// The JSON request body as text.
     let body: String?
+    /// Files for the operation's `multipart/form-data` file parameters, by wire name.
+    let files: [String: ReplayFile]?
+}
+
+/// The bytes the harness sends for a recorded file parameter.
+struct ReplayFile: Decodable {
+    let fileName: String
+    /// The bytes, base64.
+    let data: String
+    let contentType: String
 }
 
 struct ReplayInput: Decodable {
@@ -159,6 +169,18 @@ extension ReplayCall {
         return out
     }
 
+    /// A file parameter of a `multipart/form-data` operation.
+    func file(_ name: String) throws -> DatadogFile {
+        guard let value = try optFile(name) else { throw ReplayError.missingArgument(name) }
+        return value
+    }
+
+    func optFile(_ name: String) throws -> DatadogFile? {
+        guard let file = files?[name] else { return nil }
+        guard let data = Data(base64Encoded: file.data) else { throw ReplayError.badArgument(name, file.data, "DatadogFile") }
+        return DatadogFile(data: data, fileName: file.fileName, contentType: file.contentType)
+    }
+
     func body<T: Decodable>(_ type: T.Type) throws -> T {
         guard let value = try optBody(type) else { throw ReplayError.missingBody }
         return value
@@ -206,6 +228,9 @@ enum ReplayOutcome {
     }
 
     static func value(_ value: Data) -> ReplayOutcome { .data(value) }
+
+    /// Text responses (`text/plain`, `text/csv` …) are compared byte for byte with the recording, like `Data`.
+    static func value(_ value: String) -> ReplayOutcome { .data(Data(value.utf8)) }
 }
 
 struct ReplayEncodeError: Error {

@@ -71,6 +71,44 @@ final class GoldenTests: XCTestCase {
         }
     }
 
+    /// The focused cases' expected SDKs type-check against the runtime as built for the tests
+    /// (`swiftc -typecheck`, one module at a time); skipped when the runtime module or `swiftc` is not found.
+    func testFocusedCasesTypeCheck() throws {
+        guard let modules = Self.runtimeModules() else { throw XCTSkip("DatadogRuntime.swiftmodule not found next to the tests") }
+        let cases = Self.root.appendingPathComponent("Tests/DatadogCodegenTests/Golden")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted() {
+            let expected = cases.appendingPathComponent(name).appendingPathComponent("expected")
+            for module in try FileManager.default.contentsOfDirectory(atPath: expected.path).sorted() {
+                let folder = expected.appendingPathComponent(module)
+                guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
+                let files = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0).path }
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["swiftc", "-typecheck", "-I", modules.path, "-module-name", module] + files
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                process.standardError = pipe
+                try process.run()
+                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                XCTAssertEqual(process.terminationStatus, 0, "\(name)/\(module) does not type-check:\n\(output)")
+            }
+        }
+    }
+
+    /// The folder holding `DatadogRuntime.swiftmodule` of the build these tests run from.
+    static func runtimeModules() -> URL? {
+        var candidates: [URL] = []
+        for start in [Bundle(for: GoldenTests.self).bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")] {
+            var url = start
+            for _ in 0..<4 {
+                candidates += [url.appendingPathComponent("Modules"), url]
+                url = url.deletingLastPathComponent()
+            }
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("DatadogRuntime.swiftmodule").path) }
+    }
+
     /// Compares generated files with a folder, printing a unified diff of each difference.
     static func compare(_ files: [String: String], with folder: URL, record: Bool, label: String = "Generated",
                         file: StaticString = #filePath, line: UInt = #line) throws {

@@ -53,6 +53,34 @@ final class StatusPagesAPITests: XCTestCase {
         XCTAssertTrue(degradation.additionalProperties.isEmpty)
     }
 
+    /// The API sends an empty to-one relationship as `"data": null` (JSON:API), which the page
+    /// cannot show: the response still decodes, keeps the null and re-encodes it; strict mode accepts it too.
+    func testNullRelationshipLinkageOverLoopback() async throws {
+        let examples = try Self.examples()
+        var response = try XCTUnwrap(JSONSerialization.jsonObject(with: examples[1]) as? [String: Any])
+        var data = try XCTUnwrap(response["data"] as? [String: Any])
+        var relationships = try XCTUnwrap(data["relationships"] as? [String: Any])
+        relationships["status_page"] = ["data": NSNull()]
+        data["relationships"] = relationships
+        response["data"] = data
+        let responseBody = try JSONSerialization.data(withJSONObject: response)
+        let server = try await LoopbackServer { _ in (201, ["Content-Type": "application/json"], responseBody) }
+        var configuration = DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:])
+        configuration.strictDecoding = true
+        let api = StatusPagesAPI(configuration: configuration)
+        let body = try JSONDecoder().decode(CreateBackfilledDegradationRequest.self, from: examples[0])
+        let degradation = try await api.createBackfilledDegradation(pageId: "p", body: body)
+        await server.stop()
+
+        let statusPage = try XCTUnwrap(degradation.data?.relationships?.statusPage)
+        XCTAssertEqual(statusPage.data, .null)
+        XCTAssertNil(statusPage.data.value)
+        XCTAssertNotNil(degradation.data?.relationships?.createdByUser?.data.value?.id)
+        try XCTAssertEqual(JSONObject(try JSONEncoder().encode(degradation)), JSONObject(responseBody))
+        let encoded = try XCTUnwrap(String(data: try DatadogJSON.makeEncoder().encode(statusPage), encoding: .utf8))
+        XCTAssertEqual(encoded, #"{"data":null}"#)
+    }
+
     func testErrorStatusThrowsTypedError() async throws {
         let examples = try Self.examples()
         let errorBody = examples.count > 2 ? examples[2] : Data(#"{"errors":["Bad Request"]}"#.utf8)

@@ -29,15 +29,17 @@ public struct CreateBackfilledDegradationRequestData: Codable, Hashable, Sendabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attributes = try container.decodeOptionalValue(CreateBackfilledDegradationRequestDataAttributes.self, forKey: .attributes)
+        var kept = KeptMembers()
+        self.attributes = try container.decodeOptionalValue(CreateBackfilledDegradationRequestDataAttributes.self, forKey: .attributes, keeping: &kept)
         self.type = try container.decodeValue(PatchDegradationRequestDataType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.attributes, forKey: .attributes)
         try container.encodeValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -35,9 +35,10 @@ public struct CreateBackfilledDegradationRequestDataAttributes: Codable, Hashabl
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.title, forKey: .title)
         try container.encodeValue(self.updates, forKey: .updates)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

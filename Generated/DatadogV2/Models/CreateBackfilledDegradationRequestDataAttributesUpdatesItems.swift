@@ -37,19 +37,21 @@ public struct CreateBackfilledDegradationRequestDataAttributesUpdatesItems: Coda
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected)
+        var kept = KeptMembers()
+        self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.startedAt = try container.decodeValue(DateTime.self, forKey: .startedAt)
         self.status = try container.decodeValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.description, forKey: .description)
         try container.encodeValue(self.startedAt, forKey: .startedAt)
         try container.encodeValue(self.status, forKey: .status)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -61,7 +61,8 @@ public struct DegradationDataAttributesUpdatesItems: Codable, Hashable, Sendable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.componentsAffected = try container.decodeOptionalValue([DegradationDataAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected)
+        var kept = KeptMembers()
+        self.componentsAffected = try container.decodeOptionalValue([DegradationDataAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.deletedAt = try container.decodeOptionalValue(String.self, forKey: .deletedAt)
         self.deletedByUserUuid = try container.decodeOptionalValue(String.self, forKey: .deletedByUserUuid)
@@ -70,11 +71,13 @@ public struct DegradationDataAttributesUpdatesItems: Codable, Hashable, Sendable
         self.lastModifiedByUserUuid = try container.decodeOptionalValue(String.self, forKey: .lastModifiedByUserUuid)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.startedAt = try container.decodeOptionalValue(DateTime.self, forKey: .startedAt)
-        self.status = try container.decodeOptionalValue(DegradationDataAttributesUpdatesItemsStatus.self, forKey: .status)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.status = try container.decodeOptionalValue(DegradationDataAttributesUpdatesItemsStatus.self, forKey: .status, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
@@ -86,6 +89,5 @@ public struct DegradationDataAttributesUpdatesItems: Codable, Hashable, Sendable
         try container.encodeOptionalValue(self.modifiedAt, forKey: .modifiedAt)
         try container.encodeOptionalValue(self.startedAt, forKey: .startedAt)
         try container.encodeOptionalValue(self.status, forKey: .status)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

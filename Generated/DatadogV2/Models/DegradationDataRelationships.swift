@@ -33,17 +33,19 @@ public struct DegradationDataRelationships: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .createdByUser)
-        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationDataRelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser)
-        self.statusPage = try container.decodeOptionalValue(DegradationDataRelationshipsStatusPage.self, forKey: .statusPage)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.createdByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .createdByUser, keeping: &kept)
+        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationDataRelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
+        self.statusPage = try container.decodeOptionalValue(DegradationDataRelationshipsStatusPage.self, forKey: .statusPage, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.createdByUser, forKey: .createdByUser)
         try container.encodeOptionalValue(self.lastModifiedByUser, forKey: .lastModifiedByUser)
         try container.encodeOptionalValue(self.statusPage, forKey: .statusPage)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -7,13 +7,13 @@ import DatadogRuntime
 /// Source: `create-backfilled-degradation.md:168`
 public struct DegradationDataRelationshipsStatusPage: Codable, Hashable, Sendable {
     /// The data object identifying the status page the degradation belongs to.
-    public var data: DegradationDataRelationshipsStatusPageData
+    public var data: Nullable<DegradationDataRelationshipsStatusPageData>
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationDataRelationshipsStatusPage`.
-    public init(data: DegradationDataRelationshipsStatusPageData, additionalProperties: [String: JSONValue] = [:]) {
-        self.data = data
+    public init(data: DegradationDataRelationshipsStatusPageData?, additionalProperties: [String: JSONValue] = [:]) {
+        self.data = Nullable(data)
         self.additionalProperties = additionalProperties
     }
 
@@ -25,13 +25,14 @@ public struct DegradationDataRelationshipsStatusPage: Codable, Hashable, Sendabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeValue(DegradationDataRelationshipsStatusPageData.self, forKey: .data)
+        self.data = try container.decodeValue(Nullable<DegradationDataRelationshipsStatusPageData>.self, forKey: .data)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.data, forKey: .data)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

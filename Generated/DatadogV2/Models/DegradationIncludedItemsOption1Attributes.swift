@@ -50,12 +50,13 @@ public struct DegradationIncludedItemsOption1Attributes: Codable, Hashable, Send
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.email, forKey: .email)
         try container.encodeOptionalValue(self.handle, forKey: .handle)
         try container.encodeOptionalValue(self.icon, forKey: .icon)
         try container.encodeOptionalValue(self.name, forKey: .name)
         try container.encodeOptionalValue(self.uuid, forKey: .uuid)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -41,21 +41,23 @@ public struct DegradationIncludedItemsOption2AttributesComponentsItemsComponents
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
-        self.status = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus.self, forKey: .status)
-        self.type = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.status = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus.self, forKey: .status, keeping: &kept)
+        self.type = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType.self, forKey: .type, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.id, forKey: .id)
         try container.encodeOptionalValue(self.name, forKey: .name)
         try container.encodeOptionalValue(self.position, forKey: .position)
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeOptionalValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

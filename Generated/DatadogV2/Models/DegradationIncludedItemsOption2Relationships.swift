@@ -29,15 +29,17 @@ public struct DegradationIncludedItemsOption2Relationships: Codable, Hashable, S
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdByUser = try container.decodeOptionalValue(DegradationIncludedItemsOption2RelationshipsCreatedByUser.self, forKey: .createdByUser)
-        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationIncludedItemsOption2RelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.createdByUser = try container.decodeOptionalValue(DegradationIncludedItemsOption2RelationshipsCreatedByUser.self, forKey: .createdByUser, keeping: &kept)
+        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationIncludedItemsOption2RelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.createdByUser, forKey: .createdByUser)
         try container.encodeOptionalValue(self.lastModifiedByUser, forKey: .lastModifiedByUser)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

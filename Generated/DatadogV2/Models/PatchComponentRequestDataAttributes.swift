@@ -2,42 +2,43 @@
 import Foundation
 import DatadogRuntime
 
-/// The supported attributes for updating a component.
+/// The attributes of a status page.
 ///
-/// Source: `status-pages/update-component.md:51`
-public struct PatchComponentRequestDataAttributes: Codable, Hashable, Sendable {
-    /// The name of the component.
+/// Source: `status-pages/list-status-pages.md:45`
+public struct StatusPageArrayDataItemsAttributes: Codable, Hashable, Sendable {
+    /// The subdomain of the status page's url.
+    public var domainPrefix: String?
+    /// The name of the status page.
     public var name: String?
-    /// The position of the component. If the component belongs to a group, the position is relative to the other components in the group.
-    public var position: Int64?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a `PatchComponentRequestDataAttributes`.
-    public init(name: String? = nil, position: Int64? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    /// Creates a `StatusPageArrayDataItemsAttributes`.
+    public init(domainPrefix: String? = nil, name: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.domainPrefix = domainPrefix
         self.name = name
-        self.position = position
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
+        case domainPrefix = "domain_prefix"
         case name = "name"
-        case position = "position"
     }
 
-    static let knownKeys: Set<String> = ["name", "position", ]
+    static let knownKeys: Set<String> = ["domain_prefix", "name", ]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.domainPrefix = try container.decodeOptionalValue(String.self, forKey: .domainPrefix)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
-        self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalValue(self.name, forKey: .name)
-        try container.encodeOptionalValue(self.position, forKey: .position)
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeOptionalValue(self.domainPrefix, forKey: .domainPrefix)
+        try container.encodeOptionalValue(self.name, forKey: .name)
     }
 }

@@ -2,48 +2,37 @@
 import Foundation
 import DatadogRuntime
 
-/// Response object for a list of status pages.
+/// A page of status pages.
 ///
 /// Source: `status-pages/list-status-pages.md:42`
 public struct StatusPageArray: Codable, Hashable, Sendable {
-    /// A list of status page data objects.
+    /// The status pages.
     public var data: [StatusPageArrayDataItems]
-    /// The included related resources of a status page. Client must explicitly request these resources by name in the `include` query parameter.
-    public var included: [StatusPageArrayIncludedItems]?
-    /// Response metadata.
-    public var meta: StatusPageArrayMeta?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPageArray`.
-    public init(data: [StatusPageArrayDataItems], included: [StatusPageArrayIncludedItems]? = nil, meta: StatusPageArrayMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: [StatusPageArrayDataItems], additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
-        self.included = included
-        self.meta = meta
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case data = "data"
-        case included = "included"
-        case meta = "meta"
     }
 
-    static let knownKeys: Set<String> = ["data", "included", "meta", ]
+    static let knownKeys: Set<String> = ["data", ]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.data = try container.decodeValue([StatusPageArrayDataItems].self, forKey: .data)
-        self.included = try container.decodeOptionalValue([StatusPageArrayIncludedItems].self, forKey: .included)
-        self.meta = try container.decodeOptionalValue(StatusPageArrayMeta.self, forKey: .meta)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.data, forKey: .data)
-        try container.encodeOptionalValue(self.included, forKey: .included)
-        try container.encodeOptionalValue(self.meta, forKey: .meta)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -73,6 +73,7 @@ public enum ModelDump {
                 "enum": node.enumValues ?? NSNull(),
                 "deprecated": node.deprecated,
                 "swift_type": type?.type.renamed(renaming).swift ?? "JSONValue",
+                "nullable": type?.nullable ?? false,
                 "fields": fields(node.children, type?.children ?? [], renaming),
             ] as [String: Any]
         }

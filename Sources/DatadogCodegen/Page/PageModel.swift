@@ -66,8 +66,9 @@ public struct SiteHost: Sendable, Hashable {
 
 /// One row of a Path, Query or Header Parameters table.
 public struct PageParameter: Sendable {
-    /// Where the parameter goes in the request.
-    public enum Location: String, Sendable { case path, query, header }
+    /// Where the parameter goes in the request. `form` is a part of a `multipart/form-data` body:
+    /// the Swift model makes one of each top-level row of such a Request table (never from the Arguments tables).
+    public enum Location: String, Sendable { case path, query, header, form }
     /// The parameter's name on the wire, as written.
     public var name: String
     /// Whether it is a path, query or header parameter.

@@ -30,22 +30,28 @@ enum RenderModels {
                 if property.deprecated { lines.append(contentsOf: ["", "- Warning: Deprecated."]) }
                 let escaped = Identifiers.escapedMember(property.name)
                 let optional = !property.required
+                let stored = storedType(property)
                 return [
                     "name": escaped,
                     "bare": property.name,
-                    "type": property.type.swift + (optional ? "?" : ""),
+                    "type": stored + (optional ? "?" : ""),
                     "doc": lines.map { $0.isEmpty ? [] : [$0] },
                     "indirect": property.indirect,
                     "wireLiteral": SwiftText.stringLiteral(property.wireName),
-                    "decodeCall": optional ? "decodeOptionalValue" : "decodeValue",
+                    "decodeCall": !optional ? "decodeValue" : property.nullable ? "decodeNullableValue" : "decodeOptionalValue",
+                    "keeps": keepsMember(property),
                     "encodeCall": optional ? "encodeOptionalValue" : "encodeValue",
-                    "decodeType": property.type.swift,
+                    "decodeType": stored,
+                    // A required nullable member takes a plain optional in the initializer: `nil` is `null`.
+                    "initValue": property.nullable && property.required ? "Nullable(\(escaped))" : escaped,
                 ]
             }
             let ordered = decl.properties.filter(\.required) + decl.properties.filter { !$0.required }
             model["properties"] = properties
+            model["keepsMembers"] = decl.properties.contains(where: keepsMember)
             model["initParameters"] = ordered.map { property in
-                "\(Identifiers.escapedMember(property.name)): \(property.type.swift)" + (property.required ? "" : "? = nil")
+                let type = property.nullable && property.required ? property.type.swift + "?" : storedType(property)
+                return "\(Identifiers.escapedMember(property.name)): \(type)" + (property.required ? "" : "? = nil")
             }
         case .stringEnum, .intEnum:
             let (rawType, protocolName): (String, String) = switch decl.kind {
@@ -67,6 +73,18 @@ enum RenderModels {
             }
         }
         return model
+    }
+
+    /// The declared type of a property without the `?` of an optional member: `Nullable<T>` for nullable ones.
+    static func storedType(_ property: PropertyDecl) -> String {
+        property.nullable ? "Nullable<\(property.type.swift)>" : property.type.swift
+    }
+
+    /// Whether an optional member is decoded so that a `null` nested in it, where the page
+    /// requires a value, costs only this member (kept as JSON, reported in strict mode) and not
+    /// the whole response: members of generated types, arrays and maps of them.
+    static func keepsMember(_ property: PropertyDecl) -> Bool {
+        !property.required && !property.nullable && property.type.namedLeaf != nil
     }
 
     static func numericLiteral(_ text: String) -> String {
@@ -100,7 +118,9 @@ enum RenderModels {
             signature.append("\(Identifiers.escapedMember(parameter.name)): \(parameter.type.swift)")
             addDoc(parameter.name, parameter.doc)
         }
-        if let body = operation.body {
+        // A multipart body is sent from its parts, which are parameters (`.form`).
+        let body = operation.body.flatMap { $0.encoding == .multipart ? nil : $0 }
+        if let body {
             signature.append("body: \(body.type.swift)" + (body.required ? "" : "? = nil"))
             addDoc("body", body.doc.isEmpty ? "The request body." : body.doc)
         }
@@ -110,6 +130,7 @@ enum RenderModels {
         }
 
         var statements: [String] = []
+        var parts: [String] = []
         for parameter in operation.parameters {
             let name = Identifiers.escapedMember(parameter.name)
             let wire = SwiftText.stringLiteral(parameter.wireName)
@@ -122,15 +143,30 @@ enum RenderModels {
                 statements.append("request.addQuery(\(wire), \(name))")
             case .header:
                 statements.append("request.setHeader(\(wire), \(name))")
+            case .form:
+                let append: String = switch parameter.type {
+                case .file: "parts.appendFile(\(wire), \(name))"
+                case .string, .int64, .int32, .double, .bool, .dateTime: "parts.appendText(\(wire), \(name))"
+                default: "try parts.appendJSON(\(wire), \(name))"
+                }
+                parts.append(append)
             }
         }
-        if let body = operation.body {
+        if operation.body?.encoding == .multipart {
+            if parts.isEmpty {
+                statements.append("request.setMultipartBody([])")
+            } else {
+                statements.append("var parts: [MultipartPart] = []")
+                statements.append(contentsOf: parts)
+                statements.append("request.setMultipartBody(parts)")
+            }
+        }
+        if let body {
             let contentType = SwiftText.stringLiteral(body.contentType)
             let set: String = switch body.encoding {
             case .json: "try request.setJSONBody(body, contentType: \(contentType))"
-            case .text: "request.setTextBody(body, contentType: \(contentType))"
-            case .multipart: "try request.setMultipartBody(MultipartPart.parts(from: body))"
-            case .data: "request.setTextBody(body, contentType: \(contentType))"
+            // (Multipart bodies are sent from their parts, above.)
+            case .text, .data, .multipart: "request.setTextBody(body, contentType: \(contentType))"
             }
             statements.append(body.required ? set : "if let body { \(set) }")
         }
@@ -230,7 +266,8 @@ extension RenderModels {
             RenderKeys(common.merging(extra) { $1 })
         }
         let property = RenderKeys(RenderKeys.values(
-            "name", "bare", "type", "doc", "indirect", "wireLiteral", "decodeCall", "encodeCall", "decodeType"))
+            "name", "bare", "type", "doc", "indirect", "wireLiteral", "decodeCall", "keeps", "encodeCall", "decodeType",
+            "initValue"))
         let operation = RenderKeys(RenderKeys.values(
             "summary", "doc", "unstable", "unstableKey", "hasParameters", "returnDoc", "operationID",
             "httpMethod", "path", "source", "deprecated", "methodName", "signature", "returnClause",
@@ -242,7 +279,7 @@ extension RenderModels {
             .merging(["parameterDocs": RenderKeys(RenderKeys.values("name", "lines"))]) { $1 })
         return [
             "alias": RenderKeys(["aliases": type(RenderKeys.values("target"))]),
-            "model": type(["properties": property, "initParameters": .value]),
+            "model": type(["properties": property, "initParameters": .value, "keepsMembers": .value]),
             "enum": type(RenderKeys.values("rawType", "protocolName")
                 .merging(["cases": RenderKeys(RenderKeys.values("name", "bare", "rawLiteral"))]) { $1 }),
             "oneof": type(["options": RenderKeys(RenderKeys.values("name", "bare", "type"))]),

@@ -125,7 +125,7 @@ public enum Identifiers {
         "Encodable", "Hashable", "Equatable", "Sendable", "Never", "Void", "Character", "Decoder", "Encoder",
         "CodingKey", "CodingKeys", "Protocol", "Self", "JSONValue", "DateTime", "AnyCodingKey", "Indirect",
         "APIRequest", "DatadogClient", "DatadogErrorResponse", "DatadogAPIError", "DatadogClientError", "DatadogConfiguration", "DatadogSite", "HTTPRequest", "HTTPResponse", "HTTPTransport", "MultipartPart", "RetryPolicy", "OneOfDecoder", "Foundation", "Swift", "DatadogRuntime", "DatadogV1",
-        "DatadogV2", "UnstableOperation", "DatadogStringEnum", "DatadogIntEnum",
+        "DatadogV2", "UnstableOperation", "DatadogStringEnum", "DatadogIntEnum", "DatadogFile", "Nullable", "KeptMembers",
         "PaginatedSequence", "Task", "Duration", "Substring", "Collection", "Sequence", "Identifiable",
     ]
 }

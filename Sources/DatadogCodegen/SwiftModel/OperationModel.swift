@@ -2,7 +2,8 @@
 public struct OperationDecl: Sendable {
     /// How the request body is sent, chosen from its `Content-Type`.
     public enum BodyEncoding: String, Sendable { case json, text, multipart, data }
-    /// What the method returns: nothing, a decoded type, raw bytes or text.
+    /// What the method returns: nothing, a decoded JSON type, raw bytes (`Data`: zip, octet-stream,
+    /// images …) or text (`String`: `text/plain`, `text/csv`, YAML …), from the response's content type.
     public enum ResponseKind: Sendable { case none, decoded(TypeRef), data, text }
 
     /// The API version (`v1`, `v2`).
@@ -135,7 +136,10 @@ public enum OperationBuilder {
             switch encoding {
             case .text: type = .string
             case .data: type = .json
-            case .json, .multipart:
+            case .multipart:
+                // Parts are parameters of the method (files as `DatadogFile`), as in the official clients.
+                resolved = ResolvedField(type: .json, children: fields.map { ResolvedField(type: formType($0), children: []) })
+            case .json:
                 if !fields.isEmpty {
                     let isArray = hints.requestIsArray || exampleIsArray(pageBody.schema.example)
                     let name = Identifiers.typeName(hints.requestType ?? operationID + "Request")
@@ -145,8 +149,6 @@ public enum OperationBuilder {
                                               official: hints.requestType != nil)
                     resolved = root
                     type = root.type
-                } else if encoding == .multipart {
-                    type = .json
                 }
             }
             if encoding == .data { type = .string }
@@ -194,11 +196,7 @@ public enum OperationBuilder {
         let accept = operation.curlHeaders["Accept"] ?? "application/json"
         var response = OperationDecl.ResponseKind.none
         if let success = responses.first(where: { $0.status == firstSuccess }) {
-            if !accept.contains("json") && !accept.contains("*/*") {
-                response = accept.hasPrefix("text/") || accept.contains("yaml") || accept.contains("csv") ? .text : .data
-            } else if let type = success.type {
-                response = .decoded(type)
-            }
+            response = responseKind(accept: accept, type: success.type)
         }
 
         // Parameters.
@@ -217,6 +215,18 @@ public enum OperationBuilder {
             parameters.append(ParameterDecl(wireName: parameter.name, name: name, location: parameter.location,
                                             type: parameterType(parameter.type), typeCell: parameter.type,
                                             required: parameter.required, deprecated: parameter.deprecated, doc: parameter.description))
+        }
+        if let body, body.encoding == .multipart {
+            for (field, resolved) in zip(body.fields, body.resolved?.children ?? []) where field.role == .property && !field.name.isEmpty {
+                guard seen.insert("form:" + field.name).inserted else { continue }
+                var name = Identifiers.lowerCamel(field.name)
+                if name.isEmpty { name = "part" }
+                if Identifiers.unusableMemberNames.contains(name) { name += "_" }
+                name = Identifiers.unique(name, in: &used)
+                parameters.append(ParameterDecl(wireName: field.name, name: name, location: .form, type: resolved.type,
+                                                typeCell: field.typeCell, required: field.required, deprecated: field.deprecated,
+                                                doc: field.description))
+            }
         }
         for placeholder in pathPlaceholders(operation.path) where !parameters.contains(where: { $0.location == .path && $0.wireName == placeholder }) {
             log.warning(operation.line, "path parameter `{\(placeholder)}` is not in the Path Parameters table; added as a required string")
@@ -337,6 +347,41 @@ public enum OperationBuilder {
             return "APIErrorResponse"
         }
         return "APIErrorResponse" + fields.map { Identifiers.upperCamel($0.name) }.joined()
+    }
+
+    /// What a method returns, from the media types of the page's `Accept` header (the success
+    /// response's content type): JSON (`application/json`, `text/json`, `…+json`, `*/*`) is
+    /// decoded into `type` (nothing when the page documents no body); text (`text/…`, YAML, XML,
+    /// CSV) is a `String`; anything else (zip, octet-stream, `multipart/form-data`, images) is `Data`.
+    static func responseKind(accept: String, type: TypeRef?) -> OperationDecl.ResponseKind {
+        let media = accept.split(separator: ",").map { $0.split(separator: ";").first.map(String.init)?.trimmingSpaces().lowercased() ?? "" }
+            .first { !$0.isEmpty } ?? "application/json"
+        let subtype = media.split(separator: "/").last.map(String.init) ?? media
+        if media == "*/*" || subtype == "json" || subtype.hasSuffix("+json") || subtype.hasPrefix("json") {
+            return type.map { .decoded($0) } ?? .none
+        }
+        if media.hasPrefix("text/") || ["yaml", "x-yaml", "xml", "csv"].contains(subtype) || subtype.hasSuffix("+xml") || subtype.hasSuffix("+yaml") {
+            return .text
+        }
+        return .data
+    }
+
+    /// The Swift type of one part of a `multipart/form-data` body: `binary` rows are files,
+    /// scalars (`byte`, base64 text, included) are sent as text, anything else as JSON.
+    static func formType(_ field: FieldNode) -> TypeRef {
+        switch field.type {
+        case .scalar(let scalar):
+            switch scalar.lowercased() {
+            case "binary": return .file
+            case "int64", "integer", "int32", "int": return .int64
+            case "double", "number", "float": return .double
+            case "boolean", "bool": return .bool
+            case "object", "any": return .json
+            default: return .string
+            }
+        case .enumeration: return .string
+        default: return .json
+        }
     }
 
     static func exampleIsArray(_ example: String?) -> Bool {

@@ -4,4 +4,6 @@ public struct ResolvedField: Sendable {
     public var type: TypeRef
     /// The resolution of each child row, in the same order.
     public var children: [ResolvedField]
+    /// Whether the row may be JSON `null` (see ``PropertyDecl/nullable``).
+    public var nullable = false
 }

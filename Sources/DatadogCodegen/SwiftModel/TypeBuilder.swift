@@ -12,6 +12,8 @@ public struct TypeBuilder {
     /// Names taken from the pages' code examples: the official clients' names.
     public private(set) var officialNames: Set<String> = []
     private var pendingOfficialName = false
+    /// Lines of the current page's rows that are JSON:API to-one relationship linkage (see ``linkageRows(under:)``).
+    private var linkageLines: Set<Int> = []
     private var file = ""
     private var log: DiagnosticLog
 
@@ -22,6 +24,7 @@ public struct TypeBuilder {
     public mutating func beginPage(_ file: String) -> [Diagnostic] {
         let previous = log.diagnostics
         self.file = file
+        linkageLines = []
         log = DiagnosticLog(file: file)
         return previous
     }
@@ -114,6 +117,7 @@ public struct TypeBuilder {
         var declared: [PropertyDecl] = []
         var resolvedChildren: [ResolvedField] = []
         var seenWire: Set<String> = []
+        linkageLines.formUnion(Self.linkageRows(under: node))
         for child in node.children {
             guard child.role == .property else {
                 if child.role == .additionalProperties {
@@ -125,7 +129,8 @@ public struct TypeBuilder {
             }
             let key = Self.pythonKey(child.name)
             let childPython = arguments.first { Self.pythonKey($0.0) == key }?.1
-            let resolved = resolve(child, type: child.type, name: typeName + Identifiers.upperCamel(child.name), python: childPython, depth: depth + 1)
+            var resolved = resolve(child, type: child.type, name: typeName + Identifiers.upperCamel(child.name), python: childPython, depth: depth + 1)
+            resolved.nullable = linkageLines.contains(child.line)
             resolvedChildren.append(resolved)
             guard seenWire.insert(child.name).inserted else {
                 log.warning(child.line, "field `\(child.name)` appears twice in one object; the second is ignored")
@@ -136,7 +141,7 @@ public struct TypeBuilder {
             if Identifiers.unusableMemberNames.contains(propertyName) { propertyName += "_" }
             propertyName = Identifiers.unique(propertyName, in: &used)
             declared.append(PropertyDecl(wireName: child.name, name: propertyName, type: resolved.type, required: child.required,
-                                         deprecated: child.deprecated, doc: child.description))
+                                         deprecated: child.deprecated, doc: child.description, nullable: resolved.nullable))
         }
         let decl = TypeDecl(name: typeName, kind: .structure, doc: node.description,
                             source: SourceLocation(file: file, line: node.line), properties: declared)
@@ -187,6 +192,23 @@ public struct TypeBuilder {
                             source: SourceLocation(file: file, line: node.line), options: options)
         let finalName = register(decl, line: node.line)
         return ResolvedField(type: .named(finalName), children: resolvedChildren)
+    }
+
+    /// The rows under `node` that are JSON:API to-one relationship linkage, which the API sends
+    /// as `null` for an empty relationship (the pages cannot show it): in a member
+    /// `relationships` (an object), each member's `data` that is an object holding `id` and `type`.
+    /// To-many linkage (`data` as an array) is never `null`.
+    static func linkageRows(under node: FieldNode) -> [Int] {
+        var lines: [Int] = []
+        for relationships in node.children where relationships.role == .property && relationships.name == "relationships" {
+            for member in relationships.children where member.role == .property {
+                for data in member.children where data.role == .property && data.name == "data" && data.type == .object {
+                    let names = Set(data.children.map(\.name))
+                    if names.contains("id") && names.contains("type") { lines.append(data.line) }
+                }
+            }
+        }
+        return lines
     }
 
     /// Python's client snake-cases keys: compare names without case, `_` and `-`.
@@ -315,6 +337,7 @@ public struct TypeBuilder {
                 if let other = bByWire[properties[index].wireName] {
                     if other.type.informationRank > properties[index].type.informationRank { properties[index].type = other.type }
                     properties[index].required = properties[index].required && other.required
+                    properties[index].nullable = properties[index].nullable || other.nullable
                 } else {
                     properties[index].required = false
                 }

@@ -3,7 +3,7 @@
 public enum TypeFinalizer {
     /// Returns the declarations sorted by name, with structural duplicates turned into aliases.
     /// Within a group of identical structures the first official name (from the examples), else
-    /// the first name met, declares the type.
+    /// the first name met, declares the type; a property is nullable when it is in any of them.
     public static func finalize(_ decls: [String: TypeDecl], order: [String], official: Set<String> = []) -> [TypeDecl] {
         var result = decls
         let names = order.filter { decls[$0] != nil }
@@ -54,6 +54,13 @@ public enum TypeFinalizer {
                 if first != name { result[name]?.aliasOf = first }
             } else {
                 canonical[id] = name
+            }
+        }
+        for name in names {
+            guard let first = classOf[name].flatMap({ canonical[$0] }), first != name,
+                  let properties = decls[name]?.properties, properties.count == result[first]?.properties.count else { continue }
+            for (position, property) in properties.enumerated() where property.nullable {
+                result[first]?.properties[position].nullable = true
             }
         }
 

@@ -4,6 +4,8 @@
 public indirect enum TypeRef: Sendable, Hashable {
     /// Scalars: `String`, `Int64`, `Int32`, `Double`, `Bool`, `DateTime` and free-form `JSONValue`.
     case string, int64, int32, double, bool, dateTime, json
+    /// A file part of a `multipart/form-data` body: the runtime's `DatadogFile` (bytes, file name, content type).
+    case file
     /// A generated type, by name.
     case named(String)
     /// An array of the element type.
@@ -21,6 +23,7 @@ public indirect enum TypeRef: Sendable, Hashable {
         case .bool: return "Bool"
         case .dateTime: return "DateTime"
         case .json: return "JSONValue"
+        case .file: return "DatadogFile"
         case .named(let name): return name
         case .array(let element): return "[\(element.swift)]"
         case .map(let value): return "[String: \(value.swift)]"
@@ -86,6 +89,9 @@ public struct PropertyDecl: Sendable, Hashable {
     public var doc: String
     /// Stored behind `@Indirect` to break a recursive value type.
     public var indirect = false
+    /// Whether the value may be JSON `null` (JSON:API to-one relationship linkage): declared as
+    /// the runtime's `Nullable<T>` so that a round trip keeps `null` apart from an absent key.
+    public var nullable = false
 }
 
 /// One case of a generated enum.
@@ -148,6 +154,7 @@ public struct TypeDecl: Sendable {
         let template: String
         switch kind {
         case .structure:
+            // Nullability is left out: identical structures share one type, nullable where any of them is.
             template = "S{" + properties.map { "\($0.wireName):\($0.required ? "!" : "?"):\(shape($0.type))" }.joined(separator: ",") + "}"
         case .stringEnum, .intEnum:
             template = "E\(kind){" + cases.map(\.rawValue).joined(separator: ",") + "}"

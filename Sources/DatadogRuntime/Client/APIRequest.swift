@@ -33,24 +33,6 @@ public struct MultipartPart: Sendable, Hashable {
     public init(name: String, text: String) {
         self.init(name: name, data: Data(text.utf8))
     }
-
-    /// One part per top-level field of a model: strings as their text (file contents are sent
-    /// as files named after the field), anything else as its JSON. Absent and null fields are left out.
-    public static func parts(from body: some Encodable) throws -> [MultipartPart] {
-        guard case .object(let fields) = try JSONValue(encoding: body) else {
-            return [MultipartPart(name: "body", contentType: "application/json", data: try DatadogJSON.makeEncoder().encode(body))]
-        }
-        return try fields.keys.sorted().compactMap { name in
-            switch fields[name] {
-            case nil, .null?:
-                return nil
-            case .string(let text)?:
-                return MultipartPart(name: name, filename: name, contentType: "application/octet-stream", data: Data(text.utf8))
-            case let value?:
-                return MultipartPart(name: name, contentType: "application/json", data: try DatadogJSON.makeEncoder().encode(value))
-            }
-        }
-    }
 }
 
 /// The description of one API call, built by generated code and sent by ``DatadogClient``.

@@ -25,11 +25,18 @@ extension Decoder {
     /// Generated types call this after decoding their declared properties from a keyed
     /// container of the same decoder, to keep the rest of the object.
     ///
-    /// - Parameter knownKeys: The JSON names of the declared properties.
+    /// - Parameters:
+    ///   - knownKeys: The JSON names of the declared properties.
+    ///   - kept: Declared members whose typed decoding failed on a nested `null`: kept as JSON
+    ///     (a round trip writes them back unchanged).
     /// - Returns: The other members of the object.
     /// - Throws: `DecodingError.dataCorrupted` in strict mode (``isStrictDecoding``) when any
-    ///   unknown key is present; `DecodingError.typeMismatch` when the value is not an object.
-    public func decodeAdditionalProperties(knownKeys: Set<String>) throws -> [String: JSONValue] {
+    ///   unknown key is present, `DecodingError.valueNotFound` in strict mode when `kept` holds a member (a `null` where the documentation
+    ///   requires a value, see ``Swift/KeyedDecodingContainer/decodeOptionalValue(_:forKey:keeping:)``);
+    ///   `DecodingError.typeMismatch` when the value is not an object.
+    public func decodeAdditionalProperties(knownKeys: Set<String>, kept: KeptMembers = KeptMembers()) throws
+        -> [String: JSONValue]
+    {
         let container = try self.container(keyedBy: AnyCodingKey.self)
         var result: [String: JSONValue] = [:]
         for key in container.allKeys where !knownKeys.contains(key.stringValue) {
@@ -42,6 +49,17 @@ extension Decoder {
                     debugDescription: "Unknown keys in strict mode: \(result.keys.sorted().joined(separator: ", "))"
                 ))
         }
+        if isStrictDecoding, let failure = kept.failures.first {
+            throw DecodingError.valueNotFound(
+                Any.self,
+                DecodingError.Context(
+                    codingPath: codingPath + [AnyCodingKey(failure.key)],
+                    debugDescription: "null where a value is required, in strict mode: \(failure.error)",
+                    underlyingError: failure.error))
+        }
+        for (key, value) in kept.values {
+            result[key] = value
+        }
         return result
     }
 }
@@ -49,8 +67,9 @@ extension Decoder {
 extension Encoder {
     /// Writes `values` as extra members of the object being encoded.
     ///
-    /// Generated types call this after encoding their declared properties into a keyed
-    /// container of the same encoder, so both land in one JSON object.
+    /// Generated types call this before encoding their declared properties into a keyed
+    /// container of the same encoder, so both land in one JSON object and a declared property
+    /// that is set replaces a member of the same key kept from decoding.
     ///
     /// - Parameter values: The members to add; nothing is written when empty.
     /// - Throws: `EncodingError` when a value cannot be encoded.
@@ -105,6 +124,18 @@ public enum DatadogJSON {
     }
 }
 
+/// Members of an object that generated code keeps as JSON because their typed decoding failed
+/// on a nested `null` (see ``Swift/KeyedDecodingContainer/decodeOptionalValue(_:forKey:keeping:)``).
+public struct KeptMembers {
+    /// The kept members' JSON, by key.
+    public var values: [String: JSONValue] = [:]
+    /// The decoding errors, by key, in decoding order.
+    public var failures: [(key: String, error: DecodingError)] = []
+
+    /// No members kept.
+    public init() {}
+}
+
 // MARK: - Single-candidate coding calls for generated code
 //
 // `KeyedDecodingContainer.decode(_:forKey:)` and its siblings have an overload per primitive
@@ -123,6 +154,33 @@ extension KeyedDecodingContainer {
     @inlinable
     public func decodeOptionalValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         try decodeIfPresent(type, forKey: key)
+    }
+
+    /// Decodes an optional value like ``decodeOptionalValue(_:forKey:)``, but when the value is
+    /// there and fails only because a member nested in it is `null` where the documentation
+    /// requires a value (`DecodingError.valueNotFound`), returns `nil` and keeps the member's
+    /// JSON in `kept`: the object's `additionalProperties` then hold it, so a round trip keeps
+    /// it unchanged, and strict decoding reports it (``Swift/Decoder/decodeAdditionalProperties(knownKeys:kept:)``).
+    /// Other errors are thrown.
+    public func decodeOptionalValue<T: Decodable>(_ type: T.Type, forKey key: Key, keeping kept: inout KeptMembers)
+        throws -> T?
+    {
+        do {
+            return try decodeIfPresent(type, forKey: key)
+        } catch let error as DecodingError {
+            guard case .valueNotFound = error, let raw = try? decode(JSONValue.self, forKey: key) else { throw error }
+            kept.values[key.stringValue] = raw
+            kept.failures.append((key.stringValue, error))
+            return nil
+        }
+    }
+
+    /// Decodes a member that may be JSON `null`: absent gives `nil`, `null` gives
+    /// ``Nullable/null`` (one overload, for generated code).
+    @inlinable
+    public func decodeNullableValue<T: Decodable>(_ type: Nullable<T>.Type, forKey key: Key) throws -> Nullable<T>? {
+        guard contains(key) else { return nil }
+        return try decode(Nullable<T>.self, forKey: key)
     }
 }
 

@@ -32,17 +32,19 @@ public struct EdgeGadget: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.id = try container.decodeOptionalValue(Int64.self, forKey: .id)
         self.labels = try container.decodeOptionalValue([String].self, forKey: .labels)
-        self.state = try container.decodeOptionalValue(EdgeGadgetState.self, forKey: .state)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.state = try container.decodeOptionalValue(EdgeGadgetState.self, forKey: .state, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.id, forKey: .id)
         try container.encodeOptionalValue(self.labels, forKey: .labels)
         try container.encodeOptionalValue(self.state, forKey: .state)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

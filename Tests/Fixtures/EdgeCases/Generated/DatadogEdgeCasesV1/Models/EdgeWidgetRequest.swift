@@ -110,6 +110,7 @@ public struct EdgeWidgetRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.default = try container.decodeOptionalValue(Bool.self, forKey: .default)
         self.protocol = try container.decodeOptionalValue(String.self, forKey: .protocol)
         self.self_ = try container.decodeOptionalValue(String.self, forKey: .self_)
@@ -123,19 +124,21 @@ public struct EdgeWidgetRequest: Codable, Hashable, Sendable {
         self.ref = try container.decodeOptionalValue(String.self, forKey: .ref)
         self.fieldWithDots = try container.decodeOptionalValue(Int64.self, forKey: .fieldWithDots)
         self.naVeName = try container.decodeOptionalValue(String.self, forKey: .naVeName)
-        self.status = try container.decodeOptionalValue(EdgeWidgetStatus.self, forKey: .status)
-        self.level = try container.decodeOptionalValue(EdgeWidgetRequestLevel.self, forKey: .level)
+        self.status = try container.decodeOptionalValue(EdgeWidgetStatus.self, forKey: .status, keeping: &kept)
+        self.level = try container.decodeOptionalValue(EdgeWidgetRequestLevel.self, forKey: .level, keeping: &kept)
         self.tags = try container.decodeOptionalValue([String: String].self, forKey: .tags)
         self.metadata = try container.decodeOptionalValue([String: JSONValue].self, forKey: .metadata)
-        self.definition = try container.decodeOptionalValue(EdgeWidgetRequestDefinition.self, forKey: .definition)
-        self.children = try container.decodeOptionalValue([EdgeWidgetRequestChildrenItems].self, forKey: .children)
+        self.definition = try container.decodeOptionalValue(EdgeWidgetRequestDefinition.self, forKey: .definition, keeping: &kept)
+        self.children = try container.decodeOptionalValue([EdgeWidgetRequestChildrenItems].self, forKey: .children, keeping: &kept)
         self.matrix = try container.decodeOptionalValue([[JSONValue]].self, forKey: .matrix)
-        self.data = try container.decodeOptionalValue(EdgeWidgetRequestData.self, forKey: .data)
+        self.data = try container.decodeOptionalValue(EdgeWidgetRequestData.self, forKey: .data, keeping: &kept)
         self.mystery = try container.decodeOptionalValue(JSONValue.self, forKey: .mystery)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.default, forKey: .default)
         try container.encodeOptionalValue(self.protocol, forKey: .protocol)
@@ -159,6 +162,5 @@ public struct EdgeWidgetRequest: Codable, Hashable, Sendable {
         try container.encodeOptionalValue(self.matrix, forKey: .matrix)
         try container.encodeOptionalValue(self.data, forKey: .data)
         try container.encodeOptionalValue(self.mystery, forKey: .mystery)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -35,9 +35,10 @@ public struct EdgeWidgetRequestChildrenItems: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.name, forKey: .name)
         try container.encodeOptionalValue(self.parent, forKey: .parent)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -28,15 +28,17 @@ public struct EdgeWidgetRequestDefinitionOption1: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.type = try container.decodeValue(EdgeWidgetRequestDefinitionOption1Type.self, forKey: .type)
-        self.requests = try container.decodeOptionalValue([EdgeWidgetRequestDefinitionOption1RequestsItems].self, forKey: .requests)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.requests = try container.decodeOptionalValue([EdgeWidgetRequestDefinitionOption1RequestsItems].self, forKey: .requests, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.type, forKey: .type)
         try container.encodeOptionalValue(self.requests, forKey: .requests)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

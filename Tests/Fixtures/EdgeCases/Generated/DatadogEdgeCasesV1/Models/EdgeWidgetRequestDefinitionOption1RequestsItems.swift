@@ -30,8 +30,9 @@ public struct EdgeWidgetRequestDefinitionOption1RequestsItems: Codable, Hashable
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.q, forKey: .q)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

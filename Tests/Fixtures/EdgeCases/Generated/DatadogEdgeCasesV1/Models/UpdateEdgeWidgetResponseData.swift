@@ -33,17 +33,19 @@ public struct UpdateEdgeWidgetResponseData: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attributes = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataAttributes.self, forKey: .attributes)
-        self.relationships = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataRelationships.self, forKey: .relationships)
-        self.type = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.attributes = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataAttributes.self, forKey: .attributes, keeping: &kept)
+        self.relationships = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataRelationships.self, forKey: .relationships, keeping: &kept)
+        self.type = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataType.self, forKey: .type, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.attributes, forKey: .attributes)
         try container.encodeOptionalValue(self.relationships, forKey: .relationships)
         try container.encodeOptionalValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -25,13 +25,15 @@ public struct UpdateEdgeWidgetResponseDataRelationships: Codable, Hashable, Send
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.owner = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataRelationshipsOwner.self, forKey: .owner)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.owner = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataRelationshipsOwner.self, forKey: .owner, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.owner, forKey: .owner)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -7,12 +7,12 @@ import DatadogRuntime
 /// Source: `get-widget-edge-cases.md:162`
 public struct UpdateEdgeWidgetResponseDataRelationshipsOwner: Codable, Hashable, Sendable {
     /// Owner data.
-    public var data: UpdateEdgeWidgetResponseDataRelationshipsOwnerData?
+    public var data: Nullable<UpdateEdgeWidgetResponseDataRelationshipsOwnerData>?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `UpdateEdgeWidgetResponseDataRelationshipsOwner`.
-    public init(data: UpdateEdgeWidgetResponseDataRelationshipsOwnerData? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: Nullable<UpdateEdgeWidgetResponseDataRelationshipsOwnerData>? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
         self.additionalProperties = additionalProperties
     }
@@ -25,13 +25,14 @@ public struct UpdateEdgeWidgetResponseDataRelationshipsOwner: Codable, Hashable,
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeOptionalValue(UpdateEdgeWidgetResponseDataRelationshipsOwnerData.self, forKey: .data)
+        self.data = try container.decodeNullableValue(Nullable<UpdateEdgeWidgetResponseDataRelationshipsOwnerData>.self, forKey: .data)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.data, forKey: .data)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -36,19 +36,21 @@ public struct CreateKeywordsRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.default = try container.decodeValue(String.self, forKey: .default)
         self.init_ = try container.decodeOptionalValue(Bool.self, forKey: .init_)
         self.class = try container.decodeOptionalValue(String.self, forKey: .class)
-        self.error = try container.decodeOptionalValue(CreateKeywordsRequestError.self, forKey: .error)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.error = try container.decodeOptionalValue(CreateKeywordsRequestError.self, forKey: .error, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.default, forKey: .default)
         try container.encodeOptionalValue(self.init_, forKey: .init_)
         try container.encodeOptionalValue(self.class, forKey: .class)
         try container.encodeOptionalValue(self.error, forKey: .error)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -32,17 +32,19 @@ public struct CreateMapAndEnumRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.labels = try container.decodeOptionalValue([String: [String]].self, forKey: .labels)
-        self.mode = try container.decodeOptionalValue(CreateMapAndEnumRequestMode.self, forKey: .mode)
-        self.priority = try container.decodeOptionalValue(CreateMapAndEnumRequestPriority.self, forKey: .priority)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.mode = try container.decodeOptionalValue(CreateMapAndEnumRequestMode.self, forKey: .mode, keeping: &kept)
+        self.priority = try container.decodeOptionalValue(CreateMapAndEnumRequestPriority.self, forKey: .priority, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.labels, forKey: .labels)
         try container.encodeOptionalValue(self.mode, forKey: .mode)
         try container.encodeOptionalValue(self.priority, forKey: .priority)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }
