@@ -78,8 +78,8 @@ public struct StatusPagesAPI: Sendable {
     /// Calls `listStatusPages` for each page until a page comes back short or without a next cursor.
     public func listStatusPagesPaginated(pageLimit: Int64 = 10) -> PaginatedSequence<StatusPageArrayDataItems> {
         PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state in
-            guard case .offset(let position, let limit) = state else { return ([], nil) }
-            let response = try await self.listStatusPages(pageOffset: position, pageLimit: limit)
+            guard case .offset(let position, _) = state else { return ([], nil) }
+            let response = try await self.listStatusPages(pageOffset: position, pageLimit: pageLimit)
             let items = response.data
             return (items, state.advanced(byReceiving: items.count))
         }
