@@ -211,7 +211,9 @@ enum RenderModels {
                 wireName = operation.parameters[index].wireName
             }
             if wireName != nil, wireName == pagination.position {
-                arguments.append("\(name): \(position)")
+                // As the official clients do, the first page of an offset list is asked without an offset.
+                let omitted = pagination.style == .offset && !argument.required
+                arguments.append("\(name): " + (omitted ? "\(position) == 0 ? nil : \(position)" : position))
             } else if wireName != nil, wireName == pagination.size {
                 parameters.append("\(name): Int64" + (argument.required ? "" : " = 10"))
                 arguments.append("\(name): \(name)")
