@@ -49,7 +49,7 @@ public struct EdgeCasesAPI: Sendable {
     public func getWidgetEdgeCasesPaginated(pageLimit: Int64 = 10) -> PaginatedSequence<String> {
         PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state in
             guard case .offset(let position, _) = state else { return ([], nil) }
-            let response = try await self.getWidgetEdgeCases(pageOffset: position, pageLimit: pageLimit)
+            let response = try await self.getWidgetEdgeCases(pageOffset: position == 0 ? nil : position, pageLimit: pageLimit)
             let items = response
             return (items, state.advanced(byReceiving: items.count))
         }

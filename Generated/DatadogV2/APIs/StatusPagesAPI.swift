@@ -79,7 +79,7 @@ public struct StatusPagesAPI: Sendable {
     public func listStatusPagesPaginated(pageLimit: Int64 = 10) -> PaginatedSequence<StatusPageArrayDataItems> {
         PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state in
             guard case .offset(let position, _) = state else { return ([], nil) }
-            let response = try await self.listStatusPages(pageOffset: position, pageLimit: pageLimit)
+            let response = try await self.listStatusPages(pageOffset: position == 0 ? nil : position, pageLimit: pageLimit)
             let items = response.data
             return (items, state.advanced(byReceiving: items.count))
         }
