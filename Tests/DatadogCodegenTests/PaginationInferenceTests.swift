@@ -69,6 +69,19 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(wrapper["callArguments"] as? String, "query: query, include: include, pageCursor: cursor, pageSize: pageSize")
     }
 
+    /// Parameters named like the wrapper's locals (`state`, `cursor`) keep their names; the locals move aside.
+    func testWrapperLocalsDoNotShadowParameters() throws {
+        let operation = try Self.operation(Self.page(
+            query: ["state | string", "cursor | string", "page[cursor] | string", "page[offset] | integer", "page[limit] | integer"],
+            response: Self.dataList))
+        XCTAssertEqual(operation.pagination?.style, .offset)
+        let wrapper = try XCTUnwrap((RenderModels.operation(operation)["paginated"] as? [[String: Any]])?.first)
+        XCTAssertEqual(wrapper["state"] as? String, "state2")
+        XCTAssertEqual(wrapper["statePattern"] as? String, ".offset(let position, _)")
+        XCTAssertEqual(wrapper["callArguments"] as? String,
+                       "state: state, cursor: cursor, pageCursor: pageCursor, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit")
+    }
+
     func testOffsetNeedsAPageSize() throws {
         let withSize = try Self.operation(Self.page(query: ["page[offset] | integer", "page[limit] | integer"], response: Self.dataList))
         XCTAssertEqual(withSize.pagination?.style, .offset)
