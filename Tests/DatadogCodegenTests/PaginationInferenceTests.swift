@@ -82,6 +82,15 @@ final class PaginationInferenceTests: XCTestCase {
                        "state: state, cursor: cursor, pageCursor: pageCursor, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit")
     }
 
+    /// Beside `next_cursor`, `cursor` is the current page's cursor.
+    func testNextCursorPreferredOverCurrentCursor() throws {
+        let operation = try Self.operation(Self.page(
+            query: ["page[cursor] | string", "page[size] | integer"],
+            response: ["| data | [object]", "data | id | string", "| meta | object", "meta | pagination | object",
+                       "pagination | cursor | string", "pagination | limit | int64", "pagination | next_cursor | string"]))
+        XCTAssertEqual(operation.pagination?.nextCursor?.wire, "meta.pagination.next_cursor")
+    }
+
     func testOffsetNeedsAPageSize() throws {
         let withSize = try Self.operation(Self.page(query: ["page[offset] | integer", "page[limit] | integer"], response: Self.dataList))
         XCTAssertEqual(withSize.pagination?.style, .offset)

@@ -58,8 +58,8 @@ extension Pagination {
     static let pageNumberNames = ["page[number]", "page", "page_number"]
     /// Query parameters for a cursor.
     static let cursorNames = ["page[cursor]", "cursor", "page[token]"]
-    /// Response fields that carry the next cursor.
-    static let nextCursorNames: Set<String> = ["after", "next_cursor", "cursor", "next_token"]
+    /// Response fields that carry the next cursor, by preference: beside `next_cursor`, `cursor` is the current page's.
+    static let nextCursorNames = ["after", "next_cursor", "next_token", "cursor"]
     /// Objects that hold the next cursor (at the top of the response).
     static let cursorContainers: Set<String> = ["meta", "page", "pagination"]
     /// Top-level arrays that are never the listed items: JSON:API side-loaded resources, error and warning lists.
@@ -138,18 +138,23 @@ extension Pagination {
         return ["page", "cursor"]
     }
 
-    /// The next cursor in a response: a string `after`, `next_cursor`, `cursor` or `next_token`
-    /// at the top or under a top-level `meta`, `page` or `pagination` object, at most three
-    /// levels deep (`meta.page.after`), breadth first.
+    /// The next cursor in a response: a string `after`, `next_cursor`, `next_token` or `cursor` (in
+    /// that preference within one object) at the top or under a top-level `meta`, `page` or
+    /// `pagination` object, at most three levels deep (`meta.page.after`), breadth first.
     static func cursorPath(_ root: TypeDecl, _ types: [String: TypeDecl]) -> MemberPath? {
         var queue: [(TypeDecl, [MemberPath.Step])] = [(root, [])]
         while !queue.isEmpty {
             let (decl, path) = queue.removeFirst()
-            for property in decl.properties {
-                let steps = path + [MemberPath.Step(wireName: property.wireName, name: property.name, optional: !property.required)]
-                if nextCursorNames.contains(property.wireName), property.type == .string {
-                    return MemberPath(steps: steps)
+            func step(_ property: PropertyDecl) -> [MemberPath.Step] {
+                path + [MemberPath.Step(wireName: property.wireName, name: property.name, optional: !property.required)]
+            }
+            for name in nextCursorNames {
+                if let property = decl.properties.first(where: { $0.wireName == name && $0.type == .string }) {
+                    return MemberPath(steps: step(property))
                 }
+            }
+            for property in decl.properties {
+                let steps = step(property)
                 let container = !path.isEmpty || cursorContainers.contains(property.wireName)
                 if path.count < 3, container, let nested = resolve(property.type, types), nested.kind == .structure {
                     queue.append((nested, steps))
