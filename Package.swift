@@ -112,8 +112,14 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: [.target(name: "DatadogRuntime"), .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [.target(name: "DatadogRuntime"), "GoldenPagingSDK", .product(name: "FlyingFox", package: "FlyingFox")]
                 + (generatedModules + edgeCaseModules).map { .target(name: $0) }
+        ),
+        // The golden output of the `pagination` case, compiled so that the loopback tests can call it.
+        .target(
+            name: "GoldenPagingSDK",
+            dependencies: ["DatadogRuntime"],
+            path: "Tests/DatadogCodegenTests/Golden/pagination/expected"
         ),
     ]
         // The generated SDK (golden output of input/), one module per API version.

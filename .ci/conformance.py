@@ -1073,6 +1073,121 @@ def replay_functions(dump, gen_dir, module_types):
     return funcs, missing
 
 
+PAGED_SIG_RE = re.compile(r"^\s*public func (`?\w+Paginated`?)\((.*)\) -> PaginatedSequence<.+> \{\s*$")
+
+
+def paged_replay_functions(dump, gen_dir, module_types):
+    """`…Paginated` wrappers for the replay: {(version, opid + "Paginated"): (module, api, lines)}. Each function
+    calls the wrapper with the main call's arguments and iterates until the sequence ends or a page request
+    matches no recording (the official clients' tests stop after a few pages; the wrapper may ask for more)."""
+    wrappers = {}
+    for module in sorted(os.listdir(gen_dir)):
+        for path in _swift_files(os.path.join(gen_dir, module, "APIs")) if os.path.isdir(os.path.join(gen_dir, module, "APIs")) else []:
+            current = None
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    m = TYPE_DECL_RE.match(line)
+                    if m:
+                        current = m.group(1)
+                        continue
+                    m = PAGED_SIG_RE.match(line)
+                    if m and current:
+                        params = []
+                        for prm in split_top_level(m.group(2)):
+                            head, _, default = prm.partition("=")
+                            label, _, typ = head.partition(":")
+                            params.append({"label": label.strip(), "type": typ.strip(),
+                                           "optional": typ.strip().endswith("?"), "default": default.strip()})
+                        wrappers[(module, current, m.group(1).strip("`"))] = params
+    funcs = {}
+    for p in dump.get("pages", []):
+        for op in p.get("operations", []):
+            if not op.get("pagination"):
+                continue
+            module, api, method = op.get("swift_module"), op.get("swift_api"), op.get("swift_method") + "Paginated"
+            params = wrappers.get((module, api, method))
+            if params is None:
+                continue
+            names = module_types.get(module)
+            by_swift_name = {q.get("swift_name"): q for q in op.get("parameters") or []}
+            lets, args = [], []
+            for sp in params:
+                bare = strip_optional(sp["type"])
+                typ = qualify(bare, module, names)
+                if sp["label"].strip("`") == "body" and op.get("request"):
+                    expr = f"try call.{'optBody' if sp['optional'] else 'body'}({typ}.self)"
+                else:
+                    q = by_swift_name.get(sp["label"].strip("`"))
+                    if q is None:
+                        break
+                    elem = bare[1:-1].strip() if bare.startswith("[") and bare.endswith("]") and ":" not in bare else None
+                    fn, ftyp = ("arg", typ) if bare in REPLAY_BUILTIN_ARGS or elem in REPLAY_BUILTIN_ARGS else \
+                        ("rawArrayArg", qualify(elem, module, names)) if elem is not None else ("rawArg", typ)
+                    if sp["optional"] or sp["default"]:
+                        fn = {"arg": "opt", "rawArg": "rawOpt", "rawArrayArg": "rawArrayOpt"}[fn]
+                    expr = f"try call.{fn}({swift_string_literal(q['name'])}, {ftyp}.self)"
+                    if sp["default"] and not sp["optional"]:
+                        expr += f" ?? {sp['default']}"
+                var = f"a{len(lets)}"
+                lets.append(f"    let {var}: {typ}{'?' if sp['optional'] else ''} = {expr}")
+                args.append(f"{sp['label']}: {var}")
+            else:
+                key = (op.get("version"), op.get("operation_id") + "Paginated")
+                funcs[key] = (module, api, [
+                    f"func {replay_func_name(*key)}(_ call: ReplayCall) async throws -> ReplayOutcome {{",
+                    f"    let api = {module}.{api}(configuration: call.configuration)"] + lets + [
+                    "    var items = 0",
+                    f"    for try await _ in api.{method}({', '.join(args)}) {{",
+                    "        items += 1",
+                    "        if ReplayServer.shared.take().last?.matched == -1 { break }",
+                    "    }",
+                    "    return try ReplayOutcome.value([\"items\": items])",
+                    "}", ""])
+    return funcs
+
+
+def paged_replay_calls(R):
+    """One wrapper call per scenario with `main_page` interactions, with the main call's arguments."""
+    calls = []
+    by_cassette = collections.defaultdict(list)
+    for c, meta in zip(R["calls"], R["meta"]):
+        by_cassette[c["cassette"]].append((c, meta))
+    for ci, items in sorted(by_cassette.items()):
+        if not any(meta["role"] == "main_page" for _c, meta in items):
+            continue
+        main = next((c for c, meta in items if meta["role"] == "main"), items[0][0])
+        calls.append(dict(main, id=len(R["calls"]) + len(calls), operationId=main["operationId"] + "Paginated",
+                          pages=[c["interaction"] for c, _m in items]))
+    return calls
+
+
+def report_paged_replay(R, paged, outputs, funcs):
+    """`replay paginated: N passed, M failed`: a wrapper call passes when its requests matched the recorded
+    main and pagination interactions, in order (a last request past the recordings is allowed)."""
+    passed, failed = 0, 0
+    for c in paged:
+        name = R["cassettes"][c["cassette"]]["name"]
+        o = outputs.get(c["id"])
+        reason = None
+        if (c["version"], c["operationId"]) not in funcs:
+            reason = "no …Paginated method"
+        elif o is None:
+            reason = "no result"
+        elif o.get("outcome") != "ok":
+            reason = f"{o.get('outcome')}: {str(o.get('error') or o.get('status'))[:200]}"
+        else:
+            matched = [r.get("matched") for r in o.get("requests") or []]
+            if matched[:len(c["pages"])] != c["pages"] or len(matched) > len(c["pages"]) + 1:
+                reason = f"requests matched {matched[:12]}, recorded pages {c['pages'][:12]}"
+        if reason:
+            failed += 1
+            print(f"   paginated {name}: {reason}")
+        else:
+            passed += 1
+    print(f"replay paginated: {passed} passed, {failed} failed")
+    return passed, failed
+
+
 def write_replay_harness(pkg, funcs, excluded):
     """Replay/: ReplaySupport.swift (as is), Ops_<module>_<api>.swift, main.swift (dispatch). -> line map"""
     rd = os.path.join(pkg, "Replay")
@@ -1716,7 +1831,7 @@ def run_replay(pkg, R, funcs, workdir, build_log_prefix):
     inp = os.path.join(workdir, "replay-input.json")
     unstable = sorted(f"{v}.{o}" for (v, o) in funcs)
     with open(inp, "w") as f:
-        json.dump({"cassettes": R["cassettes"], "calls": R["calls"], "unstable": unstable}, f)
+        json.dump({"cassettes": R["cassettes"], "calls": R["calls"] + R.get("paged", []), "unstable": unstable}, f)
     outp = os.path.join(workdir, "replay-output.jsonl")
     t0 = time.time()
     with open(outp, "w") as out, open(os.path.join(workdir, "replay.stderr"), "w") as err:
@@ -1999,6 +2114,9 @@ def main():
             print()
             R = collect_replay(dump, cassettes, args.replay_only)
             funcs, missing_funcs = replay_functions(dump, gen_dir, module_types)
+            paged_funcs = paged_replay_functions(dump, gen_dir, module_types)
+            funcs.update(paged_funcs)
+            R["paged"] = paged_replay_calls(R)
             print(f"== 6. replay of recorded traffic ({cassettes}"
                   f"{', only ' + ', '.join(args.replay_only) if args.replay_only else ''}): "
                   f"{len(R['calls'])} main calls in {R['scenarios']} scenarios; harness functions for "
@@ -2026,6 +2144,7 @@ def main():
                         print(f"   dropped from the harness (does not compile): {k[0]}.{k[1]}: {msg[:200]}")
                     print(f"   replay harness build {rr['build']['wall_s']}s")
                     rp, rf, _ = report_replay(R, rr, missing_funcs, n)
+                    figures["replay_paginated_passed"], _ = report_paged_replay(R, R["paged"], rr.get("outputs", {}), paged_funcs)
                     figures["replay_passed"] = rp
                     figures["replay_failed"] = rf
                     figures["replay_pass_pct"] = pct(rp, rp + rf)

@@ -171,6 +171,11 @@ public enum Generator {
             perPageDiagnostics[pageIndex] += log.diagnostics
         }
         let types = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
+        // Paging is read from the final types (merging can make a required list optional).
+        let typesByName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in operations.indices {
+            operations[index].pagination = Pagination.infer(operations[index], types: typesByName)
+        }
         uniqueMethodNames(&operations)
         let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
                                  officialNames: builder.officialNames)

@@ -42,6 +42,7 @@ public enum ModelDump {
                  "fields": fields(response.fields, response.resolved?.children ?? [], renaming)]
             },
         ]
+        result["pagination"] = operation.pagination.map { pagination($0, renaming: renaming) } ?? NSNull()
         if let body = operation.body {
             result["request"] = ["swift_type": body.type.renamed(renaming).swift, "content_type": body.contentType,
                                  "required": body.required, "encoding": body.encoding.rawValue,
@@ -51,6 +52,20 @@ public enum ModelDump {
             result["request"] = NSNull()
         }
         return result
+    }
+
+    /// `{"style", "items", "position", "size", "element", "next_cursor", "body_cursor"}`: wire names
+    /// and key paths (`meta.page.after`); `items` is empty when the response itself is the list.
+    static func pagination(_ pagination: Pagination, renaming: [String: String]) -> [String: Any] {
+        [
+            "style": pagination.style.rawValue,
+            "items": pagination.items.wire,
+            "position": pagination.position ?? NSNull(),
+            "size": pagination.size ?? NSNull(),
+            "element": pagination.elementType.renamed(renaming).swift,
+            "next_cursor": pagination.nextCursor?.wire ?? NSNull(),
+            "body_cursor": pagination.bodyCursor?.joined(separator: ".") ?? NSNull(),
+        ]
     }
 
     static func responseKind(_ kind: OperationDecl.ResponseKind) -> String {

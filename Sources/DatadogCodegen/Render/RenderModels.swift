@@ -97,38 +97,29 @@ enum RenderModels {
         operation.version.lowercased() + Identifiers.upperCamel(operation.operationID)
     }
 
-    static func api(name: String, tag: String, version: String, operations: [OperationDecl], types: [String: TypeDecl] = [:]) -> [String: Any] {
+    static func api(name: String, tag: String, version: String, operations: [OperationDecl]) -> [String: Any] {
         [
             "name": name,
             "tag": SwiftText.docLines(tag).joined(separator: " "),
             "version": version,
-            "operations": operations.map { operation($0, types: types) },
+            "operations": operations.map(operation),
         ]
     }
 
-    static func operation(_ operation: OperationDecl, types: [String: TypeDecl] = [:]) -> [String: Any] {
-        let required = operation.parameters.filter { $0.required }
-        let optional = operation.parameters.filter { !$0.required }
+    static func operation(_ operation: OperationDecl) -> [String: Any] {
         var signature: [String] = []
         var parameterDocs: [[String: Any]] = []
-        func addDoc(_ name: String, _ text: String) {
-            parameterDocs.append(["name": name, "lines": SwiftText.docLines(text.isEmpty ? "No description." : text).filter { !$0.isEmpty }])
-        }
-        for parameter in required {
-            signature.append("\(Identifiers.escapedMember(parameter.name)): \(parameter.type.swift)")
-            addDoc(parameter.name, parameter.doc)
-        }
-        // A multipart body is sent from its parts, which are parameters (`.form`).
-        let body = operation.body.flatMap { $0.encoding == .multipart ? nil : $0 }
-        if let body {
-            signature.append("body: \(body.type.swift)" + (body.required ? "" : "? = nil"))
-            addDoc("body", body.doc.isEmpty ? "The request body." : body.doc)
-        }
-        for parameter in optional {
-            signature.append("\(Identifiers.escapedMember(parameter.name)): \(parameter.type.swift)? = nil")
-            addDoc(parameter.name, parameter.doc)
+        for argument in operation.arguments {
+            signature.append(declaration(argument))
+            let text: String = switch argument.role {
+            case .parameter(let index): operation.parameters[index].doc
+            case .body: operation.body.map { $0.doc.isEmpty ? "The request body." : $0.doc } ?? ""
+            }
+            parameterDocs.append(["name": argument.name, "lines": SwiftText.docLines(text.isEmpty ? "No description." : text).filter { !$0.isEmpty }])
         }
 
+        // A multipart body is sent from its parts, which are parameters (`.form`).
+        let body = operation.body.flatMap { $0.encoding == .multipart ? nil : $0 }
         var statements: [String] = []
         var parts: [String] = []
         for parameter in operation.parameters {
@@ -227,8 +218,91 @@ enum RenderModels {
             "unstableLiteral": operation.unstable ? "." + unstableKey(operation) : "nil",
             "statements": statements,
             "call": call,
-            "paginated": PaginationModel.infer(operation, types: types).map { [$0.render(operation)] } ?? [],
+            "paginated": operation.pagination.map { [paginated(operation, $0)] } ?? [],
         ]
+    }
+
+    /// `name: Type`, or `name: Type? = nil` for an optional argument.
+    static func declaration(_ argument: MethodArgument) -> String {
+        "\(Identifiers.escapedMember(argument.name)): \(argument.type.swift)" + (argument.required ? "" : "? = nil")
+    }
+
+    /// The `…Paginated` wrapper: its parameters and the call's arguments both follow
+    /// ``OperationDecl/arguments`` (the method's own order), minus the position the wrapper moves.
+    static func paginated(_ operation: OperationDecl, _ pagination: Pagination) -> [String: Any] {
+        // The closure's locals, named apart from the wrapper's parameters.
+        var used = Set(operation.arguments.map { Identifiers.escapedMember($0.name) })
+        let state = Identifiers.unique("state", in: &used)
+        let position = Identifiers.unique(pagination.style == .offset || pagination.style == .pageNumber ? "position" : "cursor", in: &used)
+        let response = Identifiers.unique("response", in: &used)
+        let items = Identifiers.unique("items", in: &used)
+
+        var parameters: [String] = []
+        var arguments: [String] = []
+        var sizeName = "10"
+        for argument in operation.arguments {
+            let name = Identifiers.escapedMember(argument.name)
+            var wireName: String?
+            if case .parameter(let index) = argument.role, operation.parameters[index].location == .query {
+                wireName = operation.parameters[index].wireName
+            }
+            if wireName != nil, wireName == pagination.position {
+                // As the official clients do, the first page of an offset list is asked without an offset.
+                let omitted = pagination.style == .offset && !argument.required
+                arguments.append("\(name): " + (omitted ? "\(position) == 0 ? nil : \(position)" : position))
+            } else if wireName != nil, wireName == pagination.size {
+                parameters.append("\(name): Int64" + (argument.required ? "" : " = 10"))
+                arguments.append("\(name): \(name)")
+                sizeName = name
+            } else if argument.role == .body, let path = pagination.bodyCursor {
+                parameters.append(declaration(argument))
+                let keys = path.map(SwiftText.stringLiteral).joined(separator: ", ")
+                arguments.append("\(name): BodyCursor.setting(\(position), at: [\(keys)], in: \(name))")
+            } else {
+                parameters.append(declaration(argument))
+                arguments.append("\(name): \(name)")
+            }
+        }
+        let initialState: String
+        let pattern: String
+        let nextState: String
+        switch pagination.style {
+        case .offset:
+            (initialState, pattern) = (".offset(0, limit: \(sizeName))", ".offset(let \(position), _)")
+            nextState = "\(state).advanced(byReceiving: \(items).count)"
+        case .pageNumber:
+            (initialState, pattern) = (".page(0, size: \(sizeName))", ".page(let \(position), _)")
+            nextState = "\(state).advanced(byReceiving: \(items).count)"
+        case .cursor, .bodyCursor:
+            (initialState, pattern) = (".cursor(nil)", ".cursor(let \(position))")
+            let (cursor, optional) = access(response, pagination.nextCursor ?? MemberPath(steps: []))
+            nextState = (optional ? "(\(cursor))" : "Optional(\(cursor))") + ".flatMap { $0.isEmpty ? nil : PageState.cursor($0) }"
+        }
+        let (list, optional) = access(response, pagination.items)
+        return [
+            "paginatedName": Identifiers.escapedMember(operation.methodName + "Paginated"),
+            "paginatedSignature": parameters.joined(separator: ", "),
+            "elementType": pagination.elementType.swift,
+            "initialState": initialState,
+            "state": state,
+            "statePattern": pattern,
+            "response": response,
+            "callArguments": arguments.joined(separator: ", "),
+            "items": items,
+            "itemsExpression": list + (optional ? " ?? []" : ""),
+            "nextState": nextState,
+        ]
+    }
+
+    /// `value.a?.b` for a member path, and whether the result is optional.
+    static func access(_ value: String, _ path: MemberPath) -> (String, Bool) {
+        var expression = value
+        var optional = false
+        for step in path.steps {
+            expression += (optional ? "?." : ".") + Identifiers.escapedMember(step.name)
+            optional = optional || step.optional
+        }
+        return (expression, optional)
     }
 }
 
@@ -274,8 +348,8 @@ extension RenderModels {
             "operationIDLiteral", "httpMethodLiteral", "pathLiteral", "hostPrefixLiteral", "siteHostsLiteral",
             "auth", "unstableLiteral", "statements", "call")
             .merging(["paginated": RenderKeys(RenderKeys.values(
-                "paginatedName", "paginatedSignature", "elementType", "initialState", "guardLine",
-                "callArguments", "itemsExpression", "nextState"))]) { $1 }
+                "paginatedName", "paginatedSignature", "elementType", "initialState", "state", "statePattern",
+                "response", "callArguments", "items", "itemsExpression", "nextState"))]) { $1 }
             .merging(["parameterDocs": RenderKeys(RenderKeys.values("name", "lines"))]) { $1 })
         return [
             "alias": RenderKeys(["aliases": type(RenderKeys.values("target"))]),

@@ -45,13 +45,12 @@ public enum SDKRenderer {
                 }
                 jobs.append(Job(path: "\(module.name)/Models/\(decl.name).swift", template: template) { RenderModels.type(decl) })
             }
-            let typesByName = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let byAPI = Dictionary(grouping: module.operations, by: \.apiName)
             for name in byAPI.keys.sorted() {
                 let operations = byAPI[name] ?? []
                 let tag = operations.first?.tag ?? name
                 jobs.append(Job(path: "\(module.name)/APIs/\(name).swift", template: "api") {
-                    RenderModels.api(name: name, tag: tag, version: module.version, operations: operations, types: typesByName)
+                    RenderModels.api(name: name, tag: tag, version: module.version, operations: operations)
                 })
             }
             let unstable = module.operations.filter(\.unstable)

@@ -48,6 +48,46 @@ public struct OperationDecl: Sendable {
     public var acceptsContentEncoding: Bool
     /// Where the operation is defined.
     public var source: SourceLocation
+    /// How the operation pages, when it lists items page by page (set once the types are final).
+    public var pagination: Pagination?
+
+    /// The method's arguments in signature order: required parameters, the body, then optional
+    /// parameters, each group in page order. The method and its `…Paginated` wrapper both take
+    /// their parameters from this list, so their orders cannot disagree. A `multipart/form-data`
+    /// body is no argument of its own: its parts are parameters (`.form`).
+    public var arguments: [MethodArgument] {
+        var result: [MethodArgument] = []
+        for (index, parameter) in parameters.enumerated() where parameter.required {
+            result.append(MethodArgument(role: .parameter(index), name: parameter.name, type: parameter.type, required: true))
+        }
+        if let body, body.encoding != .multipart {
+            result.append(MethodArgument(role: .body, name: "body", type: body.type, required: body.required))
+        }
+        for (index, parameter) in parameters.enumerated() where !parameter.required {
+            result.append(MethodArgument(role: .parameter(index), name: parameter.name, type: parameter.type, required: false))
+        }
+        return result
+    }
+}
+
+/// One argument of an operation's method.
+public struct MethodArgument: Sendable, Hashable {
+    /// What the argument carries.
+    public enum Role: Sendable, Hashable {
+        /// The parameter at this index of ``OperationDecl/parameters``.
+        case parameter(Int)
+        /// The request body.
+        case body
+    }
+
+    /// What the argument carries.
+    public var role: Role
+    /// The Swift argument label (unescaped).
+    public var name: String
+    /// The Swift type (without the optional of an optional argument).
+    public var type: TypeRef
+    /// Whether the argument is required (else it is optional, defaulting to nil).
+    public var required: Bool
 }
 
 /// A parameter of an operation.
@@ -251,7 +291,8 @@ public enum OperationBuilder {
             unstable: isUnstable(operation, hints: hints, operationID: operationID, log: &log),
             deprecated: operation.deprecated, summary: page.title, doc: doc,
             parameters: parameters, body: body, response: response, responses: responses, auth: auth, accept: accept,
-            acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line))
+            acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line),
+            pagination: nil)
     }
 
     /// Without code examples, the operationId is guessed from the title the way Datadog names

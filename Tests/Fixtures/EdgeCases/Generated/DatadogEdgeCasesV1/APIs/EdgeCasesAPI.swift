@@ -43,6 +43,18 @@ public struct EdgeCasesAPI: Sendable {
         return try await client.send(request, decoding: [String].self)
     }
 
+    /// Get widget edge cases: every item, page after page, fetched as the sequence is iterated.
+    ///
+    /// Calls `getWidgetEdgeCases` for each page until a page comes back short or without a next cursor.
+    public func getWidgetEdgeCasesPaginated(pageLimit: Int64 = 10) -> PaginatedSequence<String> {
+        PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state in
+            guard case .offset(let position, _) = state else { return ([], nil) }
+            let response = try await self.getWidgetEdgeCases(pageOffset: position == 0 ? nil : position, pageLimit: pageLimit)
+            let items = response
+            return (items, state.advanced(byReceiving: items.count))
+        }
+    }
+
     /// Get widget edge cases
     ///
     /// Updates a widget. Descriptions may hold */ and /* and """ and \ and # and \u{41} and "quotes".

@@ -1,0 +1,150 @@
+import Foundation
+import XCTest
+@testable import DatadogCodegen
+
+/// Stage 4 decides how an operation pages (`Pagination.infer`); these pages are fixtures.
+final class PaginationInferenceTests: XCTestCase {
+    /// A one-operation page: query rows (`| name | type | description |`) and a response table.
+    static func page(method: String = "GET", path: String = "/api/v2/things", query: [String], response: [String],
+                     example: String = "{}", request: [String] = []) -> String {
+        var text = """
+        ---
+        title: List things
+        breadcrumbs: Docs > API Reference > Things
+        ---
+
+        # List things{% #list-things %}
+        Copy pageCopied
+        {% tab title="v2" %}
+
+        | Datadog site      | API endpoint |
+        | ----------------- | ------------ |
+        | app.datadoghq.com | \(method) https://api.datadoghq.com\(path) |
+
+        ### Overview
+
+        List things.
+
+        """
+        if !query.isEmpty {
+            text += "\n### Arguments\n\n#### Query Strings\n\n| Name | Type | Description |\n| ---- | ---- | ----------- |\n"
+            text += query.map { "| \($0) | x |" }.joined(separator: "\n") + "\n"
+        }
+        if !request.isEmpty {
+            text += "\n### Request\n\n#### Body Data\n\n{% tab title=\"Model\" %}\n\n| Parent field | Field | Type | Description |\n| --- | --- | --- | --- |\n"
+            text += request.map { "| \($0) | x |" }.joined(separator: "\n") + "\n\n{% /tab %}\n"
+        }
+        text += "\n### Response\n\n{% tab title=\"200\" %}\nOK\n{% tab title=\"Model\" %}\n\n| Parent field | Field | Type | Description |\n| --- | --- | --- | --- |\n"
+        text += response.map { "| \($0) | x |" }.joined(separator: "\n")
+        text += "\n\n{% /tab %}\n\n{% tab title=\"Example\" %}\n\n```json\n\(example)\n```\n\n{% /tab %}\n{% /tab %}\n\n{% /tab %}\n"
+        return text
+    }
+
+    static func operation(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> OperationDecl {
+        let parsed = Generator.parsePage(file: "things.md", data: Data(text.utf8))
+        let sdk = Generator.buildModel([parsed])
+        XCTAssertEqual(sdk.diagnostics.filter { $0.severity == .error }.map(\.description), [], file: file, line: line)
+        return try XCTUnwrap(sdk.modules.first?.operations.first, file: file, line: line)
+    }
+
+    static let dataList = ["| data | [object]", "data | id | string", "| meta | object", "meta | page | object", "page | after | string"]
+
+    func testCursorPagesOverDataNotIncluded() throws {
+        let operation = try Self.operation(Self.page(
+            query: ["include | string", "page[cursor] | string", "page[size] | integer", "query [*required*] | string"],
+            response: ["| included | [object]", "included | name | string"] + Self.dataList))
+        let pagination = try XCTUnwrap(operation.pagination)
+        XCTAssertEqual(pagination.style, .cursor)
+        XCTAssertEqual(pagination.position, "page[cursor]")
+        XCTAssertEqual(pagination.size, "page[size]")
+        XCTAssertEqual(pagination.items.wire, "data")
+        XCTAssertEqual(pagination.nextCursor?.wire, "meta.page.after")
+        XCTAssertEqual(pagination.nextCursor?.steps.map(\.name), ["meta", "page", "after"])
+        // The method's order (required first) is the list the wrapper follows.
+        XCTAssertEqual(operation.arguments.map(\.name), ["query", "include", "pageCursor", "pageSize"])
+        let rendered = RenderModels.operation(operation)
+        let wrapper = try XCTUnwrap((rendered["paginated"] as? [[String: Any]])?.first)
+        XCTAssertEqual(rendered["signature"] as? String, "query: String, include: String? = nil, pageCursor: String? = nil, pageSize: Int64? = nil")
+        XCTAssertEqual(wrapper["paginatedSignature"] as? String, "query: String, include: String? = nil, pageSize: Int64 = 10")
+        XCTAssertEqual(wrapper["callArguments"] as? String, "query: query, include: include, pageCursor: cursor, pageSize: pageSize")
+    }
+
+    /// Parameters named like the wrapper's locals (`state`, `cursor`) keep their names; the locals move aside.
+    func testWrapperLocalsDoNotShadowParameters() throws {
+        let operation = try Self.operation(Self.page(
+            query: ["state | string", "cursor | string", "page[cursor] | string", "page[offset] | integer", "page[limit] | integer"],
+            response: Self.dataList))
+        XCTAssertEqual(operation.pagination?.style, .offset)
+        let wrapper = try XCTUnwrap((RenderModels.operation(operation)["paginated"] as? [[String: Any]])?.first)
+        XCTAssertEqual(wrapper["state"] as? String, "state2")
+        XCTAssertEqual(wrapper["statePattern"] as? String, ".offset(let position, _)")
+        XCTAssertEqual(wrapper["callArguments"] as? String,
+                       "state: state, cursor: cursor, pageCursor: pageCursor, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit")
+    }
+
+    /// Beside `next_cursor`, `cursor` is the current page's cursor.
+    func testNextCursorPreferredOverCurrentCursor() throws {
+        let operation = try Self.operation(Self.page(
+            query: ["page[cursor] | string", "page[size] | integer"],
+            response: ["| data | [object]", "data | id | string", "| meta | object", "meta | pagination | object",
+                       "pagination | cursor | string", "pagination | limit | int64", "pagination | next_cursor | string"]))
+        XCTAssertEqual(operation.pagination?.nextCursor?.wire, "meta.pagination.next_cursor")
+    }
+
+    func testOffsetNeedsAPageSize() throws {
+        let withSize = try Self.operation(Self.page(query: ["page[offset] | integer", "page[limit] | integer"], response: Self.dataList))
+        XCTAssertEqual(withSize.pagination?.style, .offset)
+        XCTAssertNil(withSize.pagination?.nextCursor)
+        let without = try Self.operation(Self.page(query: ["page[offset] | integer"], response: Self.dataList))
+        XCTAssertNil(without.pagination)
+    }
+
+    func testRequiredCursorDoesNotPage() throws {
+        let operation = try Self.operation(Self.page(query: ["cursor [*required*] | string"], response: Self.dataList))
+        XCTAssertNil(operation.pagination)
+    }
+
+    func testCursorWithoutNextCursorDoesNotPage() throws {
+        let operation = try Self.operation(Self.page(query: ["page[cursor] | string"], response: ["| data | [object]", "data | id | string"]))
+        XCTAssertNil(operation.pagination)
+    }
+
+    func testDocumentedListFieldNamedAfterThePath() throws {
+        let operation = try Self.operation(Self.page(
+            path: "/api/v1/dashboard", query: ["start | integer", "count | integer"],
+            response: ["| dashboards | [object]", "dashboards | id | string", "| tags | [string]"]))
+        XCTAssertEqual(operation.pagination?.style, .offset)
+        XCTAssertEqual(operation.pagination?.position, "start")
+        XCTAssertEqual(operation.pagination?.items.wire, "dashboards")
+    }
+
+    func testPageNumberOverArrayResponse() throws {
+        let operation = try Self.operation(Self.page(
+            query: ["page | integer", "page_size | integer"], response: ["| id | int64", "| name | string"], example: "[{\"id\": 1}]"))
+        let pagination = try XCTUnwrap(operation.pagination)
+        XCTAssertEqual(pagination.style, .pageNumber)
+        XCTAssertEqual(pagination.items.steps.count, 0, "the response is the list")
+        XCTAssertEqual(pagination.elementType.swift, "ListThingsResponseItems")
+    }
+
+    func testBodyCursor() throws {
+        let operation = try Self.operation(Self.page(
+            method: "POST", path: "/api/v2/things/search", query: [], response: Self.dataList,
+            request: ["| filter | object", "filter | query | string", "| page | object", "page | cursor | string", "page | limit | int32"]))
+        let pagination = try XCTUnwrap(operation.pagination)
+        XCTAssertEqual(pagination.style, .bodyCursor)
+        XCTAssertEqual(pagination.bodyCursor, ["page", "cursor"])
+        XCTAssertEqual(pagination.nextCursor?.wire, "meta.page.after")
+        XCTAssertNil(pagination.position)
+        let dump = ModelDump.pagination(pagination, renaming: [:])
+        XCTAssertEqual(dump["style"] as? String, "body_cursor")
+        XCTAssertEqual(dump["items"] as? String, "data")
+    }
+
+    func testBodyWithoutCursorDoesNotPage() throws {
+        let operation = try Self.operation(Self.page(
+            method: "POST", path: "/api/v2/things/search", query: [], response: Self.dataList,
+            request: ["| page | object", "page | limit | int32"]))
+        XCTAssertNil(operation.pagination)
+    }
+}
