@@ -1,0 +1,58 @@
+import DatadogCodegen
+import DocsChanges
+import Foundation
+
+/// Applies every docs change (``DocsChange``) to a folder of reference pages, generates the SDK
+/// and type-checks it against the runtime built beside this executable. Prints one line per
+/// change and exits non-zero when a change gives a generator error or an SDK that does not
+/// type-check.
+///
+/// Usage: datadog-codegen-docs-changes <pages> [--change NAME]… [--no-typecheck]
+@main
+struct DocsChangesCommand {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var changes: [DocsChange] = []
+        var typeCheck = true
+        while let index = arguments.firstIndex(where: { $0.hasPrefix("--") }) {
+            let flag = arguments.remove(at: index)
+            switch flag {
+            case "--change":
+                guard index < arguments.count, let change = DocsChange(rawValue: arguments.remove(at: index)) else {
+                    fail("--change takes one of: " + DocsChange.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                changes.append(change)
+            case "--no-typecheck": typeCheck = false
+            default: fail("unknown option \(flag)")
+            }
+        }
+        guard arguments.count == 1 else { fail("usage: datadog-codegen-docs-changes <pages> [--change NAME]… [--no-typecheck]") }
+        if changes.isEmpty { changes = DocsChange.allCases }
+        let pages = try DocsChangeRun.pages(in: URL(fileURLWithPath: arguments[0]))
+        let checker: SDKTypeCheck?
+        do { checker = typeCheck ? try SDKTypeCheck.locate() : nil } catch { fail("\(error)") }
+        let run = DocsChangeRun(templates: URL(fileURLWithPath: "templates"), typeCheck: checker)
+        var failed = 0
+        print("docs changes on \(pages.count) pages of \(arguments[0])\(typeCheck ? "" : " (not type-checked)")")
+        for change in [nil] + changes.map(Optional.some) {
+            let outcome = try run.run(change, on: pages)
+            if !outcome.passed { failed += 1 }
+            let verdict = outcome.passed ? "ok" : "FAILED"
+            print(String(format: "%-26@ %@: %d pages, %d operations, %d files, %d errors, %d warnings, %@, generate %.1f s, type-check %.1f s",
+                         change?.rawValue ?? "(unchanged)", verdict, outcome.pages, outcome.operations, outcome.files,
+                         outcome.errors.count, outcome.warnings,
+                         !typeCheck ? "not type-checked" : outcome.typeCheckFailures.isEmpty ? "type-checks" : "\(outcome.typeCheckFailures.count) modules fail to type-check",
+                         outcome.generateSeconds, outcome.typeCheckSeconds))
+            for error in outcome.errors.prefix(10) { print("  \(error)") }
+            for failure in outcome.typeCheckFailures { print("  \(failure)") }
+            fflush(nil)
+        }
+        print("docs changes: \(changes.count + 1 - failed) of \(changes.count + 1) runs pass")
+        if failed > 0 { exit(1) }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("datadog-codegen-docs-changes: \(message)\n".utf8))
+        exit(2)
+    }
+}
