@@ -9,8 +9,10 @@ public struct DocsChangeRun: Sendable {
         public var change: DocsChange?
         /// Pages and operations generated.
         public var pages: Int, operations: Int
-        /// Error and warning diagnostics of the generator.
+        /// Error diagnostics of the generator, and the number of warnings.
         public var errors: [Diagnostic], warnings: Int
+        /// Warnings that an operation is not generated (another page has its operationId).
+        public var droppedOperations: [Diagnostic]
         /// Generated files.
         public var files: Int
         /// Modules that did not type-check (empty: all did).
@@ -42,9 +44,17 @@ public struct DocsChangeRun: Sendable {
         return pages
     }
 
-    /// Applies `change` (none: the pages as they are), generates and type-checks.
-    public func run(_ change: DocsChange?, on pages: [String: String]) throws -> Outcome {
+    /// Applies `change` (none: the pages as they are), generates and type-checks. With `keep`,
+    /// the changed pages are also written there.
+    public func run(_ change: DocsChange?, on pages: [String: String], keep: URL? = nil) throws -> Outcome {
         let changed = change?.apply(to: pages) ?? pages
+        if let keep {
+            for (path, text) in changed {
+                let url = keep.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        }
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("docs-change-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: input) }
         for (path, text) in changed {
@@ -59,6 +69,7 @@ public struct DocsChangeRun: Sendable {
         return Outcome(
             change: change, pages: result.pageCount, operations: result.operationCount,
             errors: result.sdk.diagnostics.filter { $0.severity == .error }, warnings: result.warningCount,
+            droppedOperations: result.sdk.diagnostics.filter { $0.severity == .warning && $0.message.contains("is not generated") },
             files: result.files.count, typeCheckFailures: failures,
             generateSeconds: generated.timeIntervalSince(started), typeCheckSeconds: Date().timeIntervalSince(generated))
     }

@@ -14,6 +14,7 @@ struct DocsChangesCommand {
         var arguments = Array(CommandLine.arguments.dropFirst())
         var changes: [DocsChange] = []
         var typeCheck = true
+        var keep: URL?
         while let index = arguments.firstIndex(where: { $0.hasPrefix("--") }) {
             let flag = arguments.remove(at: index)
             switch flag {
@@ -23,6 +24,9 @@ struct DocsChangesCommand {
                 }
                 changes.append(change)
             case "--no-typecheck": typeCheck = false
+            case "--keep":
+                guard index < arguments.count else { fail("--keep takes a folder") }
+                keep = URL(fileURLWithPath: arguments.remove(at: index))
             default: fail("unknown option \(flag)")
             }
         }
@@ -33,17 +37,22 @@ struct DocsChangesCommand {
         do { checker = typeCheck ? try SDKTypeCheck.locate() : nil } catch { fail("\(error)") }
         let run = DocsChangeRun(templates: URL(fileURLWithPath: "templates"), typeCheck: checker)
         var failed = 0
+        var baselineOperations: Int?
         print("docs changes on \(pages.count) pages of \(arguments[0])\(typeCheck ? "" : " (not type-checked)")")
         for change in [nil] + changes.map(Optional.some) {
-            let outcome = try run.run(change, on: pages)
-            if !outcome.passed { failed += 1 }
-            let verdict = outcome.passed ? "ok" : "FAILED"
+            let outcome = try run.run(change, on: pages, keep: keep?.appendingPathComponent(change?.rawValue ?? "unchanged"))
+            if change == nil { baselineOperations = outcome.operations }
+            let lost = (baselineOperations ?? 0) - outcome.operations
+            let passed = outcome.passed && lost <= 0
+            if !passed { failed += 1 }
+            let verdict = passed ? "ok" : lost > 0 ? "FAILED (\(lost) operations lost)" : "FAILED"
             print(String(format: "%-26@ %@: %d pages, %d operations, %d files, %d errors, %d warnings, %@, generate %.1f s, type-check %.1f s",
                          change?.rawValue ?? "(unchanged)", verdict, outcome.pages, outcome.operations, outcome.files,
                          outcome.errors.count, outcome.warnings,
                          !typeCheck ? "not type-checked" : outcome.typeCheckFailures.isEmpty ? "type-checks" : "\(outcome.typeCheckFailures.count) modules fail to type-check",
                          outcome.generateSeconds, outcome.typeCheckSeconds))
             for error in outcome.errors.prefix(10) { print("  \(error)") }
+            if lost > 0 { for warning in outcome.droppedOperations.prefix(20) { print("  \(warning)") } }
             for failure in outcome.typeCheckFailures { print("  \(failure)") }
             fflush(nil)
         }
