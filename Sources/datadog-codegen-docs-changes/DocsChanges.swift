@@ -36,11 +36,13 @@ struct DocsChangesCommand {
         let checker: SDKTypeCheck?
         do { checker = typeCheck ? try SDKTypeCheck.locate() : nil } catch { fail("\(error)") }
         let run = DocsChangeRun(templates: URL(fileURLWithPath: "templates"), typeCheck: checker)
+        // The unchanged pages give the operation count to compare with; their SDK's build is `.ci/conformance`'s.
+        let baseline = DocsChangeRun(templates: run.templates, typeCheck: nil)
         var failed = 0
         var baselineOperations: Int?
         print("docs changes on \(pages.count) pages of \(arguments[0])\(typeCheck ? "" : " (not type-checked)")")
         for change in [nil] + changes.map(Optional.some) {
-            let outcome = try run.run(change, on: pages, keep: keep?.appendingPathComponent(change?.rawValue ?? "unchanged"))
+            let outcome = try (change == nil ? baseline : run).run(change, on: pages, keep: keep?.appendingPathComponent(change?.rawValue ?? "unchanged"))
             if change == nil { baselineOperations = outcome.operations }
             let lost = (baselineOperations ?? 0) - outcome.operations
             let passed = outcome.passed && lost <= 0
@@ -49,7 +51,7 @@ struct DocsChangesCommand {
             print(String(format: "%-26@ %@: %d pages, %d operations, %d files, %d errors, %d warnings, %@, generate %.1f s, type-check %.1f s",
                          change?.rawValue ?? "(unchanged)", verdict, outcome.pages, outcome.operations, outcome.files,
                          outcome.errors.count, outcome.warnings,
-                         !typeCheck ? "not type-checked" : outcome.typeCheckFailures.isEmpty ? "type-checks" : "\(outcome.typeCheckFailures.count) modules fail to type-check",
+                         !typeCheck || change == nil ? "not type-checked" : outcome.typeCheckFailures.isEmpty ? "type-checks" : "\(outcome.typeCheckFailures.count) modules fail to type-check",
                          outcome.generateSeconds, outcome.typeCheckSeconds))
             for error in outcome.errors.prefix(10) { print("  \(error)") }
             if lost > 0 { for warning in outcome.droppedOperations.prefix(20) { print("  \(warning)") } }
