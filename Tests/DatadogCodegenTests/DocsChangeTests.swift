@@ -11,8 +11,8 @@ final class DocsChangeTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let input = root.appendingPathComponent("input")
     static let templates = root.appendingPathComponent("templates")
-    /// Tags of `../shared` the test samples (small, one with both API versions, one with pagination).
-    static let sharedSample = ["status-pages", "ip-allowlist", "dora-metrics"]
+    /// Tags of `../shared` the test samples: small ones, v1 and v2, with paginated lists and merged tags.
+    static let sharedSample = ["status-pages", "ip-allowlist", "dora-metrics", "snapshots"]
 
     func testNamesAreCappedStablyAndStayDistinct() {
         let long = String(repeating: "ConfigurationSettingsLevel", count: 20)
