@@ -74,7 +74,14 @@ public struct SDKTypeCheck: Sendable {
     func typecheck(module: String, files: [String]) -> Failure? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", module, "-I", modules.path] + files
+        // The file list goes in a response file: thousands of long paths can exceed the command line's limit.
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("sdk-typecheck-\(getpid())-\(UUID().uuidString).rsp")
+        defer { try? FileManager.default.removeItem(at: list) }
+        let quoted = files.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        do { try Data(quoted.joined(separator: "\n").utf8).write(to: list) } catch {
+            return Failure(module: module, errors: ["cannot write \(list.path): \(error)"])
+        }
+        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", module, "-I", modules.path, "@" + list.path]
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sdk-typecheck-\(getpid())-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }

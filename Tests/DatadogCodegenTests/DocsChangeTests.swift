@@ -75,6 +75,17 @@ final class DocsChangeTests: XCTestCase {
         XCTAssertTrue((tooManyRequired["doc"] as? [[String]])?.joined().joined().contains("no memberwise initializer") == true)
     }
 
+    /// The checker sees the runtime and reports what does not type-check, per module.
+    func testTypeCheckFindsErrorsPerModule() throws {
+        let checker = try SDKTypeCheck.locate(from: Bundle(for: Self.self).bundleURL)
+        let failures = checker.check([
+            "Good/A.swift": "import DatadogRuntime\npublic let value: JSONValue = .null\n",
+            "Bad/B.swift": "import DatadogRuntime\nlet count: Int = \"three\"\n",
+        ])
+        XCTAssertEqual(failures.map(\.module), ["Bad"])
+        XCTAssertTrue(failures.first?.errors.first?.contains("error:") == true, "\(failures)")
+    }
+
     func testEachDocsChangeOnInputTypeChecks() throws {
         let run = DocsChangeRun(templates: Self.templates, typeCheck: try SDKTypeCheck.locate(from: Bundle(for: Self.self).bundleURL))
         let pages = try DocsChangeRun.pages(in: Self.input)
