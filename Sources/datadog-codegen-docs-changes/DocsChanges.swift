@@ -33,6 +33,7 @@ struct DocsChangesCommand {
         guard arguments.count == 1 else { fail("usage: datadog-codegen-docs-changes <pages> [--change NAME]… [--no-typecheck]") }
         if changes.isEmpty { changes = DocsChange.allCases }
         let pages = try DocsChangeRun.pages(in: URL(fileURLWithPath: arguments[0]))
+        guard !pages.isEmpty else { fail("no pages (.md files) under \(arguments[0])") }
         let checker: SDKTypeCheck?
         do { checker = typeCheck ? try SDKTypeCheck.locate() : nil } catch { fail("\(error)") }
         let run = DocsChangeRun(templates: URL(fileURLWithPath: "templates"), typeCheck: checker)
