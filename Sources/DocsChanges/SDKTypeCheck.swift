@@ -93,7 +93,8 @@ public struct SDKTypeCheck: Sendable {
         try? handle.close()
         guard process.terminationStatus != 0 || process.terminationReason != .exit else { return nil }
         let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        var errors = text.split(separator: "\n").filter { $0.contains("error:") }.prefix(20).map(String.init)
+        // The diagnostics' own lines (`file:line:col: error: …`), not the source excerpts under them.
+        var errors = text.split(separator: "\n").filter { $0.contains(": error:") && !" |".contains($0.first ?? " ") }.prefix(20).map(String.init)
         if errors.isEmpty { errors = ["swiftc exited with status \(process.terminationStatus): " + text.suffix(2000)] }
         return Failure(module: module, errors: errors)
     }
