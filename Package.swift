@@ -60,8 +60,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Mutation fuzzing of the generator (issue: hostile pages never crash it).
-        .executableTarget(name: "datadog-codegen-fuzz", dependencies: ["DatadogCodegen"]),
+        // Mutation fuzzing of the generator (issue: hostile pages never crash it); samples are
+        // type-checked against the runtime built with it.
+        .executableTarget(name: "datadog-codegen-fuzz", dependencies: ["DatadogCodegen", "DocsChanges", "DatadogRuntime"]),
+        // Docs changes (reordered parameters, new fields and enum values, deep and wide objects, removed
+        // examples, renamed and merged tags) applied to pages, and the SDK type-check they must pass.
+        .target(name: "DocsChanges", dependencies: ["DatadogCodegen"]),
+        .executableTarget(name: "datadog-codegen-docs-changes", dependencies: ["DocsChanges", "DatadogRuntime"]),
         // Generation benchmark: cmark floor, full and no-change runs, stage times, memory.
         .executableTarget(name: "datadog-codegen-bench", dependencies: ["DatadogCodegen", "CCmark"]),
         // zlib, for gzip/deflate request bodies: part of the macOS SDK, Debian's zlib1g-dev on Linux.
@@ -97,7 +102,8 @@ let package = Package(
 
         .testTarget(
             name: "DatadogCodegenTests",
-            dependencies: ["DatadogCodegen", .product(name: "FlyingFox", package: "FlyingFox")],
+            // The runtime is built for the docs-change tests, which type-check generated SDKs against it.
+            dependencies: ["DatadogCodegen", "DocsChanges", "DatadogRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
             exclude: ["Golden"]
         ),
         .testTarget(

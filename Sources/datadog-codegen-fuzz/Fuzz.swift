@@ -1,11 +1,14 @@
 import DatadogCodegen
+import DocsChanges
 import Foundation
 
 /// Mutation fuzzing of the generator: real pages are mutated (rows dropped, duplicated, swapped
 /// and shuffled; cells and type strings corrupted; pipes and tab tags broken; truncation;
 /// invalid UTF-8; NUL bytes; huge lines and tables; deep nesting; empty and binary files) and
 /// pushed through every stage. A crash ends the process (the count is then the failing input's
-/// number, printed before it runs); a page taking over 10 s counts as a hang.
+/// number, printed before it runs); a page taking over 10 s counts as a hang. Every N-th generated
+/// SDK (`FUZZ_TYPECHECK_EVERY`, default 50; 0: never) is type-checked with `swiftc -typecheck`
+/// against the DatadogRuntime module built with this executable.
 ///
 /// Usage: datadog-codegen-fuzz <count> [seed] [page folders…]   (defaults: 1000, 1, input)
 @main
@@ -33,10 +36,18 @@ struct Fuzz {
         var rng = SplitMix64(seed: seed)
         var hangs = 0
         var diagnostics = 0
-        // Every N-th input's generated files go through `swiftc -parse` (0: never).
-        let parseEvery = ProcessInfo.processInfo.environment["FUZZ_PARSE_EVERY"].flatMap(Int.init) ?? 50
-        var parseChecked = 0
-        var parseFailures = 0
+        // Every N-th input's generated SDK is type-checked against the runtime (0: never).
+        let environment = ProcessInfo.processInfo.environment
+        let typeCheckEvery = environment["FUZZ_TYPECHECK_EVERY"].flatMap(Int.init) ?? 50
+        var typeChecker: SDKTypeCheck?
+        if typeCheckEvery > 0 {
+            do { typeChecker = try SDKTypeCheck.locate() } catch {
+                print("fuzz: \(error)")
+                exit(2)
+            }
+        }
+        var typeChecked = 0
+        var typeCheckFailures = 0
         let started = Date()
         for index in 0..<count {
             let (name, original) = corpus[Int(rng.next() % UInt64(corpus.count))]
@@ -49,52 +60,26 @@ struct Fuzz {
             let sdk = Generator.buildModel([parsed])
             let files = SDKRenderer.render(sdk, templates: templates)
             diagnostics += sdk.diagnostics.count
-            if parseEvery > 0, index % parseEvery == 0, !sdk.modules.allSatisfy({ $0.types.isEmpty && $0.operations.isEmpty }) {
-                parseChecked += 1
-                if let failure = SwiftParseCheck.firstError(files) {
-                    parseFailures += 1
-                    print("fuzz: generated Swift does not parse (input \(index) from \(name)): \(failure)")
-                }
-            }
-            if (index + 1) % 5000 == 0 {
-                print("fuzz: \(index + 1) inputs so far, 0 crashes, \(hangs) hangs, \(parseFailures) unparsable (seed \(seed))")
-                fflush(nil)
-            }
+            // The generator's time only (the type-check below is the compiler's).
             if Date().timeIntervalSince(start) > 10 {
                 hangs += 1
                 print("fuzz: hang (> 10 s) on input \(index) from \(name)")
             }
+            if let typeChecker, index % typeCheckEvery == 0, !sdk.modules.allSatisfy({ $0.types.isEmpty && $0.operations.isEmpty }) {
+                typeChecked += 1
+                for failure in typeChecker.check(files) {
+                    typeCheckFailures += 1
+                    print("fuzz: generated SDK does not type-check (input \(index) from \(name), FUZZ_ONLY=\(index) FUZZ_SAVE=page.md to keep it): \(failure)")
+                }
+            }
+            if (index + 1) % 5000 == 0 {
+                print("fuzz: \(index + 1) inputs so far, 0 crashes, \(hangs) hangs, \(typeCheckFailures) failing to type-check (seed \(seed))")
+                fflush(nil)
+            }
         }
         let seconds = Date().timeIntervalSince(started)
-        print("fuzz: \(count) inputs, 0 crashes, \(hangs) hangs, \(parseFailures) of \(parseChecked) generated SDKs failing `swiftc -parse`, \(diagnostics) diagnostics, \(String(format: "%.1f", seconds)) s (seed \(seed))")
-        if hangs > 0 || parseFailures > 0 { exit(1) }
-    }
-}
-
-/// Runs `swiftc -parse` over generated files.
-enum SwiftParseCheck {
-    static func firstError(_ files: [String: String]) -> String? {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-parse-\(getpid())")
-        try? FileManager.default.removeItem(at: folder)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var paths: [String] = []
-        for (index, (_, text)) in files.sorted(by: { $0.key < $1.key }).enumerated() {
-            let url = folder.appendingPathComponent("F\(index).swift")
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? Data(text.utf8).write(to: url)
-            paths.append(url.path)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-parse"] + paths
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus != 0 else { return nil }
-        return String(decoding: output, as: UTF8.self).split(separator: "\n").first { $0.contains("error:") }.map(String.init) ?? "exit \(process.terminationStatus)"
+        print("fuzz: \(count) inputs, 0 crashes, \(hangs) hangs, \(typeCheckFailures) of \(typeChecked) generated SDKs failing `swiftc -typecheck`, \(diagnostics) diagnostics, \(String(format: "%.1f", seconds)) s (seed \(seed))")
+        if hangs > 0 || typeCheckFailures > 0 { exit(1) }
     }
 }
 

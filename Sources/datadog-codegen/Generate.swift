@@ -51,9 +51,9 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-func printDiagnostics(_ result: Pipeline.Result, quiet: Bool) {
+func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool) {
     let useColor = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    for diagnostic in result.sdk.diagnostics where !(quiet && diagnostic.severity == .warning) {
+    for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
         var line = diagnostic.description
         if useColor {
             let tint = diagnostic.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m"
@@ -119,14 +119,20 @@ struct Generate: ParsableCommand {
         do {
             summary = check ? writer.plan(result.files) : try writer.write(result.files)
         } catch {
+            // Every diagnostic of the run comes out before the write stage's failure.
             progress.finish()
-            throw error
+            printDiagnostics(result.sdk.diagnostics, quiet: quiet)
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
         }
         progress.finish()
-        printDiagnostics(result, quiet: quiet)
+        // A file that could not be written is an error of the page it comes from; the rest are written.
+        let writeErrors = writer.diagnostics(summary, sources: SDKRenderer.sources(result.sdk))
+        printDiagnostics(result.sdk.diagnostics + writeErrors, quiet: quiet)
+        let errorCount = result.errorCount + writeErrors.count
         let verb = check ? "would change" : "changed"
-        print("\(result.pageCount) pages, \(result.operationCount) operations, \(result.files.count) files (\(summary.changed.count) \(verb)), \(result.warningCount) warnings, \(result.errorCount) errors")
-        if !check, result.errorCount == 0 {
+        print("\(result.pageCount) pages, \(result.operationCount) operations, \(result.files.count) files (\(summary.changed.count) \(verb)), \(result.warningCount) warnings, \(errorCount) errors")
+        if !check, errorCount == 0 {
             let stamp = UpToDateStamp(
                 inputs: inputs, outputs: UpToDateStamp.outputs(in: outputURL, files: Array(result.files.keys)),
                 summary: "\(result.pageCount) pages, \(result.operationCount) operations, \(result.files.count) files (0 changed), \(result.warningCount) warnings, 0 errors",
@@ -137,7 +143,7 @@ struct Generate: ParsableCommand {
             for path in summary.changed.prefix(20) { print("  out of date: \(output)/\(path)") }
             throw ExitCode(1)
         }
-        if result.errorCount > 0 { throw ExitCode(1) }
+        if errorCount > 0 { throw ExitCode(1) }
     }
 }
 
@@ -149,7 +155,7 @@ struct Dump: ParsableCommand {
 
     func run() throws {
         let result = try Pipeline.run(inputOptions.pipelineOptions(), render: false)
-        printDiagnostics(result, quiet: true)
+        printDiagnostics(result.sdk.diagnostics, quiet: true)
         FileHandle.standardOutput.write(try ModelDump.data(result.sdk))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
@@ -163,7 +169,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let result = try Pipeline.run(inputOptions.pipelineOptions(), render: false)
-        printDiagnostics(result, quiet: true)
+        printDiagnostics(result.sdk.diagnostics, quiet: true)
         for module in result.sdk.modules {
             let byAPI = Dictionary(grouping: module.operations, by: \.apiName)
             print("\(module.name): \(module.operations.count) operations, \(module.types.filter { $0.aliasOf == nil }.count) types")

@@ -42,4 +42,32 @@ final class OutputWriterTests: XCTestCase {
         }
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "x", "the file is left alone")
     }
+
+    /// One file that cannot be written (a name too long for the file system) does not lose the others.
+    func testUnwritableFileIsReportedAndTheRestIsWritten() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("writer-fail-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(directory: root.appendingPathComponent("Generated"))
+        let tooLong = "M/Models/" + String(repeating: "N", count: 300) + ".swift"
+
+        let fresh = try writer.write(["M/Models/A.swift": "a", tooLong: "long", "M/APIs/B.swift": "b"])
+        XCTAssertEqual(fresh.written, ["M/APIs/B.swift", "M/Models/A.swift"])
+        XCTAssertEqual(fresh.failures.map(\.path), [tooLong])
+        XCTAssertTrue(fresh.failures[0].problem.contains("cannot write"), fresh.failures[0].problem)
+        XCTAssertEqual(writer.existingFiles(), ["M/APIs/B.swift", "M/Models/A.swift"])
+
+        // Into an existing folder: a file whose place is taken by a folder, and the long name again.
+        try FileManager.default.createDirectory(at: writer.directory.appendingPathComponent("M/Models/C.swift/inside"), withIntermediateDirectories: true)
+        let update = try writer.write(["M/Models/A.swift": "a2", tooLong: "long", "M/Models/C.swift": "c", "M/APIs/B.swift": "b"])
+        XCTAssertEqual(update.written, ["M/Models/A.swift"])
+        XCTAssertEqual(update.failures.map(\.path), ["M/Models/C.swift", tooLong])
+        XCTAssertEqual(try String(contentsOf: writer.directory.appendingPathComponent("M/Models/A.swift"), encoding: .utf8), "a2")
+
+        // Reported against the page the file comes from, else against the file.
+        let diagnostics = writer.diagnostics(update, sources: ["M/Models/C.swift": SourceLocation(file: "tag/page.md", line: 12)])
+        XCTAssertEqual(diagnostics.count, 2)
+        XCTAssertTrue(diagnostics[0].description.hasPrefix("tag/page.md:12:1: error: "), diagnostics[0].description)
+        XCTAssertTrue(diagnostics[1].description.contains("error: cannot write: "), diagnostics[1].description)
+        XCTAssertEqual(diagnostics.map(\.severity), [.error, .error])
+    }
 }

@@ -10,6 +10,9 @@ public struct OutputWriter: Sendable {
         public var removed: [String] = []
         /// Number of files whose content was already identical.
         public var unchanged = 0
+        /// Files that could not be written (path, reason): the others are written all the same,
+        /// and an earlier version of a failed file, if any, stays in place.
+        public var failures: [(path: String, problem: String)] = []
         /// Written and removed files together.
         public var changed: [String] { written + removed }
 
@@ -54,37 +57,50 @@ public struct OutputWriter: Sendable {
         return summary
     }
 
-    /// Writes changed files and removes stale ones, never leaving the folder half-written: every
-    /// changed file is first written into a staging folder beside the output, and only when all of
-    /// them are written are they renamed into place (a rename is atomic). A failure before that
-    /// leaves the output folder as it was. A new (or empty) output folder is staged whole and put in
-    /// place with a single rename.
+    /// Writes changed files and removes stale ones, never leaving a file half-written: every
+    /// changed file is first written into a staging folder beside the output, then renamed into
+    /// place (a rename is atomic). A file that cannot be written or moved is listed in
+    /// ``Summary/failures`` and every other file is still written. A new (or empty) output folder
+    /// is staged whole and put in place with a single rename. Throws only when the output folder
+    /// itself cannot be used.
     public func write(_ files: [String: String]) throws -> Summary {
         let manager = FileManager.default
         let existing = try? manager.contentsOfDirectory(atPath: directory.path)
         if existing?.isEmpty ?? true {
             return try writeFresh(files)
         }
-        let summary = plan(files)
+        var summary = plan(files)
         guard !summary.written.isEmpty || !summary.removed.isEmpty else { return summary }
         let staging = directory.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         defer { try? manager.removeItem(at: staging) }
 
+        var failures = stage(summary.written, of: files, in: staging)
+        var failedFolders: [String: String] = [:]
         for folder in Set(summary.written.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
-            try manager.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+            do {
+                try manager.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                failedFolders[folder] = "cannot create the folder: \(Self.reason(error))"
+            }
         }
-        try stage(summary.written, of: files, in: staging)
+        var written: [String] = []
         for path in summary.written {
+            if failures[path] != nil { continue }
+            if let problem = failedFolders[(path as NSString).deletingLastPathComponent] { failures[path] = problem; continue }
             let target = directory.appendingPathComponent(path).path
             guard rename(staging.appendingPathComponent(path).path, target) == 0 else {
-                throw GeneratorError(description: "\(target): error: cannot move the generated file into place (errno \(errno))")
+                failures[path] = "cannot move the generated file into place: " + String(cString: strerror(errno))
+                continue
             }
+            written.append(path)
         }
         for path in summary.removed {
             try? manager.removeItem(at: directory.appendingPathComponent(path))
         }
         removeEmptiedFolders(of: summary.removed)
+        summary.written = written
+        summary.failures = failures.sorted { $0.key < $1.key }.map { (path: $0.key, problem: $0.value) }
         return summary
     }
 
@@ -98,8 +114,10 @@ public struct OutputWriter: Sendable {
         try? manager.removeItem(at: staging)
         defer { try? manager.removeItem(at: staging) }
         var summary = Summary()
-        summary.written = files.keys.sorted()
-        try stage(summary.written, of: files, in: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let failures = stage(files.keys.sorted(), of: files, in: staging)
+        summary.written = files.keys.sorted().filter { failures[$0] == nil }
+        summary.failures = failures.sorted { $0.key < $1.key }.map { (path: $0.key, problem: $0.value) }
         guard rename(staging.path, directory.path) == 0 else {
             throw GeneratorError(description: "\(directory.path): error: cannot move the generated folder into place (errno \(errno))")
         }
@@ -143,20 +161,51 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes `paths` of `files` under `staging`, on all cores.
-    private func stage(_ paths: [String], of files: [String: String], in staging: URL) throws {
+    /// Writes `paths` of `files` under `staging`, on all cores. Returns the files that could not be
+    /// written, with the reason.
+    private func stage(_ paths: [String], of files: [String: String], in staging: URL) -> [String: String] {
         let manager = FileManager.default
+        var failures: [String: String] = [:]
+        var failedFolders: [String: String] = [:]
         for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
-            try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-        let failures = ParallelResults<String>(count: paths.count)
-        let stagingPath = staging.path
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index]
-            if let problem = Self.writeFile(stagingPath + "/" + path, files[path] ?? "") {
-                failures.set(index, "\(directory.appendingPathComponent(path).path): error: cannot write: \(problem)")
+            do {
+                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                failedFolders[folder] = "cannot create the folder: \(Self.reason(error))"
             }
         }
-        if let failure = failures.values().first { throw GeneratorError(description: failure) }
+        let results = ParallelResults<String?>(count: paths.count)
+        let stagingPath = staging.path
+        let unusableFolders = failedFolders
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
+            if unusableFolders[(path as NSString).deletingLastPathComponent] != nil { results.set(index, nil); return }
+            results.set(index, Self.writeFile(stagingPath + "/" + path, files[path] ?? "").map { "cannot write: " + $0 })
+        }
+        for (path, problem) in zip(paths, results.values()) {
+            if let problem = problem ?? failedFolders[(path as NSString).deletingLastPathComponent] { failures[path] = problem }
+        }
+        return failures
+    }
+
+    /// The system's reason for a file-system error, without Foundation's wrapping.
+    static func reason(_ error: Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        return error.localizedDescription
+    }
+
+    /// The failures of a write as errors of the pages the files come from (``SDKRenderer/sources(_:)``),
+    /// else of the output file itself.
+    public func diagnostics(_ summary: Summary, sources: [String: SourceLocation]) -> [Diagnostic] {
+        summary.failures.map { failure in
+            let target = directory.appendingPathComponent(failure.path).path
+            if let source = sources[failure.path] {
+                return Diagnostic(.error, file: source.file, line: source.line, "\(target): \(failure.problem)")
+            }
+            return Diagnostic(.error, file: target, line: 1, failure.problem)
+        }
     }
 }

@@ -6,7 +6,17 @@ public enum SDKRenderer {
     struct Job: Sendable {
         var path: String
         var template: String
+        /// The page (and line) the file comes from, when one page does.
+        var source: SourceLocation? = nil
         var model: @Sendable () -> [String: Any]
+    }
+
+    /// The page each file comes from (a type's first declaration, an API's first operation), for
+    /// reporting a file that cannot be written against that page.
+    public static func sources(_ sdk: SDKModel) -> [String: SourceLocation] {
+        var result: [String: SourceLocation] = [:]
+        for job in jobs(sdk) { if let source = job.source { result[job.path] = source } }
+        return result
     }
 
     /// Relative path → file contents. Files render independently, on every core.
@@ -43,13 +53,13 @@ public enum SDKRenderer {
                 case .stringEnum, .intEnum: template = "enum"
                 case .oneOf: template = "oneof"
                 }
-                jobs.append(Job(path: "\(module.name)/Models/\(decl.name).swift", template: template) { RenderModels.type(decl) })
+                jobs.append(Job(path: "\(module.name)/Models/\(decl.name).swift", template: template, source: decl.source) { RenderModels.type(decl) })
             }
             let byAPI = Dictionary(grouping: module.operations, by: \.apiName)
             for name in byAPI.keys.sorted() {
                 let operations = byAPI[name] ?? []
                 let tag = operations.first?.tag ?? name
-                jobs.append(Job(path: "\(module.name)/APIs/\(name).swift", template: "api") {
+                jobs.append(Job(path: "\(module.name)/APIs/\(name).swift", template: "api", source: operations.first?.source) {
                     RenderModels.api(name: name, tag: tag, version: module.version, operations: operations)
                 })
             }

@@ -51,16 +51,46 @@ public enum Identifiers {
         return result
     }
 
-    /// A valid Swift type name (no escaping: reserved names get a suffix).
+    /// A valid Swift type name (no escaping: reserved names get a suffix), at most ``maxNameBytes`` long.
     public static func typeName(_ text: String) -> String {
         var name = upperCamel(text)
         if name.isEmpty { name = "Model" }
         if let first = name.first, first.isNumber { name = "_" + name }
         if reservedTypeNames.contains(name) { name += "Model" }
-        return name
+        return capped(name)
     }
 
-    /// `components_affected` → `componentsAffected`; `ID` → `id`; `2fa` → `_2fa`.
+    /// The longest name (type, file, member, case, method) the generator gives, in UTF-8 bytes. A file
+    /// name may have 255 bytes on common file systems; `.swift` and a disambiguating number
+    /// (``unique(_:in:)``) still fit after this.
+    public static let maxNameBytes = 200
+
+    /// `name` when it fits in ``maxNameBytes``; else its first bytes and `_` plus 12 letters of a
+    /// stable hash of the whole name (FNV-1a: the same on every run and platform), so two long
+    /// names that share their start stay apart. Applying it again changes nothing.
+    public static func capped(_ name: String) -> String {
+        guard name.utf8.count > maxNameBytes else { return name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        // Letters only: a trailing digit would read as the numbered suffix of a clashing name.
+        var suffix = "_"
+        for _ in 0..<12 {
+            suffix.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "a") + UInt8(hash % 26)))
+            hash /= 26
+        }
+        // Identifiers here are ASCII; a prefix of whole characters keeps any other text valid.
+        var prefix = ""
+        for character in name {
+            guard prefix.utf8.count + character.utf8.count <= maxNameBytes - suffix.utf8.count else { break }
+            prefix.append(character)
+        }
+        return prefix + suffix
+    }
+
+    /// `components_affected` → `componentsAffected`; `ID` → `id`; `2fa` → `_2fa`; at most ``maxNameBytes`` long.
     public static func lowerCamel(_ text: String) -> String {
         let parts = words(text)
         guard let head = parts.first else { return "" }
@@ -78,7 +108,7 @@ public enum Identifiers {
         }
         for word in parts.dropFirst() { result += word.prefix(1).uppercased() + word.dropFirst() }
         if let first = result.first, first.isNumber { result = "_" + result }
-        return result
+        return capped(result)
     }
 
     /// A member name safe to declare: keywords are back-quoted, names that cannot be

@@ -64,9 +64,9 @@ public struct OperationNaming: Sendable {
     public func operationID(for operation: PageOperation, page: Page) -> String {
         if let name = names[Self.place(operation, page: page)] { return name }
         let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
-        if let official = hints.operationID { return official }
+        if let official = hints.operationID { return Identifiers.capped(official) }
         let guessed = OperationBuilder.operationID(fromTitle: page.title, method: operation.method, path: operation.path)
-        return Self.refine(guessed, siblings: nouns[Self.key(operation.version, operation.path)] ?? [])
+        return Identifiers.capped(Self.refine(guessed, siblings: nouns[Self.key(operation.version, operation.path)] ?? []))
     }
 
     /// `DeleteJob` with siblings `ThreatHuntingJobs`, `ThreatHuntingJob` → `DeleteThreatHuntingJob`

@@ -64,6 +64,8 @@ public struct TypeBuilder {
     }
 
     private mutating func resolve(_ node: FieldNode, type: FieldType, name: String, python: PythonExpression?, depth: Int) -> ResolvedField {
+        // Nested names grow with depth (`Parent` + `Field` + …): every name is capped where it is made.
+        let name = Identifiers.capped(name)
         guard depth < 64 else {
             log.warning(node.line, "nesting deeper than 64 levels under `\(node.name)`; kept as free-form JSON")
             return ResolvedField(type: .json, children: [])
@@ -237,7 +239,9 @@ public struct TypeBuilder {
         for value in values where seen.insert(value).inserted {
             var caseName = Identifiers.lowerCamel(value)
             if caseName.isEmpty { caseName = value.isEmpty ? "empty" : "value" }
-            if kind != .stringEnum || caseName.first == "_" { caseName = "value" + Identifiers.upperCamel(value.replacingOccurrences(of: "-", with: "minus ").replacingOccurrences(of: ".", with: "dot ")) }
+            if kind != .stringEnum || caseName.first == "_" {
+                caseName = Identifiers.capped("value" + Identifiers.upperCamel(value.replacingOccurrences(of: "-", with: "minus ").replacingOccurrences(of: ".", with: "dot ")))
+            }
             if Identifiers.unusableMemberNames.contains(caseName) { caseName += "_" }
             cases.append(EnumCaseDecl(name: Identifiers.unique(caseName, in: &used), rawValue: value))
         }
