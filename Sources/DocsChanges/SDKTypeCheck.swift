@@ -2,13 +2,33 @@ import Foundation
 
 /// Type-checks a generated SDK against the built runtime: each module folder's files go through
 /// `swiftc -typecheck` with the runtime's `.swiftmodule` (and swift-log's, which it imports) on
-/// the search path, in the package's language mode.
+/// the search path, and the folders of the C modules the runtime imports (`CZlib`'s module map,
+/// which SwiftPM does not copy into the build folder), in the package's language mode.
 public struct SDKTypeCheck: Sendable {
     /// The folder holding `DatadogRuntime.swiftmodule` and `Logging.swiftmodule`.
     public let modules: URL
+    /// Folders holding the `module.modulemap` of the runtime's C dependencies.
+    public let moduleMapFolders: [URL]
 
-    /// A checker using the runtime modules in `modules`.
-    public init(modules: URL) { self.modules = modules }
+    /// A checker using the runtime modules in `modules`; the C modules' maps are looked up in the
+    /// package that `modules` was built in (`Sources/CZlib`) unless given.
+    public init(modules: URL, moduleMapFolders: [URL]? = nil) {
+        self.modules = modules
+        self.moduleMapFolders = moduleMapFolders ?? Self.systemLibraryFolders(above: modules)
+    }
+
+    /// `Sources/CZlib` of the first folder above `modules` (at most six levels) that has it.
+    static func systemLibraryFolders(above modules: URL) -> [URL] {
+        var folder = modules.resolvingSymlinksInPath()
+        for _ in 0..<6 {
+            folder = folder.deletingLastPathComponent()
+            let candidate = folder.appendingPathComponent("Sources/CZlib")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("module.modulemap").path) {
+                return [candidate]
+            }
+        }
+        return []
+    }
 
     /// The runtime modules of the build the running executable (or test bundle) belongs to:
     /// `$DATADOG_RUNTIME_MODULES`, else `<build folder>/Modules` (SwiftPM 5.9 and later), else the
@@ -81,7 +101,8 @@ public struct SDKTypeCheck: Sendable {
         do { try Data(quoted.joined(separator: "\n").utf8).write(to: list) } catch {
             return Failure(module: module, errors: ["cannot write \(list.path): \(error)"])
         }
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", module, "-I", modules.path, "@" + list.path]
+        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", module, "-I", modules.path]
+            + moduleMapFolders.flatMap { ["-I", $0.path] } + ["@" + list.path]
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sdk-typecheck-\(getpid())-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }

@@ -1,4 +1,5 @@
 import Foundation
+import DocsChanges
 import XCTest
 @testable import DatadogCodegen
 
@@ -72,27 +73,20 @@ final class GoldenTests: XCTestCase {
     }
 
     /// The focused cases' expected SDKs type-check against the runtime as built for the tests
-    /// (`swiftc -typecheck`, one module at a time); skipped when the runtime module or `swiftc` is not found.
+    /// (``SDKTypeCheck``, one module at a time); skipped when the runtime module is not found.
     func testFocusedCasesTypeCheck() throws {
         guard let modules = Self.runtimeModules() else { throw XCTSkip("DatadogRuntime.swiftmodule not found next to the tests") }
+        let checker = SDKTypeCheck(modules: modules)
         let cases = Self.root.appendingPathComponent("Tests/DatadogCodegenTests/Golden")
         for name in try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted() {
             let expected = cases.appendingPathComponent(name).appendingPathComponent("expected")
-            for module in try FileManager.default.contentsOfDirectory(atPath: expected.path).sorted() {
-                let folder = expected.appendingPathComponent(module)
-                guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
-                let files = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0).path }
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = ["swiftc", "-typecheck", "-I", modules.path, "-module-name", module] + files
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                process.standardError = pipe
-                try process.run()
-                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                XCTAssertEqual(process.terminationStatus, 0, "\(name)/\(module) does not type-check:\n\(output)")
+            guard let walker = FileManager.default.enumerator(atPath: expected.path) else { continue }
+            var files: [String: String] = [:]
+            for case let path as String in walker where path.hasSuffix(".swift") {
+                files[path] = try String(contentsOf: expected.appendingPathComponent(path), encoding: .utf8)
             }
+            let failures = checker.check(files)
+            XCTAssertTrue(failures.isEmpty, "\(name) does not type-check:\n" + failures.map(\.description).joined(separator: "\n"))
         }
     }
 

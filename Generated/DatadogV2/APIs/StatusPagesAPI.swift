@@ -47,18 +47,404 @@ public struct StatusPagesAPI: Sendable {
         return try await client.send(request, decoding: Degradation.self)
     }
 
-    /// List status pages
+    /// Create component
     ///
-    /// Lists the status pages of the organization, a page of results at a time. This endpoint requires the `status_pages_settings_read` permission.
+    /// Creates a new component. This endpoint requires the `status_pages_settings_write` permission.
     ///
     /// - Parameters:
-    ///   - pageOffset: Offset of the first status page to return. Default 0.
-    ///   - pageLimit: Number of status pages to return. Default 50.
+    ///   - pageId: The ID of the status page.
+    ///   - body: The request body.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page, group.
+    /// - Returns: Created
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `CreateComponent`: `POST /api/v2/statuspages/{page_id}/components`. Source: `status-pages/create-component.md:9`
+    public func createComponent(pageId: String, body: CreateComponentRequest, include: String? = nil) async throws -> StatusPagesComponent {
+        var request = APIRequest(
+            operationID: "CreateComponent",
+            method: "POST",
+            path: "/api/v2/statuspages/{page_id}/components",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.addQuery("include", include)
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await client.send(request, decoding: StatusPagesComponent.self)
+    }
+
+    /// Create degradation
+    ///
+    /// Creates a new degradation. This endpoint requires the `status_pages_incident_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - body: The request body.
+    ///   - notifySubscribers: Whether to notify page subscribers of the degradation.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
+    /// - Returns: Created
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `CreateDegradation`: `POST /api/v2/statuspages/{page_id}/degradations`. Source: `status-pages/create-degradation.md:9`
+    public func createDegradation(pageId: String, body: CreateDegradationRequest, notifySubscribers: Bool? = nil, include: String? = nil) async throws -> Degradation {
+        var request = APIRequest(
+            operationID: "CreateDegradation",
+            method: "POST",
+            path: "/api/v2/statuspages/{page_id}/degradations",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.addQuery("notify_subscribers", notifySubscribers)
+        request.addQuery("include", include)
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await client.send(request, decoding: Degradation.self)
+    }
+
+    /// Create status page
+    ///
+    /// Creates a new status page. **Note**: Publishing a status page on creation via the `enabled` property will be deprecated. Use the dedicated [publish](#publish-status-page) status page endpoint after creation instead. This endpoint requires the `status_pages_settings_write` permission.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user.
+    /// - Returns: Created
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `CreateStatusPage`: `POST /api/v2/statuspages`. Source: `status-pages/create-status-page.md:9`
+    public func createStatusPage(body: CreateStatusPageRequest, include: String? = nil) async throws -> StatusPage {
+        var request = APIRequest(
+            operationID: "CreateStatusPage",
+            method: "POST",
+            path: "/api/v2/statuspages",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.addQuery("include", include)
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await client.send(request, decoding: StatusPage.self)
+    }
+
+    /// Delete component
+    ///
+    /// Deletes a component by its ID. This endpoint requires the `status_pages_settings_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - componentId: The ID of the component.
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `DeleteComponent`: `DELETE /api/v2/statuspages/{page_id}/components/{component_id}`. Source: `status-pages/delete-component.md:9`
+    public func deleteComponent(pageId: String, componentId: String) async throws {
+        var request = APIRequest(
+            operationID: "DeleteComponent",
+            method: "DELETE",
+            path: "/api/v2/statuspages/{page_id}/components/{component_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.setPathParameter("component_id", componentId)
+        try await client.send(request)
+    }
+
+    /// Delete degradation
+    ///
+    /// Deletes a degradation by its ID. This endpoint requires the `status_pages_incident_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - degradationId: The ID of the degradation.
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `DeleteDegradation`: `DELETE /api/v2/statuspages/{page_id}/degradations/{degradation_id}`. Source: `status-pages/delete-degradation.md:9`
+    public func deleteDegradation(pageId: String, degradationId: String) async throws {
+        var request = APIRequest(
+            operationID: "DeleteDegradation",
+            method: "DELETE",
+            path: "/api/v2/statuspages/{page_id}/degradations/{degradation_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.setPathParameter("degradation_id", degradationId)
+        try await client.send(request)
+    }
+
+    /// Delete status page
+    ///
+    /// Deletes a status page by its ID. This endpoint requires the `status_pages_settings_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `DeleteStatusPage`: `DELETE /api/v2/statuspages/{page_id}`. Source: `status-pages/delete-status-page.md:9`
+    public func deleteStatusPage(pageId: String) async throws {
+        var request = APIRequest(
+            operationID: "DeleteStatusPage",
+            method: "DELETE",
+            path: "/api/v2/statuspages/{page_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        try await client.send(request)
+    }
+
+    /// Get component
+    ///
+    /// Retrieves a specific component by its ID. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - componentId: The ID of the component.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page, group.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `GetComponent`: `GET /api/v2/statuspages/{page_id}/components/{component_id}`. Source: `status-pages/get-component.md:9`
+    public func getComponent(pageId: String, componentId: String, include: String? = nil) async throws -> StatusPagesComponent {
+        var request = APIRequest(
+            operationID: "GetComponent",
+            method: "GET",
+            path: "/api/v2/statuspages/{page_id}/components/{component_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.setPathParameter("component_id", componentId)
+        request.addQuery("include", include)
+        return try await client.send(request, decoding: StatusPagesComponent.self)
+    }
+
+    /// Get degradation
+    ///
+    /// Retrieves a specific degradation by its ID. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - degradationId: The ID of the degradation.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `GetDegradation`: `GET /api/v2/statuspages/{page_id}/degradations/{degradation_id}`. Source: `status-pages/get-degradation.md:9`
+    public func getDegradation(pageId: String, degradationId: String, include: String? = nil) async throws -> Degradation {
+        var request = APIRequest(
+            operationID: "GetDegradation",
+            method: "GET",
+            path: "/api/v2/statuspages/{page_id}/degradations/{degradation_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.setPathParameter("degradation_id", degradationId)
+        request.addQuery("include", include)
+        return try await client.send(request, decoding: Degradation.self)
+    }
+
+    /// Get maintenance
+    ///
+    /// Retrieves a specific maintenance by its ID. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - maintenanceId: The ID of the maintenance.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `GetMaintenance`: `GET /api/v2/statuspages/{page_id}/maintenances/{maintenance_id}`. Source: `status-pages/get-maintenance.md:9`
+    public func getMaintenance(pageId: String, maintenanceId: String, include: String? = nil) async throws -> Maintenance {
+        var request = APIRequest(
+            operationID: "GetMaintenance",
+            method: "GET",
+            path: "/api/v2/statuspages/{page_id}/maintenances/{maintenance_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.setPathParameter("maintenance_id", maintenanceId)
+        request.addQuery("include", include)
+        return try await client.send(request, decoding: Maintenance.self)
+    }
+
+    /// Get status page
+    ///
+    /// Retrieves a specific status page by its ID. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `GetStatusPage`: `GET /api/v2/statuspages/{page_id}`. Source: `status-pages/get-status-page.md:9`
+    public func getStatusPage(pageId: String, include: String? = nil) async throws -> StatusPage {
+        var request = APIRequest(
+            operationID: "GetStatusPage",
+            method: "GET",
+            path: "/api/v2/statuspages/{page_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.addQuery("include", include)
+        return try await client.send(request, decoding: StatusPage.self)
+    }
+
+    /// List components
+    ///
+    /// Lists all components for a status page. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page, group.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `ListComponents`: `GET /api/v2/statuspages/{page_id}/components`. Source: `status-pages/list-components.md:9`
+    public func listComponents(pageId: String, include: String? = nil) async throws -> StatusPagesComponentArray {
+        var request = APIRequest(
+            operationID: "ListComponents",
+            method: "GET",
+            path: "/api/v2/statuspages/{page_id}/components",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.addQuery("include", include)
+        return try await client.send(request, decoding: StatusPagesComponentArray.self)
+    }
+
+    /// List degradations
+    ///
+    /// Lists all degradations for the organization. Optionally filter by status and page. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - filterPageId: Optional page id filter.
+    ///   - pageOffset: Offset to use as the start of the page.
+    ///   - pageLimit: The number of degradations to return per page.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
+    ///   - filterStatus: Optional degradation status filter. Supported values: investigating, identified, monitoring, resolved.
+    ///   - sort: Sort order. Prefix with '-' for descending. Supported values: created_at, -created_at, modified_at, -modified_at.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `ListDegradations`: `GET /api/v2/statuspages/degradations`. Source: `status-pages/list-degradations.md:9`
+    public func listDegradations(filterPageId: String? = nil, pageOffset: Int64? = nil, pageLimit: Int64? = nil, include: String? = nil, filterStatus: String? = nil, sort: String? = nil) async throws -> DegradationArray {
+        var request = APIRequest(
+            operationID: "ListDegradations",
+            method: "GET",
+            path: "/api/v2/statuspages/degradations",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.addQuery("filter[page_id]", filterPageId)
+        request.addQuery("page[offset]", pageOffset)
+        request.addQuery("page[limit]", pageLimit)
+        request.addQuery("include", include)
+        request.addQuery("filter[status]", filterStatus)
+        request.addQuery("sort", sort)
+        return try await client.send(request, decoding: DegradationArray.self)
+    }
+
+    /// List degradations: every item, page after page, fetched as the sequence is iterated.
+    ///
+    /// Calls `listDegradations` for each page until a page comes back short or without a next cursor.
+    public func listDegradationsPaginated(filterPageId: String? = nil, pageLimit: Int64 = 10, include: String? = nil, filterStatus: String? = nil, sort: String? = nil) -> PaginatedSequence<DegradationArrayDataItems> {
+        PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state in
+            guard case .offset(let position, _) = state else { return ([], nil) }
+            let response = try await self.listDegradations(filterPageId: filterPageId, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit, include: include, filterStatus: filterStatus, sort: sort)
+            let items = response.data
+            return (items, state.advanced(byReceiving: items.count))
+        }
+    }
+
+    /// List maintenances
+    ///
+    /// Lists all maintenances for the organization. Optionally filter by status and page. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - filterPageId: Optional page id filter.
+    ///   - pageOffset: Offset to use as the start of the page.
+    ///   - pageLimit: The number of maintenances to return per page.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
+    ///   - filterStatus: Optional maintenance status filter. Supported values: scheduled, in_progress, completed.
+    ///   - sort: Sort order. Prefix with '-' for descending. Supported values: created_at, -created_at, start_date, -start_date.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `ListMaintenances`: `GET /api/v2/statuspages/maintenances`. Source: `status-pages/list-maintenances.md:9`
+    public func listMaintenances(filterPageId: String? = nil, pageOffset: Int64? = nil, pageLimit: Int64? = nil, include: String? = nil, filterStatus: String? = nil, sort: String? = nil) async throws -> MaintenanceArray {
+        var request = APIRequest(
+            operationID: "ListMaintenances",
+            method: "GET",
+            path: "/api/v2/statuspages/maintenances",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.addQuery("filter[page_id]", filterPageId)
+        request.addQuery("page[offset]", pageOffset)
+        request.addQuery("page[limit]", pageLimit)
+        request.addQuery("include", include)
+        request.addQuery("filter[status]", filterStatus)
+        request.addQuery("sort", sort)
+        return try await client.send(request, decoding: MaintenanceArray.self)
+    }
+
+    /// List maintenances: every item, page after page, fetched as the sequence is iterated.
+    ///
+    /// Calls `listMaintenances` for each page until a page comes back short or without a next cursor.
+    public func listMaintenancesPaginated(filterPageId: String? = nil, pageLimit: Int64 = 10, include: String? = nil, filterStatus: String? = nil, sort: String? = nil) -> PaginatedSequence<MaintenanceArrayDataItems> {
+        PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state in
+            guard case .offset(let position, _) = state else { return ([], nil) }
+            let response = try await self.listMaintenances(filterPageId: filterPageId, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit, include: include, filterStatus: filterStatus, sort: sort)
+            let items = response.data
+            return (items, state.advanced(byReceiving: items.count))
+        }
+    }
+
+    /// List status pages
+    ///
+    /// Lists all status pages for the organization. This endpoint requires the `status_pages_settings_read` permission.
+    ///
+    /// - Parameters:
+    ///   - pageOffset: Offset to use as the start of the page.
+    ///   - pageLimit: The number of status pages to return per page.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user.
     /// - Returns: OK
     /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
     ///
     /// Operation `ListStatusPages`: `GET /api/v2/statuspages`. Source: `status-pages/list-status-pages.md:9`
-    public func listStatusPages(pageOffset: Int64? = nil, pageLimit: Int64? = nil) async throws -> StatusPageArray {
+    public func listStatusPages(pageOffset: Int64? = nil, pageLimit: Int64? = nil, include: String? = nil) async throws -> StatusPageArray {
         var request = APIRequest(
             operationID: "ListStatusPages",
             method: "GET",
@@ -70,18 +456,221 @@ public struct StatusPagesAPI: Sendable {
         )
         request.addQuery("page[offset]", pageOffset)
         request.addQuery("page[limit]", pageLimit)
+        request.addQuery("include", include)
         return try await client.send(request, decoding: StatusPageArray.self)
     }
 
     /// List status pages: every item, page after page, fetched as the sequence is iterated.
     ///
     /// Calls `listStatusPages` for each page until a page comes back short or without a next cursor.
-    public func listStatusPagesPaginated(pageLimit: Int64 = 10) -> PaginatedSequence<StatusPageArrayDataItems> {
+    public func listStatusPagesPaginated(pageLimit: Int64 = 10, include: String? = nil) -> PaginatedSequence<StatusPageArrayDataItems> {
         PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state in
             guard case .offset(let position, _) = state else { return ([], nil) }
-            let response = try await self.listStatusPages(pageOffset: position == 0 ? nil : position, pageLimit: pageLimit)
+            let response = try await self.listStatusPages(pageOffset: position == 0 ? nil : position, pageLimit: pageLimit, include: include)
             let items = response.data
             return (items, state.advanced(byReceiving: items.count))
         }
+    }
+
+    /// Publish status page
+    ///
+    /// Publishes a status page. For pages of type `public`, makes the status page available on the public internet and requires the `status_pages_public_page_publish` permission. For pages of type `internal`, makes the status page available under the `status-pages/$domain_prefix/view` route within the Datadog organization and requires the `status_pages_internal_page_publish` permission. The `status_pages_settings_write` permission is temporarily honored as we migrate publishing functionality from the update status page endpoint to the publish status page endpoint. This endpoint requires any of the following permissions:
+    /// `status_pages_settings_write``status_pages_public_page_publish``status_pages_internal_page_publish`
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `PublishStatusPage`: `POST /api/v2/statuspages/{page_id}/publish`. Source: `status-pages/publish-status-page.md:9`
+    public func publishStatusPage(pageId: String) async throws {
+        var request = APIRequest(
+            operationID: "PublishStatusPage",
+            method: "POST",
+            path: "/api/v2/statuspages/{page_id}/publish",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        try await client.send(request)
+    }
+
+    /// Schedule maintenance
+    ///
+    /// Schedules a new maintenance. This endpoint requires the `status_pages_incident_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - body: The request body.
+    ///   - notifySubscribers: Whether to notify page subscribers of the maintenance.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
+    /// - Returns: Created
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `CreateMaintenance`: `POST /api/v2/statuspages/{page_id}/maintenances`. Source: `status-pages/schedule-maintenance.md:9`
+    public func createMaintenance(pageId: String, body: CreateMaintenanceRequest, notifySubscribers: Bool? = nil, include: String? = nil) async throws -> Maintenance {
+        var request = APIRequest(
+            operationID: "CreateMaintenance",
+            method: "POST",
+            path: "/api/v2/statuspages/{page_id}/maintenances",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.addQuery("notify_subscribers", notifySubscribers)
+        request.addQuery("include", include)
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await client.send(request, decoding: Maintenance.self)
+    }
+
+    /// Unpublish status page
+    ///
+    /// Unpublishes a status page. For pages of type `public`, removes the status page from the public internet and requires the `status_pages_public_page_publish` permission. For pages of type `internal`, removes the `status-pages/$domain_prefix/view` route from the Datadog organization and requires the `status_pages_internal_page_publish` permission. The `status_pages_settings_write` permission is temporarily honored as we migrate unpublishing functionality from the update status page endpoint to the unpublish status page endpoint. This endpoint requires any of the following permissions:
+    /// `status_pages_settings_write``status_pages_public_page_publish``status_pages_internal_page_publish`
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `UnpublishStatusPage`: `POST /api/v2/statuspages/{page_id}/unpublish`. Source: `status-pages/unpublish-status-page.md:9`
+    public func unpublishStatusPage(pageId: String) async throws {
+        var request = APIRequest(
+            operationID: "UnpublishStatusPage",
+            method: "POST",
+            path: "/api/v2/statuspages/{page_id}/unpublish",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        try await client.send(request)
+    }
+
+    /// Update component
+    ///
+    /// Updates an existing component's attributes. This endpoint requires the `status_pages_settings_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - componentId: The ID of the component.
+    ///   - body: The request body.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page, group.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `UpdateComponent`: `PATCH /api/v2/statuspages/{page_id}/components/{component_id}`. Source: `status-pages/update-component.md:9`
+    public func updateComponent(pageId: String, componentId: String, body: PatchComponentRequest, include: String? = nil) async throws -> StatusPagesComponent {
+        var request = APIRequest(
+            operationID: "UpdateComponent",
+            method: "PATCH",
+            path: "/api/v2/statuspages/{page_id}/components/{component_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.setPathParameter("component_id", componentId)
+        request.addQuery("include", include)
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await client.send(request, decoding: StatusPagesComponent.self)
+    }
+
+    /// Update degradation
+    ///
+    /// Updates an existing degradation's attributes. This endpoint requires the `status_pages_incident_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - degradationId: The ID of the degradation.
+    ///   - body: The request body.
+    ///   - notifySubscribers: Whether to notify page subscribers of the degradation.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `UpdateDegradation`: `PATCH /api/v2/statuspages/{page_id}/degradations/{degradation_id}`. Source: `status-pages/update-degradation.md:9`
+    public func updateDegradation(pageId: String, degradationId: String, body: PatchDegradationRequest, notifySubscribers: Bool? = nil, include: String? = nil) async throws -> Degradation {
+        var request = APIRequest(
+            operationID: "UpdateDegradation",
+            method: "PATCH",
+            path: "/api/v2/statuspages/{page_id}/degradations/{degradation_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.setPathParameter("degradation_id", degradationId)
+        request.addQuery("notify_subscribers", notifySubscribers)
+        request.addQuery("include", include)
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await client.send(request, decoding: Degradation.self)
+    }
+
+    /// Update maintenance
+    ///
+    /// Updates an existing maintenance's attributes. This endpoint requires the `status_pages_incident_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - maintenanceId: The ID of the maintenance.
+    ///   - body: The request body.
+    ///   - notifySubscribers: Whether to notify page subscribers of the maintenance.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `UpdateMaintenance`: `PATCH /api/v2/statuspages/{page_id}/maintenances/{maintenance_id}`. Source: `status-pages/update-maintenance.md:9`
+    public func updateMaintenance(pageId: String, maintenanceId: String, body: PatchMaintenanceRequest, notifySubscribers: Bool? = nil, include: String? = nil) async throws -> Maintenance {
+        var request = APIRequest(
+            operationID: "UpdateMaintenance",
+            method: "PATCH",
+            path: "/api/v2/statuspages/{page_id}/maintenances/{maintenance_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.setPathParameter("maintenance_id", maintenanceId)
+        request.addQuery("notify_subscribers", notifySubscribers)
+        request.addQuery("include", include)
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await client.send(request, decoding: Maintenance.self)
+    }
+
+    /// Update status page
+    ///
+    /// Updates an existing status page's attributes. **Note**: Publishing and unpublishing via the `enabled` property will be deprecated on this endpoint. Use the dedicated [publish](#publish-status-page) and [unpublish](#unpublish-status-page) status page endpoints instead. This endpoint requires the `status_pages_settings_write` permission.
+    ///
+    /// - Parameters:
+    ///   - pageId: The ID of the status page.
+    ///   - body: The request body.
+    ///   - deleteSubscribers: Whether to delete existing subscribers when updating a status page's type.
+    ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user.
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    ///
+    /// Operation `UpdateStatusPage`: `PATCH /api/v2/statuspages/{page_id}`. Source: `status-pages/update-status-page.md:9`
+    public func updateStatusPage(pageId: String, body: PatchStatusPageRequest, deleteSubscribers: Bool? = nil, include: String? = nil) async throws -> StatusPage {
+        var request = APIRequest(
+            operationID: "UpdateStatusPage",
+            method: "PATCH",
+            path: "/api/v2/statuspages/{page_id}",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("page_id", pageId)
+        request.addQuery("delete_subscribers", deleteSubscribers)
+        request.addQuery("include", include)
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await client.send(request, decoding: StatusPage.self)
     }
 }

@@ -33,17 +33,19 @@ public struct CreateComponentRequestData: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.attributes = try container.decodeValue(CreateComponentRequestDataAttributes.self, forKey: .attributes)
-        self.relationships = try container.decodeOptionalValue(CreateComponentRequestDataRelationships.self, forKey: .relationships)
+        self.relationships = try container.decodeOptionalValue(CreateComponentRequestDataRelationships.self, forKey: .relationships, keeping: &kept)
         self.type = try container.decodeValue(StatusPagesComponentGroupType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.attributes, forKey: .attributes)
         try container.encodeOptionalValue(self.relationships, forKey: .relationships)
         try container.encodeValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

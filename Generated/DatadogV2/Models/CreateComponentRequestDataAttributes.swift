@@ -37,19 +37,21 @@ public struct CreateComponentRequestDataAttributes: Codable, Hashable, Sendable 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.components = try container.decodeOptionalValue([CreateComponentRequestDataAttributesComponentsItems].self, forKey: .components)
+        var kept = KeptMembers()
+        self.components = try container.decodeOptionalValue([CreateComponentRequestDataAttributesComponentsItems].self, forKey: .components, keeping: &kept)
         self.name = try container.decodeValue(String.self, forKey: .name)
         self.position = try container.decodeValue(Int64.self, forKey: .position)
         self.type = try container.decodeValue(CreateComponentRequestDataAttributesType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.components, forKey: .components)
         try container.encodeValue(self.name, forKey: .name)
         try container.encodeValue(self.position, forKey: .position)
         try container.encodeValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

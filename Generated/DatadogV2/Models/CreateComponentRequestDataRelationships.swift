@@ -25,13 +25,15 @@ public struct CreateComponentRequestDataRelationships: Codable, Hashable, Sendab
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.group = try container.decodeOptionalValue(CreateComponentRequestDataRelationshipsGroup.self, forKey: .group)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.group = try container.decodeOptionalValue(CreateComponentRequestDataRelationshipsGroup.self, forKey: .group, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.group, forKey: .group)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -7,13 +7,13 @@ import DatadogRuntime
 /// Source: `status-pages/create-component.md:59`
 public struct CreateComponentRequestDataRelationshipsGroup: Codable, Hashable, Sendable {
     /// The data object identifying the group to create the component within.
-    public var data: CreateComponentRequestDataRelationshipsGroupData
+    public var data: Nullable<CreateComponentRequestDataRelationshipsGroupData>
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `CreateComponentRequestDataRelationshipsGroup`.
-    public init(data: CreateComponentRequestDataRelationshipsGroupData, additionalProperties: [String: JSONValue] = [:]) {
-        self.data = data
+    public init(data: CreateComponentRequestDataRelationshipsGroupData?, additionalProperties: [String: JSONValue] = [:]) {
+        self.data = Nullable(data)
         self.additionalProperties = additionalProperties
     }
 
@@ -25,13 +25,14 @@ public struct CreateComponentRequestDataRelationshipsGroup: Codable, Hashable, S
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeValue(CreateComponentRequestDataRelationshipsGroupData.self, forKey: .data)
+        self.data = try container.decodeValue(Nullable<CreateComponentRequestDataRelationshipsGroupData>.self, forKey: .data)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.data, forKey: .data)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -45,11 +45,12 @@ public struct CreateDegradationRequestDataAttributes: Codable, Hashable, Sendabl
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.description, forKey: .description)
         try container.encodeValue(self.status, forKey: .status)
         try container.encodeValue(self.title, forKey: .title)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

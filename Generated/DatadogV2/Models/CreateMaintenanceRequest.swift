@@ -24,13 +24,15 @@ public struct CreateMaintenanceRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeOptionalValue(CreateMaintenanceRequestData.self, forKey: .data)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.data = try container.decodeOptionalValue(CreateMaintenanceRequestData.self, forKey: .data, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.data, forKey: .data)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

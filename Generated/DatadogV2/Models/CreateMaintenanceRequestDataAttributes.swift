@@ -60,6 +60,8 @@ public struct CreateMaintenanceRequestDataAttributes: Codable, Hashable, Sendabl
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.completedDate, forKey: .completedDate)
         try container.encodeOptionalValue(self.completedDescription, forKey: .completedDescription)
@@ -68,6 +70,5 @@ public struct CreateMaintenanceRequestDataAttributes: Codable, Hashable, Sendabl
         try container.encodeOptionalValue(self.scheduledDescription, forKey: .scheduledDescription)
         try container.encodeOptionalValue(self.startDate, forKey: .startDate)
         try container.encodeValue(self.title, forKey: .title)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -40,10 +40,11 @@ public struct CreateMaintenanceRequestDataAttributesComponentsAffectedItems: Cod
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.id, forKey: .id)
         try container.encodeOptionalValue(self.name, forKey: .name)
         try container.encodeValue(self.status, forKey: .status)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -61,8 +61,9 @@ public struct CreateStatusPageRequestDataAttributes: Codable, Hashable, Sendable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.companyLogo = try container.decodeOptionalValue(String.self, forKey: .companyLogo)
-        self.components = try container.decodeOptionalValue([CreateStatusPageRequestDataAttributesComponentsItems].self, forKey: .components)
+        self.components = try container.decodeOptionalValue([CreateStatusPageRequestDataAttributesComponentsItems].self, forKey: .components, keeping: &kept)
         self.domainPrefix = try container.decodeValue(String.self, forKey: .domainPrefix)
         self.emailHeaderImage = try container.decodeOptionalValue(String.self, forKey: .emailHeaderImage)
         self.enabled = try container.decodeValue(Bool.self, forKey: .enabled)
@@ -71,10 +72,12 @@ public struct CreateStatusPageRequestDataAttributes: Codable, Hashable, Sendable
         self.subscriptionsEnabled = try container.decodeOptionalValue(Bool.self, forKey: .subscriptionsEnabled)
         self.type = try container.decodeValue(CreateStatusPageRequestDataAttributesType.self, forKey: .type)
         self.visualizationType = try container.decodeValue(CreateStatusPageRequestDataAttributesVisualizationType.self, forKey: .visualizationType)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.companyLogo, forKey: .companyLogo)
         try container.encodeOptionalValue(self.components, forKey: .components)
@@ -86,6 +89,5 @@ public struct CreateStatusPageRequestDataAttributes: Codable, Hashable, Sendable
         try container.encodeOptionalValue(self.subscriptionsEnabled, forKey: .subscriptionsEnabled)
         try container.encodeValue(self.type, forKey: .type)
         try container.encodeValue(self.visualizationType, forKey: .visualizationType)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -2,12 +2,12 @@
 import Foundation
 import DatadogRuntime
 
-/// Components displayed on the status page.
+/// The components displayed on the status page.
 ///
-/// Source: `create-backfilled-degradation.md:186`
-public struct DegradationIncludedItemsOption2AttributesComponentsItems: Codable, Hashable, Sendable {
-    /// If the component is of type `group`, the components within the group.
-    public var components: [DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems]?
+/// Source: `status-pages/create-status-page.md:46`
+public struct CreateStatusPageRequestDataAttributesComponentsItems: Codable, Hashable, Sendable {
+    /// If creating a component of type `group`, the components to create within the group.
+    public var components: [CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems]?
     /// The ID of the component.
     public var id: String?
     /// The name of the component.
@@ -15,14 +15,14 @@ public struct DegradationIncludedItemsOption2AttributesComponentsItems: Codable,
     /// The zero-indexed position of the component.
     public var position: Int64?
     /// The status of the component.
-    public var status: DegradationIncludedItemsOption2AttributesComponentsItemsStatus?
+    public var status: CreateStatusPageRequestDataAttributesComponentsItemsStatus?
     /// The type of the component.
-    public var type: DegradationIncludedItemsOption2AttributesComponentsItemsType?
+    public var type: CreateComponentRequestDataAttributesType?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a `DegradationIncludedItemsOption2AttributesComponentsItems`.
-    public init(components: [DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems]? = nil, id: String? = nil, name: String? = nil, position: Int64? = nil, status: DegradationIncludedItemsOption2AttributesComponentsItemsStatus? = nil, type: DegradationIncludedItemsOption2AttributesComponentsItemsType? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    /// Creates a `CreateStatusPageRequestDataAttributesComponentsItems`.
+    public init(components: [CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems]? = nil, id: String? = nil, name: String? = nil, position: Int64? = nil, status: CreateStatusPageRequestDataAttributesComponentsItemsStatus? = nil, type: CreateComponentRequestDataAttributesType? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.components = components
         self.id = id
         self.name = name
@@ -46,12 +46,12 @@ public struct DegradationIncludedItemsOption2AttributesComponentsItems: Codable,
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.components = try container.decodeOptionalValue([DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems].self, forKey: .components, keeping: &kept)
+        self.components = try container.decodeOptionalValue([CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems].self, forKey: .components, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
-        self.status = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsStatus.self, forKey: .status, keeping: &kept)
-        self.type = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsType.self, forKey: .type, keeping: &kept)
+        self.status = try container.decodeOptionalValue(CreateStatusPageRequestDataAttributesComponentsItemsStatus.self, forKey: .status, keeping: &kept)
+        self.type = try container.decodeOptionalValue(CreateComponentRequestDataAttributesType.self, forKey: .type, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

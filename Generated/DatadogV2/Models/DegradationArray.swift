@@ -33,17 +33,19 @@ public struct DegradationArray: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.data = try container.decodeValue([DegradationArrayDataItems].self, forKey: .data)
-        self.included = try container.decodeOptionalValue([DegradationArrayIncludedItems].self, forKey: .included)
-        self.meta = try container.decodeOptionalValue(DegradationArrayMeta.self, forKey: .meta)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.included = try container.decodeOptionalValue([DegradationArrayIncludedItems].self, forKey: .included, keeping: &kept)
+        self.meta = try container.decodeOptionalValue(DegradationArrayMeta.self, forKey: .meta, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.data, forKey: .data)
         try container.encodeOptionalValue(self.included, forKey: .included)
         try container.encodeOptionalValue(self.meta, forKey: .meta)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -53,18 +53,21 @@ public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.componentsAffected = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesComponentsAffectedItems].self, forKey: .componentsAffected)
+        var kept = KeptMembers()
+        self.componentsAffected = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
-        self.source = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesSource.self, forKey: .source)
-        self.status = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesStatus.self, forKey: .status)
+        self.source = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesSource.self, forKey: .source, keeping: &kept)
+        self.status = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
-        self.updates = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesUpdatesItems].self, forKey: .updates)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.updates = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesUpdatesItems].self, forKey: .updates, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
@@ -74,6 +77,5 @@ public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeOptionalValue(self.title, forKey: .title)
         try container.encodeOptionalValue(self.updates, forKey: .updates)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

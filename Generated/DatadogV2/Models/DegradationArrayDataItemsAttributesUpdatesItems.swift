@@ -49,17 +49,20 @@ public struct DegradationArrayDataItemsAttributesUpdatesItems: Codable, Hashable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.componentsAffected = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected)
+        var kept = KeptMembers()
+        self.componentsAffected = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.startedAt = try container.decodeOptionalValue(DateTime.self, forKey: .startedAt)
-        self.status = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesUpdatesItemsStatus.self, forKey: .status)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.status = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesUpdatesItemsStatus.self, forKey: .status, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
@@ -68,6 +71,5 @@ public struct DegradationArrayDataItemsAttributesUpdatesItems: Codable, Hashable
         try container.encodeOptionalValue(self.modifiedAt, forKey: .modifiedAt)
         try container.encodeOptionalValue(self.startedAt, forKey: .startedAt)
         try container.encodeOptionalValue(self.status, forKey: .status)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -53,6 +53,7 @@ public struct DegradationArrayMetaPage: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.firstOffset = try container.decodeOptionalValue(Int64.self, forKey: .firstOffset)
         self.lastOffset = try container.decodeOptionalValue(Int64.self, forKey: .lastOffset)
         self.limit = try container.decodeOptionalValue(Int64.self, forKey: .limit)
@@ -60,11 +61,13 @@ public struct DegradationArrayMetaPage: Codable, Hashable, Sendable {
         self.offset = try container.decodeOptionalValue(Int64.self, forKey: .offset)
         self.prevOffset = try container.decodeOptionalValue(Int64.self, forKey: .prevOffset)
         self.total = try container.decodeOptionalValue(Int64.self, forKey: .total)
-        self.type = try container.decodeOptionalValue(DegradationArrayMetaPageType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.type = try container.decodeOptionalValue(DegradationArrayMetaPageType.self, forKey: .type, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.firstOffset, forKey: .firstOffset)
         try container.encodeOptionalValue(self.lastOffset, forKey: .lastOffset)
@@ -74,6 +77,5 @@ public struct DegradationArrayMetaPage: Codable, Hashable, Sendable {
         try container.encodeOptionalValue(self.prevOffset, forKey: .prevOffset)
         try container.encodeOptionalValue(self.total, forKey: .total)
         try container.encodeOptionalValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

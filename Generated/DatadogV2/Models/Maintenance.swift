@@ -29,15 +29,17 @@ public struct Maintenance: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeOptionalValue(MaintenanceData.self, forKey: .data)
-        self.included = try container.decodeOptionalValue([MaintenanceIncludedItems].self, forKey: .included)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.data = try container.decodeOptionalValue(MaintenanceData.self, forKey: .data, keeping: &kept)
+        self.included = try container.decodeOptionalValue([MaintenanceIncludedItems].self, forKey: .included, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.data, forKey: .data)
         try container.encodeOptionalValue(self.included, forKey: .included)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -65,21 +65,24 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.completedDate = try container.decodeOptionalValue(DateTime.self, forKey: .completedDate)
         self.completedDescription = try container.decodeOptionalValue(String.self, forKey: .completedDescription)
-        self.componentsAffected = try container.decodeOptionalValue([MaintenanceDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected)
+        self.componentsAffected = try container.decodeOptionalValue([MaintenanceDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.inProgressDescription = try container.decodeOptionalValue(String.self, forKey: .inProgressDescription)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.publishedDate = try container.decodeOptionalValue(DateTime.self, forKey: .publishedDate)
         self.scheduledDescription = try container.decodeOptionalValue(String.self, forKey: .scheduledDescription)
         self.startDate = try container.decodeOptionalValue(DateTime.self, forKey: .startDate)
-        self.status = try container.decodeOptionalValue(MaintenanceDataAttributesStatus.self, forKey: .status)
+        self.status = try container.decodeOptionalValue(MaintenanceDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
-        self.updates = try container.decodeOptionalValue([MaintenanceDataAttributesUpdatesItems].self, forKey: .updates)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.updates = try container.decodeOptionalValue([MaintenanceDataAttributesUpdatesItems].self, forKey: .updates, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.completedDate, forKey: .completedDate)
         try container.encodeOptionalValue(self.completedDescription, forKey: .completedDescription)
@@ -92,6 +95,5 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeOptionalValue(self.title, forKey: .title)
         try container.encodeOptionalValue(self.updates, forKey: .updates)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -53,7 +53,8 @@ public struct MaintenanceDataAttributesUpdatesItems: Codable, Hashable, Sendable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.componentsAffected = try container.decodeOptionalValue([MaintenanceDataAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected)
+        var kept = KeptMembers()
+        self.componentsAffected = try container.decodeOptionalValue([MaintenanceDataAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
@@ -61,10 +62,12 @@ public struct MaintenanceDataAttributesUpdatesItems: Codable, Hashable, Sendable
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.startedAt = try container.decodeOptionalValue(DateTime.self, forKey: .startedAt)
         self.status = try container.decodeOptionalValue(String.self, forKey: .status)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
@@ -74,6 +77,5 @@ public struct MaintenanceDataAttributesUpdatesItems: Codable, Hashable, Sendable
         try container.encodeOptionalValue(self.modifiedAt, forKey: .modifiedAt)
         try container.encodeOptionalValue(self.startedAt, forKey: .startedAt)
         try container.encodeOptionalValue(self.status, forKey: .status)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -2,35 +2,35 @@
 import Foundation
 import DatadogRuntime
 
-/// The attributes of a status page.
+/// The supported attributes for updating a component.
 ///
-/// Source: `status-pages/list-status-pages.md:45`
-public struct StatusPageArrayDataItemsAttributes: Codable, Hashable, Sendable {
-    /// The subdomain of the status page's url.
-    public var domainPrefix: String?
-    /// The name of the status page.
+/// Source: `status-pages/update-component.md:51`
+public struct PatchComponentRequestDataAttributes: Codable, Hashable, Sendable {
+    /// The name of the component.
     public var name: String?
+    /// The position of the component. If the component belongs to a group, the position is relative to the other components in the group.
+    public var position: Int64?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a `StatusPageArrayDataItemsAttributes`.
-    public init(domainPrefix: String? = nil, name: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
-        self.domainPrefix = domainPrefix
+    /// Creates a `PatchComponentRequestDataAttributes`.
+    public init(name: String? = nil, position: Int64? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
+        self.position = position
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
-        case domainPrefix = "domain_prefix"
         case name = "name"
+        case position = "position"
     }
 
-    static let knownKeys: Set<String> = ["domain_prefix", "name", ]
+    static let knownKeys: Set<String> = ["name", "position", ]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.domainPrefix = try container.decodeOptionalValue(String.self, forKey: .domainPrefix)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
+        self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
@@ -38,7 +38,7 @@ public struct StatusPageArrayDataItemsAttributes: Codable, Hashable, Sendable {
         // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalValue(self.domainPrefix, forKey: .domainPrefix)
         try container.encodeOptionalValue(self.name, forKey: .name)
+        try container.encodeOptionalValue(self.position, forKey: .position)
     }
 }

@@ -37,19 +37,21 @@ public struct PatchDegradationRequestDataAttributes: Codable, Hashable, Sendable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.componentsAffected = try container.decodeOptionalValue([PatchDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected)
+        var kept = KeptMembers()
+        self.componentsAffected = try container.decodeOptionalValue([PatchDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
-        self.status = try container.decodeOptionalValue(PatchDegradationRequestDataAttributesStatus.self, forKey: .status)
+        self.status = try container.decodeOptionalValue(PatchDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.description, forKey: .description)
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeOptionalValue(self.title, forKey: .title)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

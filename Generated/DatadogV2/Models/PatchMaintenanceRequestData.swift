@@ -40,10 +40,11 @@ public struct PatchMaintenanceRequestData: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.attributes, forKey: .attributes)
         try container.encodeValue(self.id, forKey: .id)
         try container.encodeValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

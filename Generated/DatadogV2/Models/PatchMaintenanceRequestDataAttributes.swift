@@ -53,18 +53,21 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.completedDate = try container.decodeOptionalValue(DateTime.self, forKey: .completedDate)
         self.completedDescription = try container.decodeOptionalValue(String.self, forKey: .completedDescription)
-        self.componentsAffected = try container.decodeOptionalValue([PatchMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected)
+        self.componentsAffected = try container.decodeOptionalValue([PatchMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.inProgressDescription = try container.decodeOptionalValue(String.self, forKey: .inProgressDescription)
         self.scheduledDescription = try container.decodeOptionalValue(String.self, forKey: .scheduledDescription)
         self.startDate = try container.decodeOptionalValue(DateTime.self, forKey: .startDate)
-        self.status = try container.decodeOptionalValue(PatchMaintenanceRequestDataAttributesStatus.self, forKey: .status)
+        self.status = try container.decodeOptionalValue(PatchMaintenanceRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.completedDate, forKey: .completedDate)
         try container.encodeOptionalValue(self.completedDescription, forKey: .completedDescription)
@@ -74,6 +77,5 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
         try container.encodeOptionalValue(self.startDate, forKey: .startDate)
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeOptionalValue(self.title, forKey: .title)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -2,21 +2,21 @@
 import Foundation
 import DatadogRuntime
 
-/// The status pages.
+/// The data object for updating a status page.
 ///
-/// Source: `status-pages/list-status-pages.md:44`
-public struct StatusPageArrayDataItems: Codable, Hashable, Sendable {
-    /// The attributes of a status page.
-    public var attributes: StatusPageArrayDataItemsAttributes?
+/// Source: `status-pages/update-status-page.md:50`
+public struct PatchStatusPageRequestData: Codable, Hashable, Sendable {
+    /// The supported attributes for updating a status page.
+    public var attributes: PatchStatusPageRequestDataAttributes
     /// The ID of the status page.
-    public var id: String?
+    public var id: String
     /// Status pages resource type.
-    public var type: StatusPageArrayDataItemsType
+    public var type: StatusPageDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a `StatusPageArrayDataItems`.
-    public init(type: StatusPageArrayDataItemsType, attributes: StatusPageArrayDataItemsAttributes? = nil, id: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    /// Creates a `PatchStatusPageRequestData`.
+    public init(attributes: PatchStatusPageRequestDataAttributes, id: String, type: StatusPageDataType, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.type = type
@@ -33,19 +33,18 @@ public struct StatusPageArrayDataItems: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        var kept = KeptMembers()
-        self.attributes = try container.decodeOptionalValue(StatusPageArrayDataItemsAttributes.self, forKey: .attributes, keeping: &kept)
-        self.id = try container.decodeOptionalValue(String.self, forKey: .id)
-        self.type = try container.decodeValue(StatusPageArrayDataItemsType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
+        self.attributes = try container.decodeValue(PatchStatusPageRequestDataAttributes.self, forKey: .attributes)
+        self.id = try container.decodeValue(String.self, forKey: .id)
+        self.type = try container.decodeValue(StatusPageDataType.self, forKey: .type)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
     public func encode(to encoder: any Encoder) throws {
         // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalValue(self.attributes, forKey: .attributes)
-        try container.encodeOptionalValue(self.id, forKey: .id)
+        try container.encodeValue(self.attributes, forKey: .attributes)
+        try container.encodeValue(self.id, forKey: .id)
         try container.encodeValue(self.type, forKey: .type)
     }
 }

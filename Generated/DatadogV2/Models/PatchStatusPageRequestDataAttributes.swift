@@ -57,6 +57,7 @@ public struct PatchStatusPageRequestDataAttributes: Codable, Hashable, Sendable 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.companyLogo = try container.decodeOptionalValue(String.self, forKey: .companyLogo)
         self.domainPrefix = try container.decodeOptionalValue(String.self, forKey: .domainPrefix)
         self.emailHeaderImage = try container.decodeOptionalValue(String.self, forKey: .emailHeaderImage)
@@ -64,12 +65,14 @@ public struct PatchStatusPageRequestDataAttributes: Codable, Hashable, Sendable 
         self.favicon = try container.decodeOptionalValue(String.self, forKey: .favicon)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.subscriptionsEnabled = try container.decodeOptionalValue(Bool.self, forKey: .subscriptionsEnabled)
-        self.type = try container.decodeOptionalValue(PatchStatusPageRequestDataAttributesType.self, forKey: .type)
-        self.visualizationType = try container.decodeOptionalValue(PatchStatusPageRequestDataAttributesVisualizationType.self, forKey: .visualizationType)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.type = try container.decodeOptionalValue(PatchStatusPageRequestDataAttributesType.self, forKey: .type, keeping: &kept)
+        self.visualizationType = try container.decodeOptionalValue(PatchStatusPageRequestDataAttributesVisualizationType.self, forKey: .visualizationType, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.companyLogo, forKey: .companyLogo)
         try container.encodeOptionalValue(self.domainPrefix, forKey: .domainPrefix)
@@ -80,6 +83,5 @@ public struct PatchStatusPageRequestDataAttributes: Codable, Hashable, Sendable 
         try container.encodeOptionalValue(self.subscriptionsEnabled, forKey: .subscriptionsEnabled)
         try container.encodeOptionalValue(self.type, forKey: .type)
         try container.encodeOptionalValue(self.visualizationType, forKey: .visualizationType)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -2,31 +2,42 @@
 import Foundation
 import DatadogRuntime
 
-/// A page of status pages.
+/// Response object for a list of status pages.
 ///
 /// Source: `status-pages/list-status-pages.md:42`
 public struct StatusPageArray: Codable, Hashable, Sendable {
-    /// The status pages.
+    /// A list of status page data objects.
     public var data: [StatusPageArrayDataItems]
+    /// The included related resources of a status page. Client must explicitly request these resources by name in the `include` query parameter.
+    public var included: [StatusPageArrayIncludedItems]?
+    /// Response metadata.
+    public var meta: StatusPageArrayMeta?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPageArray`.
-    public init(data: [StatusPageArrayDataItems], additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: [StatusPageArrayDataItems], included: [StatusPageArrayIncludedItems]? = nil, meta: StatusPageArrayMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
+        self.included = included
+        self.meta = meta
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case data = "data"
+        case included = "included"
+        case meta = "meta"
     }
 
-    static let knownKeys: Set<String> = ["data", ]
+    static let knownKeys: Set<String> = ["data", "included", "meta", ]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.data = try container.decodeValue([StatusPageArrayDataItems].self, forKey: .data)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.included = try container.decodeOptionalValue([StatusPageArrayIncludedItems].self, forKey: .included, keeping: &kept)
+        self.meta = try container.decodeOptionalValue(StatusPageArrayMeta.self, forKey: .meta, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,5 +45,7 @@ public struct StatusPageArray: Codable, Hashable, Sendable {
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeValue(self.data, forKey: .data)
+        try container.encodeOptionalValue(self.included, forKey: .included)
+        try container.encodeOptionalValue(self.meta, forKey: .meta)
     }
 }

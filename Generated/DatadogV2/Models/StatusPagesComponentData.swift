@@ -37,19 +37,21 @@ public struct StatusPagesComponentData: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attributes = try container.decodeOptionalValue(StatusPagesComponentDataAttributes.self, forKey: .attributes)
+        var kept = KeptMembers()
+        self.attributes = try container.decodeOptionalValue(StatusPagesComponentDataAttributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
-        self.relationships = try container.decodeOptionalValue(StatusPagesComponentDataRelationships.self, forKey: .relationships)
+        self.relationships = try container.decodeOptionalValue(StatusPagesComponentDataRelationships.self, forKey: .relationships, keeping: &kept)
         self.type = try container.decodeValue(StatusPagesComponentDataType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.attributes, forKey: .attributes)
         try container.encodeOptionalValue(self.id, forKey: .id)
         try container.encodeOptionalValue(self.relationships, forKey: .relationships)
         try container.encodeValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

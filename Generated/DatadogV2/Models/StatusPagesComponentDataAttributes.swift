@@ -49,17 +49,20 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.components = try container.decodeOptionalValue([StatusPagesComponentDataAttributesComponentsItems].self, forKey: .components)
+        var kept = KeptMembers()
+        self.components = try container.decodeOptionalValue([StatusPagesComponentDataAttributesComponentsItems].self, forKey: .components, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
-        self.status = try container.decodeOptionalValue(StatusPagesComponentDataAttributesStatus.self, forKey: .status)
+        self.status = try container.decodeOptionalValue(StatusPagesComponentDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.type = try container.decodeValue(StatusPagesComponentDataAttributesType.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.components, forKey: .components)
         try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
@@ -68,6 +71,5 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
         try container.encodeOptionalValue(self.position, forKey: .position)
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -37,19 +37,21 @@ public struct StatusPagesComponentDataRelationships: Codable, Hashable, Sendable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdByUser = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsCreatedByUser.self, forKey: .createdByUser)
-        self.group = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsGroup.self, forKey: .group)
-        self.lastModifiedByUser = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser)
-        self.statusPage = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsStatusPage.self, forKey: .statusPage)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.createdByUser = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsCreatedByUser.self, forKey: .createdByUser, keeping: &kept)
+        self.group = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsGroup.self, forKey: .group, keeping: &kept)
+        self.lastModifiedByUser = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
+        self.statusPage = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsStatusPage.self, forKey: .statusPage, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.createdByUser, forKey: .createdByUser)
         try container.encodeOptionalValue(self.group, forKey: .group)
         try container.encodeOptionalValue(self.lastModifiedByUser, forKey: .lastModifiedByUser)
         try container.encodeOptionalValue(self.statusPage, forKey: .statusPage)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

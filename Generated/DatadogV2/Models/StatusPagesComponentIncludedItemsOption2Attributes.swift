@@ -81,8 +81,9 @@ public struct StatusPagesComponentIncludedItemsOption2Attributes: Codable, Hasha
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var kept = KeptMembers()
         self.companyLogo = try container.decodeOptionalValue(String.self, forKey: .companyLogo)
-        self.components = try container.decodeOptionalValue([StatusPagesComponentIncludedItemsOption2AttributesComponentsItems].self, forKey: .components)
+        self.components = try container.decodeOptionalValue([StatusPagesComponentIncludedItemsOption2AttributesComponentsItems].self, forKey: .components, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.customDomain = try container.decodeOptionalValue(String.self, forKey: .customDomain)
         self.customDomainEnabled = try container.decodeOptionalValue(Bool.self, forKey: .customDomainEnabled)
@@ -94,12 +95,14 @@ public struct StatusPagesComponentIncludedItemsOption2Attributes: Codable, Hasha
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.pageUrl = try container.decodeOptionalValue(String.self, forKey: .pageUrl)
         self.subscriptionsEnabled = try container.decodeOptionalValue(Bool.self, forKey: .subscriptionsEnabled)
-        self.type = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2AttributesType.self, forKey: .type)
-        self.visualizationType = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2AttributesVisualizationType.self, forKey: .visualizationType)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        self.type = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2AttributesType.self, forKey: .type, keeping: &kept)
+        self.visualizationType = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2AttributesVisualizationType.self, forKey: .visualizationType, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.companyLogo, forKey: .companyLogo)
         try container.encodeOptionalValue(self.components, forKey: .components)
@@ -116,6 +119,5 @@ public struct StatusPagesComponentIncludedItemsOption2Attributes: Codable, Hasha
         try container.encodeOptionalValue(self.subscriptionsEnabled, forKey: .subscriptionsEnabled)
         try container.encodeOptionalValue(self.type, forKey: .type)
         try container.encodeOptionalValue(self.visualizationType, forKey: .visualizationType)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

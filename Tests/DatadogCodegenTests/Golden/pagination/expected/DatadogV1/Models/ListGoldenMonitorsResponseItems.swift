@@ -34,9 +34,10 @@ public struct ListGoldenMonitorsResponseItems: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.id, forKey: .id)
         try container.encodeOptionalValue(self.name, forKey: .name)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

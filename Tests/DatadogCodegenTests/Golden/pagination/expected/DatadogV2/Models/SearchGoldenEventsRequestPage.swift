@@ -35,9 +35,10 @@ public struct SearchGoldenEventsRequestPage: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.cursor, forKey: .cursor)
         try container.encodeOptionalValue(self.limit, forKey: .limit)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

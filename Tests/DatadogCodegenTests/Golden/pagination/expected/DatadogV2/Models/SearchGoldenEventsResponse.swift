@@ -28,15 +28,17 @@ public struct SearchGoldenEventsResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeOptionalValue([SearchGoldenEventsResponseDataItems].self, forKey: .data)
-        self.meta = try container.decodeOptionalValue(SearchGoldenEventsResponseMeta.self, forKey: .meta)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.data = try container.decodeOptionalValue([SearchGoldenEventsResponseDataItems].self, forKey: .data, keeping: &kept)
+        self.meta = try container.decodeOptionalValue(SearchGoldenEventsResponseMeta.self, forKey: .meta, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.data, forKey: .data)
         try container.encodeOptionalValue(self.meta, forKey: .meta)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

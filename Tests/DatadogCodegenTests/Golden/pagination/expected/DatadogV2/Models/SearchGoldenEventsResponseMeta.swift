@@ -25,13 +25,15 @@ public struct SearchGoldenEventsResponseMeta: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.page = try container.decodeOptionalValue(SearchGoldenEventsResponseMetaPage.self, forKey: .page)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.page = try container.decodeOptionalValue(SearchGoldenEventsResponseMetaPage.self, forKey: .page, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.page, forKey: .page)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

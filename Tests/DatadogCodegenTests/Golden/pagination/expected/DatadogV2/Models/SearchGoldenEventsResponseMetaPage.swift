@@ -30,8 +30,9 @@ public struct SearchGoldenEventsResponseMetaPage: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.after, forKey: .after)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -32,17 +32,19 @@ public struct SearchGoldenThingsResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.included = try container.decodeOptionalValue([SearchGoldenThingsResponseIncludedItems].self, forKey: .included)
-        self.data = try container.decodeOptionalValue([SearchGoldenThingsResponseDataItems].self, forKey: .data)
-        self.meta = try container.decodeOptionalValue(SearchGoldenThingsResponseMeta.self, forKey: .meta)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
+        var kept = KeptMembers()
+        self.included = try container.decodeOptionalValue([SearchGoldenThingsResponseIncludedItems].self, forKey: .included, keeping: &kept)
+        self.data = try container.decodeOptionalValue([SearchGoldenThingsResponseDataItems].self, forKey: .data, keeping: &kept)
+        self.meta = try container.decodeOptionalValue(SearchGoldenThingsResponseMeta.self, forKey: .meta, keeping: &kept)
+        self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.included, forKey: .included)
         try container.encodeOptionalValue(self.data, forKey: .data)
         try container.encodeOptionalValue(self.meta, forKey: .meta)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }

@@ -35,9 +35,10 @@ public struct SearchGoldenThingsResponseIncludedItems: Codable, Hashable, Sendab
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // Extra members first: a declared property that is set replaces a member kept from decoding.
+        try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.id, forKey: .id)
         try container.encodeOptionalValue(self.type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
     }
 }
