@@ -507,9 +507,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),%(extra_deps)s
     ],
     targets: [
+        .systemLibrary(name: "CZlib", path: "CZlib"),
         .target(
             name: "DatadogRuntime",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")],
             path: "Runtime"
         ),
 %(modules)s
@@ -662,6 +663,7 @@ def prepare_package(pkg, gen_dir, replay=False):
     sync_tree(gen_dir, os.path.join(pkg, "SDK"))
     # The runtime: the repo's sources, copied (SwiftPM rejects target paths outside the package).
     sync_tree(os.path.join(REPO, "Sources", "DatadogRuntime"), os.path.join(pkg, "Runtime"))
+    sync_tree(os.path.join(REPO, "Sources", "CZlib"), os.path.join(pkg, "CZlib"))
     mods = "\n".join(
         f'        .target(name: "{m}", dependencies: ["DatadogRuntime"], path: "SDK/{m}"),' for m in modules)
     deps = ", ".join(f'"{m}"' for m in modules)
