@@ -1,13 +1,5 @@
 import Foundation
 
-/// One page after parsing (stages 1–3).
-public struct ParsedPage: Sendable {
-    /// The page's sections, with field trees built.
-    public var page: Page
-    /// What parsing the page reported.
-    public var diagnostics: [Diagnostic]
-}
-
 /// One API version's module.
 public struct ModuleModel: Sendable {
     /// The API version (`v1`, `v2`).
@@ -38,11 +30,11 @@ public struct SDKModel: Sendable {
     public var modules: [ModuleModel]
     /// Per page (sorted by file): its operations as built, for the dump.
     public var pages: [(file: String, operations: [OperationDecl])]
-    /// Every diagnostic of every page, in page order.
+    /// Every diagnostic of every page, ordered by page and line (``DiagnosticCollector/sorted(pageOrder:)``).
     public var diagnostics: [Diagnostic]
 }
 
-/// The pipeline: markdown → page sections → endpoint and field-tree model → Swift type model.
+/// The stages' functions from reading pages to the Swift model (``Pipeline`` runs them in order).
 public enum Generator {
     /// Every `.md` file below `directory`, as paths relative to it, sorted.
     public static func pageFiles(in directory: URL) throws -> [String] {
@@ -62,98 +54,74 @@ public enum Generator {
         return files.sorted()
     }
 
-    /// Stages 1–3 for one page. Never throws: unreadable input becomes a diagnostic.
-    public static func parsePage(file: String, data: Data) -> ParsedPage {
-        let source = SourceText(data: data)
-        let events = MarkdownEvents.events(of: source)
-        var (page, diagnostics) = PageParser.parse(file: file, source: source, events: events)
-        // Stage 3 per page (pages are independent until naming): the field trees.
-        var log = DiagnosticLog(file: file)
-        for index in page.operations.indices {
-            page.operations[index].hints = CodeExampleHints(examples: page.operations[index].codeExamples)
-            if var schema = page.operations[index].requestBody?.schema {
-                schema.fields = schema.table.map { FieldTreeBuilder.build(table: $0, example: schema.example, log: &log) } ?? []
-                page.operations[index].requestBody?.schema = schema
-            }
-            for response in page.operations[index].responses.indices {
-                var schema = page.operations[index].responses[response].schema
-                schema.fields = schema.table.map { FieldTreeBuilder.build(table: $0, example: schema.example, log: &log) } ?? []
-                page.operations[index].responses[response].schema = schema
-            }
-        }
-        diagnostics += log.diagnostics
-        return ParsedPage(page: page, diagnostics: diagnostics)
-    }
-
-    /// Reads and parses pages on all cores, in input order.
-    public static func parsePages(_ files: [String], in directory: URL) -> [ParsedPage] {
-        let results = ParallelResults<ParsedPage>(count: files.count)
+    /// Stage 1: reads the pages (relative paths below `directory`) on all cores, in input order.
+    public static func readPages(_ files: [String], in directory: URL) -> [SourcePage] {
+        let results = ParallelResults<SourcePage>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            let url = directory.appendingPathComponent(file)
-            let parsed: ParsedPage
-            if let data = try? Data(contentsOf: url) {
-                parsed = parsePage(file: file, data: data)
-            } else {
-                parsed = ParsedPage(page: Page(file: file, title: "", tag: "", operations: []),
-                                    diagnostics: [Diagnostic(.error, file: file, line: 1, "cannot read the file")])
-            }
-            results.set(index, parsed)
+            results.set(index, SourcePage(file: file, data: try? Data(contentsOf: directory.appendingPathComponent(file))))
         }
         return results.values()
     }
 
+    /// Stages 2–3 for one page (``PageParser/parse(_:log:)``, then ``PageAnalyzer/analyze(_:log:)``),
+    /// reporting to `log`. Never throws: unreadable input becomes a diagnostic.
+    public static func analyzePage(_ source: SourcePage, log: inout DiagnosticLog) -> AnalyzedPage {
+        let page = PageParser.parse(source, log: &log)
+        return PageAnalyzer.analyze(page, log: &log)
+    }
+
+    /// Stages 2–3 for every page, on all cores; results and diagnostics in input order.
+    public static func analyzePages(_ sources: [SourcePage], diagnostics: inout DiagnosticCollector) -> [AnalyzedPage] {
+        let results = ParallelResults<(AnalyzedPage, DiagnosticLog)>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            var log = DiagnosticLog(file: sources[index].file)
+            let page = analyzePage(sources[index], log: &log)
+            results.set(index, (page, log))
+        }
+        return results.values().map { page, log in
+            diagnostics.report(log)
+            return page
+        }
+    }
+
     /// Stage 4: names, types and operations for all pages. Naming is global within an API
     /// version (sequential), and the versions are independent modules (built on separate cores).
-    /// Module names are `modulePrefix` + the upper-cased version (`DatadogV2`).
-    public static func buildModel(_ pages: [ParsedPage], naming: OperationNaming? = nil, modulePrefix: String = Pipeline.defaultModulePrefix) -> SDKModel {
+    /// Module names are `modulePrefix` + the upper-cased version (`DatadogV2`). The model's
+    /// diagnostics are everything in `diagnostics` (earlier stages' included), by page and line.
+    public static func buildModel(_ pages: [AnalyzedPage], naming: OperationNaming? = nil, modulePrefix: String = Pipeline.defaultModulePrefix,
+                                  diagnostics: inout DiagnosticCollector) -> SDKModel {
         let naming = naming ?? OperationNaming(pages: pages)
-        let usable = pages.map { !$0.diagnostics.contains(where: { $0.severity == .error }) }
-        var versionSet: Set<String> = []
-        for (parsed, ok) in zip(pages, usable) where ok { for operation in parsed.page.operations { versionSet.insert(operation.version) } }
-        let versions = versionSet.sorted()
+        let versions = Set(pages.flatMap { $0.operations.map(\.version) }).sorted()
 
-        let results = ParallelResults<VersionBuild>(count: versions.count)
+        let results = ParallelResults<(ModuleModel, DiagnosticCollector)>(count: versions.count)
         DispatchQueue.concurrentPerform(iterations: versions.count) { index in
-            results.set(index, buildVersion(versions[index], pages: pages, usable: usable, naming: naming, modulePrefix: modulePrefix))
+            results.set(index, buildVersion(versions[index], pages: pages, naming: naming, modulePrefix: modulePrefix))
         }
         let builds = results.values()
+        for (_, reported) in builds { diagnostics.report(reported) }
+        let modules = builds.map(\.0)
 
-        // Per page, in page order: its own diagnostics, then what each version reported about it.
-        var diagnostics: [Diagnostic] = []
-        var pageOperations: [(file: String, operations: [OperationDecl])] = []
-        for (index, parsed) in pages.enumerated() {
-            diagnostics.append(contentsOf: parsed.diagnostics)
-            var built: [(Int, OperationDecl)] = []
-            for build in builds {
-                diagnostics.append(contentsOf: build.diagnostics[index])
-                built += build.operations[index]
-            }
-            pageOperations.append((parsed.page.file, built.sorted { $0.0 < $1.0 }.map(\.1)))
+        // Per page, in page order: its operations as generated (method names made unique), in page order.
+        let built = modules.flatMap(\.operations).enumerated()
+        let byFile = Dictionary(grouping: built, by: { $0.element.source.file })
+        let pageOperations = pages.map { page in
+            (file: page.file, operations: (byFile[page.file] ?? []).sorted { ($0.element.source.line, $0.offset) < ($1.element.source.line, $1.offset) }.map(\.element))
         }
-        return SDKModel(modules: builds.map(\.module), pages: pageOperations, diagnostics: diagnostics)
+        return SDKModel(modules: modules, pages: pageOperations, diagnostics: diagnostics.sorted(pageOrder: pages.map(\.file)))
     }
 
-    /// One API version's module, with what each page contributed to it.
-    struct VersionBuild {
-        var module: ModuleModel
-        /// Per page: the operations built, with their index in the page.
-        var operations: [[(Int, OperationDecl)]]
-        /// Per page: what building its operations reported.
-        var diagnostics: [[Diagnostic]]
-    }
-
-    /// Builds the operations and types of one version from every usable page, then finalizes its types.
-    static func buildVersion(_ version: String, pages: [ParsedPage], usable: [Bool], naming: OperationNaming, modulePrefix: String) -> VersionBuild {
+    /// Builds the operations and types of one version from every page, then finalizes its types.
+    /// Where a table row becomes a Swift property: ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:log:)``;
+    /// where a method's parameters and their order are decided: ``OperationBuilder/build(_:page:operationID:types:log:)``.
+    static func buildVersion(_ version: String, pages: [AnalyzedPage], naming: OperationNaming, modulePrefix: String) -> (ModuleModel, DiagnosticCollector) {
         var builder = TypeBuilder()
         var operations: [OperationDecl] = []
         var seenOperations: [String: String] = [:]
-        var perPageOperations = Array(repeating: [(Int, Int)](), count: pages.count)  // (index in page, index in operations)
-        var perPageDiagnostics = Array(repeating: [Diagnostic](), count: pages.count)
-        for (pageIndex, parsed) in pages.enumerated() where usable[pageIndex] {
-            let page = parsed.page
+        var diagnostics = DiagnosticCollector()
+        for page in pages {
             var log = DiagnosticLog(file: page.file)
-            for (operationIndex, operation) in page.operations.enumerated() where operation.version == version {
+            for operation in page.operations where operation.version == version {
                 let operationID = naming.operationID(for: operation, page: page)
                 let key = version + "." + operationID
                 if let first = seenOperations[key] {
@@ -161,14 +129,10 @@ public enum Generator {
                                 hint: "remove one of the two pages")
                     continue
                 }
-                _ = builder.beginPage(page.file)
-                let decl = OperationBuilder.build(operation, page: page, operationID: operationID, types: &builder, log: &log)
-                perPageDiagnostics[pageIndex] += builder.takeDiagnostics()
+                operations.append(OperationBuilder.build(operation, page: page, operationID: operationID, types: &builder, log: &log))
                 seenOperations[key] = "\(page.file):\(operation.line)"
-                perPageOperations[pageIndex].append((operationIndex, operations.count))
-                operations.append(decl)
             }
-            perPageDiagnostics[pageIndex] += log.diagnostics
+            diagnostics.report(log)
         }
         let types = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
         // Paging is read from the final types (merging can make a required list optional).
@@ -179,9 +143,7 @@ public enum Generator {
         uniqueMethodNames(&operations)
         let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
                                  officialNames: builder.officialNames)
-        // The dump shows the operations as generated (method names made unique).
-        let pageOperations = perPageOperations.map { $0.map { ($0.0, operations[$0.1]) } }
-        return VersionBuild(module: module, operations: pageOperations, diagnostics: perPageDiagnostics)
+        return (module, diagnostics)
     }
 
     /// Two operations of one API type must not share a method name.

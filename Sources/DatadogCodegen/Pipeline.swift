@@ -1,6 +1,25 @@
 import Foundation
 
-/// The whole run, stage by stage, with the time each stage took.
+/// The whole run, as its list of stages, each a function from one immutable type to the next
+/// (the time each takes is recorded):
+///
+/// | # | stage | function | input → output |
+/// | --- | --- | --- | --- |
+/// | 1 | read | ``Generator/readPages(_:in:)`` | page files → ``SourcePage`` |
+/// | 2 | page sections | ``PageParser/parse(_:log:)`` (markdown: ``MarkdownEvents``) | ``SourcePage`` → ``Page`` |
+/// | 3 | field trees, code-example names | ``PageAnalyzer/analyze(_:log:)`` (``FieldTreeBuilder``, ``CodeExampleHints``) | ``Page`` → ``AnalyzedPage`` |
+/// | 4 | Swift model | ``Generator/buildModel(_:naming:modulePrefix:diagnostics:)`` | ``AnalyzedPage``s → ``SDKModel`` |
+/// | 5 | render | ``SDKRenderer/render(_:templates:)`` | ``SDKModel`` → files (path → text) |
+/// | 6 | write | ``GenerateAction/run(progress:)`` (``OutputWriter``, ``UpToDateStamp``) | files → the output folder |
+///
+/// Inside stage 4: operationIds are decided by ``OperationNaming`` (official from the examples,
+/// else from the title); a table row becomes a Swift property in ``TypeBuilder`` (`object`, called
+/// from ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:log:)``);
+/// a method's parameters and their order (path, query and header rows, then multipart parts,
+/// then missing path placeholders; the template puts required ones first) are decided in
+/// ``OperationBuilder/build(_:page:operationID:types:log:)``; identical structures are shared
+/// and recursion broken in ``TypeFinalizer``; paging is ``Pagination/infer(_:types:)``.
+/// Diagnostics go to one ``DiagnosticCollector`` passed down the stages.
 public struct Pipeline {
     /// The module name prefix of the SDK: modules are `DatadogV1`, `DatadogV2`.
     public static let defaultModulePrefix = "Datadog"
@@ -44,42 +63,54 @@ public struct Pipeline {
         public var operationCount: Int { sdk.modules.reduce(0) { $0 + $1.operations.count } }
     }
 
-    /// Runs stages 1–5 (everything but writing). `render: false` stops after the model.
+    /// Runs stages 1–5 (everything but writing) on the pages of `options.input`. `render: false`
+    /// stops after the model. Throws when the input folder or the templates cannot be used.
     public static func run(_ options: Options, render: Bool = true) throws -> Result {
-        var timings: [(String, Double)] = []
-        func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let value = try body()
-            timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-            return value
-        }
-        let templates = try render ? timed("templates") { try TemplateSet(directory: options.templates) } : nil
-        let files = try timed("list") { try Generator.pageFiles(in: options.input) }
-        var pages = timed("read, parse, field trees") { Generator.parsePages(files, in: options.input) }
+        var clock = StageClock()
+        let templates = try render ? clock.time("templates") { try TemplateSet(directory: options.templates) } : nil
+        let files = try clock.time("list") { try Generator.pageFiles(in: options.input) }
+        let sources = clock.time("read") { Generator.readPages(files, in: options.input) }
+        return run(sources, templates: templates, options: options, clock: clock)
+    }
+
+    /// Runs stages 2–5 on pages already read (in the order given); `templates` nil stops after
+    /// the model. `options.input` and `options.templates` are not used.
+    public static func run(_ sources: [SourcePage], templates: TemplateSet?, options: Options) -> Result {
+        run(sources, templates: templates, options: options, clock: StageClock())
+    }
+
+    static func run(_ sources: [SourcePage], templates: TemplateSet?, options: Options, clock: StageClock) -> Result {
+        var clock = clock
+        var diagnostics = DiagnosticCollector()
+        var pages = clock.time("parse, field trees") { Generator.analyzePages(sources, diagnostics: &diagnostics) }
         // Names come from the whole input, so that a filtered run names operations the same way.
         let naming = OperationNaming(pages: pages)
         if !options.tags.isEmpty || !options.operations.isEmpty {
             pages = pages.map { filter($0, options, naming: naming) }
         }
-        let sdk = timed("naming, types, dedup") { Generator.buildModel(pages, naming: naming, modulePrefix: options.modulePrefix) }
-        var output: [String: String] = [:]
-        if let templates {
-            output = timed("render") { SDKRenderer.render(sdk, templates: templates) }
+        let sdk = clock.time("naming, types, dedup") {
+            Generator.buildModel(pages, naming: naming, modulePrefix: options.modulePrefix, diagnostics: &diagnostics)
         }
-        return Result(sdk: sdk, files: output, pageCount: files.count, timings: timings)
+        let files = templates.map { templates in clock.time("render") { SDKRenderer.render(sdk, templates: templates) } } ?? [:]
+        return Result(sdk: sdk, files: files, pageCount: sources.count, timings: clock.timings)
     }
 
-    static func filter(_ parsed: ParsedPage, _ options: Options, naming: OperationNaming) -> ParsedPage {
-        var result = parsed
-        if !options.tags.isEmpty, !options.tags.contains(parsed.page.tag) {
-            result.page.operations = []
-            return result
+    /// Wall-clock time of each stage, in run order.
+    struct StageClock {
+        var timings: [(stage: String, seconds: Double)] = []
+
+        mutating func time<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let value = try body()
+            timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            return value
         }
-        if !options.operations.isEmpty {
-            result.page.operations = parsed.page.operations.filter { operation in
-                options.operations.contains(naming.operationID(for: operation, page: parsed.page))
-            }
-        }
-        return result
+    }
+
+    /// The page with only the operations `options` selects (by tag, by operationId).
+    static func filter(_ page: AnalyzedPage, _ options: Options, naming: OperationNaming) -> AnalyzedPage {
+        if !options.tags.isEmpty, !options.tags.contains(page.tag) { return page.keeping([]) }
+        guard !options.operations.isEmpty else { return page }
+        return page.keeping(page.operations.filter { options.operations.contains(naming.operationID(for: $0, page: page)) })
     }
 }

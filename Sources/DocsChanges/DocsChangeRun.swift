@@ -55,15 +55,8 @@ public struct DocsChangeRun: Sendable {
                 try Data(text.utf8).write(to: url)
             }
         }
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("docs-change-\(getpid())-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: input) }
-        for (path, text) in changed {
-            let url = input.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
         let started = Date()
-        let result = try Pipeline.run(Pipeline.Options(input: input, templates: templates))
+        let result = GenerateAction.generate(pages: changed, templates: try TemplateSet(directory: templates))
         let generated = Date()
         let failures = typeCheck?.check(result.files) ?? []
         return Outcome(

@@ -44,13 +44,17 @@ struct Bench {
 
         // Stage times, in process.
         try? FileManager.default.removeItem(atPath: output)
-        let options = Pipeline.Options(input: input, templates: URL(fileURLWithPath: templates))
+        let action = GenerateAction(options: Pipeline.Options(input: input, templates: URL(fileURLWithPath: templates)),
+                                    output: URL(fileURLWithPath: output + "-stages"))
         var timings: [(String, Double)] = []
         let inProcess = try measureThrowing {
-            let result = try Pipeline.run(options)
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = try OutputWriter(directory: URL(fileURLWithPath: output + "-stages")).write(result.files)
-            timings = result.timings + [("write", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)]
+            var start = DispatchTime.now().uptimeNanoseconds
+            let report = try action.run { status in
+                // The write stage starts when the action says it is writing.
+                if status.hasPrefix("writing") { start = DispatchTime.now().uptimeNanoseconds }
+            }
+            if let failure = report.writeFailure { throw GeneratorError(description: failure) }
+            timings = (report.result?.timings ?? []) + [("write", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)]
         }
         print(String(format: "stages (in process): wall %.3f s, cpu %.3f s", inProcess.wall, inProcess.cpu))
         for (stage, seconds) in timings { print(String(format: "  %-28@ %.3f s", stage as NSString, seconds)) }

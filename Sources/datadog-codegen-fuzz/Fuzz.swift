@@ -33,6 +33,8 @@ struct Fuzz {
             return
         }
         let templates = try TemplateSet(directory: URL(fileURLWithPath: "templates"))
+        // Every input runs the pipeline in memory: the mutated bytes as the only page.
+        let options = Pipeline.Options(input: URL(fileURLWithPath: "."), templates: URL(fileURLWithPath: "templates"))
         var rng = SplitMix64(seed: seed)
         var hangs = 0
         var diagnostics = 0
@@ -56,9 +58,8 @@ struct Fuzz {
             if let dump = ProcessInfo.processInfo.environment["FUZZ_SAVE"] { try? mutated.write(to: URL(fileURLWithPath: dump)) }
             if ProcessInfo.processInfo.environment["FUZZ_VERBOSE"] != nil { print("input \(index): \(name)") }
             let start = Date()
-            let parsed = Generator.parsePage(file: name, data: mutated)
-            let sdk = Generator.buildModel([parsed])
-            let files = SDKRenderer.render(sdk, templates: templates)
+            let result = Pipeline.run([SourcePage(file: name, data: mutated)], templates: templates, options: options)
+            let (sdk, files) = (result.sdk, result.files)
             diagnostics += sdk.diagnostics.count
             // The generator's time only (the type-check below is the compiler's).
             if Date().timeIntervalSince(start) > 10 {

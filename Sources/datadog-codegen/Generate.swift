@@ -88,62 +88,31 @@ struct Generate: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let outputURL = URL(fileURLWithPath: output)
-        let pipelineOptions = inputOptions.pipelineOptions()
-        let pageFiles = (try? Generator.pageFiles(in: pipelineOptions.input)) ?? []
-        let inputs = UpToDateStamp.inputs(
-            pages: pipelineOptions.input, pageFiles: pageFiles, templates: pipelineOptions.templates,
-            options: ["tags " + pipelineOptions.tags.sorted().joined(separator: ","), "operations " + pipelineOptions.operations.sorted().joined(separator: ","),
-                      "module prefix " + pipelineOptions.modulePrefix])
-        // Nothing changed since the last successful run: nothing to parse, nothing to write.
-        if let stamp = UpToDateStamp.load(from: outputURL), stamp.isCurrent(inputs: inputs, directory: outputURL) {
-            if !quiet { for line in stamp.diagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
-            print(stamp.summary + " (up to date)")
-            return
-        }
+        let action = GenerateAction(options: inputOptions.pipelineOptions(), output: URL(fileURLWithPath: output), check: check)
         let progress = ProgressLine(label: "generating")
-        let pageCount = pageFiles.count
-        progress.update("\(pageCount) pages")
         progress.start()
-        let result: Pipeline.Result
+        let report: GenerateAction.Report
         do {
-            result = try Pipeline.run(pipelineOptions)
+            report = try action.run(progress: progress.update)
         } catch {
             progress.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
-        progress.update("\(check ? "comparing" : "writing") \(result.files.count) files")
-        let writer = OutputWriter(directory: URL(fileURLWithPath: output))
-        let summary: OutputWriter.Summary
-        do {
-            summary = check ? writer.plan(result.files) : try writer.write(result.files)
-        } catch {
-            // Every diagnostic of the run comes out before the write stage's failure.
-            progress.finish()
-            printDiagnostics(result.sdk.diagnostics, quiet: quiet)
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(1)
-        }
         progress.finish()
-        // A file that could not be written is an error of the page it comes from; the rest are written.
-        let writeErrors = writer.diagnostics(summary, sources: SDKRenderer.sources(result.sdk))
-        printDiagnostics(result.sdk.diagnostics + writeErrors, quiet: quiet)
-        let errorCount = result.errorCount + writeErrors.count
-        let verb = check ? "would change" : "changed"
-        print("\(result.pageCount) pages, \(result.operationCount) operations, \(result.files.count) files (\(summary.changed.count) \(verb)), \(result.warningCount) warnings, \(errorCount) errors")
-        if !check, errorCount == 0 {
-            let stamp = UpToDateStamp(
-                inputs: inputs, outputs: UpToDateStamp.outputs(in: outputURL, files: Array(result.files.keys)),
-                summary: "\(result.pageCount) pages, \(result.operationCount) operations, \(result.files.count) files (0 changed), \(result.warningCount) warnings, 0 errors",
-                diagnostics: result.sdk.diagnostics.map(\.description))
-            try? stamp.save(to: outputURL)
-        }
-        if check, !summary.changed.isEmpty {
-            for path in summary.changed.prefix(20) { print("  out of date: \(output)/\(path)") }
+        if !quiet { for line in report.recordedDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
+        printDiagnostics(report.diagnostics, quiet: quiet)
+        if let failure = report.writeFailure {
+            // Every diagnostic of the run comes out before the write stage's failure.
+            FileHandle.standardError.write(Data("\(failure)\n".utf8))
             throw ExitCode(1)
         }
-        if errorCount > 0 { throw ExitCode(1) }
+        print(report.summary)
+        if check, !report.changed.isEmpty {
+            for path in report.changed.prefix(20) { print("  out of date: \(output)/\(path)") }
+            throw ExitCode(1)
+        }
+        if report.errorCount > 0 { throw ExitCode(1) }
     }
 }
 

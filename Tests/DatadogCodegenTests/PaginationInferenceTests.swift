@@ -41,8 +41,7 @@ final class PaginationInferenceTests: XCTestCase {
     }
 
     static func operation(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> OperationDecl {
-        let parsed = Generator.parsePage(file: "things.md", data: Data(text.utf8))
-        let sdk = Generator.buildModel([parsed])
+        let sdk = GenerateAction.generate(pages: ["things.md": text], templates: nil).sdk
         XCTAssertEqual(sdk.diagnostics.filter { $0.severity == .error }.map(\.description), [], file: file, line: line)
         return try XCTUnwrap(sdk.modules.first?.operations.first, file: file, line: line)
     }

@@ -17,8 +17,7 @@ private func page(title: String, method: String = "GET", path: String, note: Str
 }
 
 private func build(_ pages: [String: String]) -> SDKModel {
-    let parsed = pages.sorted { $0.key < $1.key }.map { Generator.parsePage(file: $0.key, data: Data($0.value.utf8)) }
-    return Generator.buildModel(parsed)
+    GenerateAction.generate(pages: pages, templates: nil).sdk
 }
 
 private func operation(_ model: SDKModel, _ file: String) throws -> OperationDecl {

@@ -42,8 +42,6 @@ public struct PageOperation: Sendable {
     public var responses: [PageResponse] = []
     /// The code examples other than shell (curl), in page order.
     public var codeExamples: [CodeExample] = []
-    /// Names the official clients use, read from the code examples (filled in after parsing).
-    public var hints: CodeExampleHints?
     /// Headers the page's curl example sends (`Content-Type`, `Accept`, `DD-API-KEY` …).
     public var curlHeaders: [String: String] = [:]
 }
@@ -95,8 +93,6 @@ public struct PageSchema: Sendable {
     public var example: String?
     /// 1-based line of the example (0 when there is none).
     public var exampleLine: Int = 0
-    /// The table rebuilt as a tree (stage 3), filled in after the page is parsed.
-    public var fields: [FieldNode]?
 }
 
 /// The Request section of an operation.

@@ -17,9 +17,21 @@ public struct PageParser {
     private var responseIndex: Int?
     private var codeLanguageHeading = false
 
-    /// Parses one page's events into a ``Page`` and the diagnostics found on the way.
-    public static func parse(file: String, source: SourceText, events: [MarkdownEvent]) -> (Page, [Diagnostic]) {
-        var parser = PageParser(log: DiagnosticLog(file: file))
+    /// Stages 1–2 for one page: its markdown (``MarkdownEvents``) read into sections, reported
+    /// to `log`. An unreadable file is an error and a page without operations.
+    public static func parse(_ source: SourcePage, log: inout DiagnosticLog) -> Page {
+        guard let data = source.data else {
+            log.error(1, "cannot read the file")
+            return Page(file: source.file, title: "", tag: "", operations: [])
+        }
+        let text = SourceText(data: data)
+        return parse(file: source.file, source: text, events: MarkdownEvents.events(of: text), log: &log)
+    }
+
+    /// Parses one page's events into a ``Page``, reporting what does not fit to `log`.
+    public static func parse(file: String, source: SourceText, events: [MarkdownEvent], log: inout DiagnosticLog) -> Page {
+        var parser = PageParser(log: log)
+        defer { log = parser.log }
         var title = source.frontMatter["title"] ?? ""
         for event in events {
             if case .heading(1, let text, _) = event, title.isEmpty { title = text }
@@ -31,8 +43,7 @@ public struct PageParser {
             parser.log.error(1, "no API operation found: expected a version tab `{% tab title=\"v2\" %}` holding a site table `| Datadog site | API endpoint |`",
                              hint: "check that the page is a Datadog API reference page and was exported whole")
         }
-        let page = Page(file: file, title: title.trimmingSpaces(), tag: tag, operations: parser.operations)
-        return (page, parser.log.diagnostics)
+        return Page(file: file, title: title.trimmingSpaces(), tag: tag, operations: parser.operations)
     }
 
     static func tag(fromBreadcrumbs breadcrumbs: String, file: String) -> String {

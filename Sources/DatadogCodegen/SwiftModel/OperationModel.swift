@@ -153,9 +153,9 @@ public struct ResponseDecl: Sendable {
 /// Builds operations from pages, naming them as the official clients do.
 public enum OperationBuilder {
     /// Builds one operation: names from the code examples (else the title), body and response types registered in `types`.
-    public static func build(_ operation: PageOperation, page: Page, operationID: String, types: inout TypeBuilder,
+    public static func build(_ operation: AnalyzedOperation, page: AnalyzedPage, operationID: String, types: inout TypeBuilder,
                              log: inout DiagnosticLog) -> OperationDecl {
-        let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
+        let hints = operation.hints
         let methodName = lowerFirst(operationID)
         let apiBase = hints.apiClass ?? Identifiers.upperCamel(page.tag)
         let apiName = Identifiers.typeName((apiBase.isEmpty ? "Default" : apiBase) + "API")
@@ -167,10 +167,7 @@ public enum OperationBuilder {
             let encoding: OperationDecl.BodyEncoding = contentType.contains("json") ? .json
                 : contentType.hasPrefix("multipart/") ? .multipart
                 : contentType.hasPrefix("text/") ? .text : .data
-            var fields: [FieldNode] = pageBody.schema.fields ?? []
-            if pageBody.schema.fields == nil, let table = pageBody.schema.table {
-                fields = FieldTreeBuilder.build(table: table, example: pageBody.schema.example, log: &log)
-            }
+            let fields = pageBody.fields
             var resolved: ResolvedField?
             var type = TypeRef.json
             switch encoding {
@@ -186,7 +183,7 @@ public enum OperationBuilder {
                     let root = types.rootType(fields: fields, exampleIsArray: isArray, name: name,
                                               doc: pageBody.schema.description.isEmpty ? pageBody.description : pageBody.schema.description,
                                               line: pageBody.schema.table?.line ?? pageBody.line, python: hints.pythonBody,
-                                              official: hints.requestType != nil)
+                                              official: hints.requestType != nil, log: &log)
                     resolved = root
                     type = root.type
                 }
@@ -202,10 +199,7 @@ public enum OperationBuilder {
         let successStatuses = operation.responses.map(\.status).filter { $0.hasPrefix("2") }.sorted()
         let firstSuccess = successStatuses.first
         for pageResponse in operation.responses {
-            var fields: [FieldNode] = pageResponse.schema.fields ?? []
-            if pageResponse.schema.fields == nil, let table = pageResponse.schema.table {
-                fields = FieldTreeBuilder.build(table: table, example: pageResponse.schema.example, log: &log)
-            }
+            let fields = pageResponse.fields
             var type: TypeRef?
             var resolved: ResolvedField?
             let isSuccess = pageResponse.status.hasPrefix("2")
@@ -222,7 +216,7 @@ public enum OperationBuilder {
                 let isArray = exampleIsArray(pageResponse.schema.example) || primary && hints.responseIsArray
                 let root = types.rootType(fields: fields, exampleIsArray: isArray, name: name,
                                           doc: pageResponse.schema.description, line: pageResponse.schema.table?.line ?? pageResponse.line,
-                                          python: nil, official: official)
+                                          python: nil, official: official, log: &log)
                 resolved = root
                 type = root.type
             } else if pageResponse.schema.example != nil {
@@ -288,7 +282,7 @@ public enum OperationBuilder {
         return OperationDecl(
             version: operation.version, operationID: operationID, methodName: methodName, apiName: apiName, tag: page.tag,
             httpMethod: operation.method, path: operation.path, hostPrefix: hostPrefix, irregularHosts: irregular,
-            unstable: isUnstable(operation, hints: hints, operationID: operationID, log: &log),
+            unstable: isUnstable(operation.section, hints: hints, operationID: operationID, log: &log),
             deprecated: operation.deprecated, summary: page.title, doc: doc,
             parameters: parameters, body: body, response: response, responses: responses, auth: auth, accept: accept,
             acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line),

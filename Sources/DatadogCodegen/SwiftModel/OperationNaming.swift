@@ -14,16 +14,15 @@ public struct OperationNaming: Sendable {
     private var names: [String: String] = [:]
 
     /// Learns the operationIds of `pages`: official, else from the title (pages with errors are not generated and teach nothing).
-    public init(pages: [ParsedPage]) {
+    public init(pages: [AnalyzedPage]) {
         struct Guess { var place: String; var version: String; var name: String; var full: String }
         var official: Set<String> = []
         var guesses: [Guess] = []
         var guessedNames: Set<String> = []
-        var pending: [(place: String, operation: PageOperation, page: Page, guess: String)] = []
-        for parsed in pages where !parsed.diagnostics.contains(where: { $0.severity == .error }) {
-            let page = parsed.page
+        var pending: [(place: String, operation: AnalyzedOperation, page: AnalyzedPage, guess: String)] = []
+        for page in pages {
             for operation in page.operations {
-                let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
+                let hints = operation.hints
                 let place = Self.place(operation, page: page)
                 let known: String
                 if let id = hints.operationID {
@@ -61,9 +60,9 @@ public struct OperationNaming: Sendable {
     }
 
     /// The operation's operationId: the official one, else the title's, refined by its siblings.
-    public func operationID(for operation: PageOperation, page: Page) -> String {
+    public func operationID(for operation: AnalyzedOperation, page: AnalyzedPage) -> String {
         if let name = names[Self.place(operation, page: page)] { return name }
-        let hints = operation.hints ?? CodeExampleHints(examples: operation.codeExamples)
+        let hints = operation.hints
         if let official = hints.operationID { return Identifiers.capped(official) }
         let guessed = OperationBuilder.operationID(fromTitle: page.title, method: operation.method, path: operation.path)
         return Identifiers.capped(Self.refine(guessed, siblings: nouns[Self.key(operation.version, operation.path)] ?? []))
@@ -89,7 +88,7 @@ public struct OperationNaming: Sendable {
     }
 
     /// Where an operation is defined: its page and version tab.
-    static func place(_ operation: PageOperation, page: Page) -> String { page.file + ":\(operation.line)" }
+    static func place(_ operation: AnalyzedOperation, page: AnalyzedPage) -> String { page.file + ":\(operation.line)" }
 
     /// The collection an operation works on: its path without the item placeholder and without an
     /// action on the item (`/api/v2/x/jobs/{job_id}/cancel` → `/api/v2/x/jobs`); a nested collection

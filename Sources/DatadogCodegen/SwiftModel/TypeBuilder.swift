@@ -14,36 +14,21 @@ public struct TypeBuilder {
     private var pendingOfficialName = false
     /// Lines of the current page's rows that are JSON:API to-one relationship linkage (see ``linkageRows(under:)``).
     private var linkageLines: Set<Int> = []
-    private var file = ""
-    private var log: DiagnosticLog
 
     /// Creates an empty builder.
-    public init() { log = DiagnosticLog(file: "") }
-
-    /// Diagnostics raised while building the types of the current page.
-    public mutating func beginPage(_ file: String) -> [Diagnostic] {
-        let previous = log.diagnostics
-        self.file = file
-        linkageLines = []
-        log = DiagnosticLog(file: file)
-        return previous
-    }
-
-    /// Returns the diagnostics raised since the last call (or page start) and clears them.
-    public mutating func takeDiagnostics() -> [Diagnostic] {
-        let current = log.diagnostics
-        log = DiagnosticLog(file: file)
-        return current
-    }
+    public init() {}
 
     /// The type of a whole table (request body or response).
+    /// What does not fit is reported to `log` (the page the table is on).
     public mutating func rootType(fields: [FieldNode], exampleIsArray: Bool, name: String, doc: String, line: Int,
-                                  python: PythonExpression?, official: Bool = false) -> ResolvedField {
+                                  python: PythonExpression?, official: Bool = false, log: inout DiagnosticLog) -> ResolvedField {
         if official { officialNames.insert(name) }
+        // Linkage rows are lines of this table's page: none carry over from another table.
+        linkageLines = []
         // The field tree keeps a nameless row only where it describes the body itself (e.g. a list
         // of strings, beside at most the untyped row the pages render for the items' description).
         if let only = fields.first(where: { $0.name.isEmpty && !$0.typeCell.trimmingSpaces().isEmpty }) {
-            var resolved = resolve(only, name: name, python: python)
+            var resolved = resolve(only, name: name, python: python, log: &log)
             if exampleIsArray, case .array = resolved.type {} else if exampleIsArray {
                 resolved.type = .array(resolved.type)
             }
@@ -53,17 +38,18 @@ public struct TypeBuilder {
                              enumValues: nil, description: doc, line: line, children: fields)
         if exampleIsArray {
             // An official name (from the examples) names the element; else the element is `…Items`.
-            let element = resolve(root, name: official ? name : name + "Items", python: python?.firstListElement)
+            let element = resolve(root, name: official ? name : name + "Items", python: python?.firstListElement, log: &log)
             return ResolvedField(type: .array(element.type), children: element.children)
         }
-        return resolve(root, name: name, python: python)
+        return resolve(root, name: name, python: python, log: &log)
     }
 
-    mutating func resolve(_ node: FieldNode, name: String, python: PythonExpression?) -> ResolvedField {
-        resolve(node, type: node.type, name: name, python: python, depth: 0)
+    mutating func resolve(_ node: FieldNode, name: String, python: PythonExpression?, log: inout DiagnosticLog) -> ResolvedField {
+        resolve(node, type: node.type, name: name, python: python, depth: 0, log: &log)
     }
 
-    private mutating func resolve(_ node: FieldNode, type: FieldType, name: String, python: PythonExpression?, depth: Int) -> ResolvedField {
+    private mutating func resolve(_ node: FieldNode, type: FieldType, name: String, python: PythonExpression?, depth: Int,
+                                  log: inout DiagnosticLog) -> ResolvedField {
         // Nested names grow with depth (`Parent` + `Field` + …): every name is capped where it is made.
         let name = Identifiers.capped(name)
         guard depth < 64 else {
@@ -72,28 +58,29 @@ public struct TypeBuilder {
         }
         switch type {
         case .scalar(let scalar):
-            return ResolvedField(type: scalarType(scalar, line: node.line), children: node.children.map { _ in ResolvedField(type: .json, children: []) })
+            return ResolvedField(type: scalarType(scalar, line: node.line, log: &log), children: node.children.map { _ in ResolvedField(type: .json, children: []) })
         case .enumeration:
             var enumName = name
             if case .attribute(let base, _)? = python, CodeExampleHints.isIdentifier(base) {
                 enumName = Identifiers.typeName(base)
                 pendingOfficialName = true
             }
-            return ResolvedField(type: enumeration(node, name: enumName), children: [])
+            return ResolvedField(type: enumeration(node, name: enumName, file: log.file), children: [])
         case .array(let element):
-            let inner = resolve(node, type: element, name: name + "Items", python: python?.firstListElement, depth: depth + 1)
+            let inner = resolve(node, type: element, name: name + "Items", python: python?.firstListElement, depth: depth + 1, log: &log)
             return ResolvedField(type: .array(inner.type), children: inner.children)
         case .oneOf:
-            return oneOf(node, name: name, python: python, depth: depth)
+            return oneOf(node, name: name, python: python, depth: depth, log: &log)
         case .object, .unknown:
             if node.children.contains(where: { if case .option = $0.role { return true }; return false }) {
-                return oneOf(node, name: name, python: python, depth: depth)
+                return oneOf(node, name: name, python: python, depth: depth, log: &log)
             }
-            return object(node, isUnknown: type == .unknown, name: name, python: python, depth: depth)
+            return object(node, isUnknown: type == .unknown, name: name, python: python, depth: depth, log: &log)
         }
     }
 
-    private mutating func object(_ node: FieldNode, isUnknown: Bool, name: String, python: PythonExpression?, depth: Int) -> ResolvedField {
+    private mutating func object(_ node: FieldNode, isUnknown: Bool, name: String, python: PythonExpression?, depth: Int,
+                                 log: inout DiagnosticLog) -> ResolvedField {
         var typeName = name
         var arguments: [(String, PythonExpression)] = []
         if case .call(let called, let args)? = python {
@@ -108,7 +95,7 @@ public struct TypeBuilder {
         if properties.isEmpty {
             var resolvedChildren = node.children.map { _ in ResolvedField(type: .json, children: []) }
             if let anyKey, let index = node.children.firstIndex(where: { $0.role == .additionalProperties }) {
-                let value = resolve(anyKey, type: anyKey.type, name: name + "Value", python: nil, depth: depth + 1)
+                let value = resolve(anyKey, type: anyKey.type, name: name + "Value", python: nil, depth: depth + 1, log: &log)
                 resolvedChildren[index] = value
                 return ResolvedField(type: .map(value.type), children: resolvedChildren)
             }
@@ -123,7 +110,7 @@ public struct TypeBuilder {
         for child in node.children {
             guard child.role == .property else {
                 if child.role == .additionalProperties {
-                    resolvedChildren.append(resolve(child, type: child.type, name: typeName + "Value", python: nil, depth: depth + 1))
+                    resolvedChildren.append(resolve(child, type: child.type, name: typeName + "Value", python: nil, depth: depth + 1, log: &log))
                 } else {
                     resolvedChildren.append(ResolvedField(type: .json, children: []))
                 }
@@ -131,7 +118,7 @@ public struct TypeBuilder {
             }
             let key = Self.pythonKey(child.name)
             let childPython = arguments.first { Self.pythonKey($0.0) == key }?.1
-            var resolved = resolve(child, type: child.type, name: typeName + Identifiers.upperCamel(child.name), python: childPython, depth: depth + 1)
+            var resolved = resolve(child, type: child.type, name: typeName + Identifiers.upperCamel(child.name), python: childPython, depth: depth + 1, log: &log)
             resolved.nullable = linkageLines.contains(child.line)
             resolvedChildren.append(resolved)
             guard seenWire.insert(child.name).inserted else {
@@ -146,12 +133,12 @@ public struct TypeBuilder {
                                          deprecated: child.deprecated, doc: child.description, nullable: resolved.nullable))
         }
         let decl = TypeDecl(name: typeName, kind: .structure, doc: node.description,
-                            source: SourceLocation(file: file, line: node.line), properties: declared)
+                            source: SourceLocation(file: log.file, line: node.line), properties: declared)
         let finalName = register(decl, line: node.line)
         return ResolvedField(type: .named(finalName), children: resolvedChildren)
     }
 
-    private mutating func oneOf(_ node: FieldNode, name: String, python: PythonExpression?, depth: Int) -> ResolvedField {
+    private mutating func oneOf(_ node: FieldNode, name: String, python: PythonExpression?, depth: Int, log: inout DiagnosticLog) -> ResolvedField {
         let optionNodes = node.children.filter { if case .option = $0.role { return true }; return false }
         guard !optionNodes.isEmpty else {
             return ResolvedField(type: .json, children: node.children.map { _ in ResolvedField(type: .json, children: []) })
@@ -182,7 +169,7 @@ public struct TypeBuilder {
             }
             let optionPython = optionIndex == hintedOption ? python : nil
             optionIndex += 1
-            let resolved = resolve(child, type: child.type, name: name + "Option\(number)", python: optionPython, depth: depth + 1)
+            let resolved = resolve(child, type: child.type, name: name + "Option\(number)", python: optionPython, depth: depth + 1, log: &log)
             resolvedChildren.append(resolved)
             var caseName = Identifiers.lowerCamel(Self.caseBase(resolved.type))
             if caseName.isEmpty || Identifiers.unusableMemberNames.contains(caseName) { caseName = "option\(number)" }
@@ -191,7 +178,7 @@ public struct TypeBuilder {
             options.append(OneOfOptionDecl(caseName: caseName, type: resolved.type))
         }
         let decl = TypeDecl(name: name, kind: .oneOf, doc: node.description,
-                            source: SourceLocation(file: file, line: node.line), options: options)
+                            source: SourceLocation(file: log.file, line: node.line), options: options)
         let finalName = register(decl, line: node.line)
         return ResolvedField(type: .named(finalName), children: resolvedChildren)
     }
@@ -228,7 +215,7 @@ public struct TypeBuilder {
         }
     }
 
-    private mutating func enumeration(_ node: FieldNode, name: String) -> TypeRef {
+    private mutating func enumeration(_ node: FieldNode, name: String, file: String) -> TypeRef {
         let values = node.enumValues ?? []
         let kind: TypeDecl.Kind
         if values.isEmpty ? node.exampleShowsInteger : values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
@@ -250,7 +237,7 @@ public struct TypeBuilder {
         return .named(register(decl, line: node.line))
     }
 
-    private mutating func scalarType(_ scalar: String, line: Int) -> TypeRef {
+    private mutating func scalarType(_ scalar: String, line: Int, log: inout DiagnosticLog) -> TypeRef {
         switch scalar {
         case "string", "uuid", "email", "binary", "byte", "password", "uri", "url", "hostname", "ipv4", "ipv6", "date", "time", "duration":
             return .string
