@@ -15,9 +15,9 @@ import Foundation
 /// Inside stage 4: operationIds are decided by ``OperationNaming`` (official from the examples,
 /// else from the title); a table row becomes a Swift property in ``TypeBuilder`` (`object`, called
 /// from ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:log:)``);
-/// a method's parameters and their order (path, query and header rows, then multipart parts,
-/// then missing path placeholders; the template puts required ones first) are decided in
-/// ``OperationBuilder/build(_:page:operationID:types:log:)``; identical structures are shared
+/// a method's parameters are collected in ``OperationBuilder/build(_:page:operationID:types:log:)``
+/// (parameter rows in page order, then multipart parts, then path placeholders the tables miss)
+/// and put in signature order by ``OperationDecl/arguments`` (required, body, optional); identical structures are shared
 /// and recursion broken in ``TypeFinalizer``; paging is ``Pagination/infer(_:types:)``.
 /// Diagnostics go to one ``DiagnosticCollector`` passed down the stages.
 public struct Pipeline {

@@ -8,7 +8,7 @@ import XCTest
 ///
 /// Re-record: `swift run datadog-codegen generate input --output Generated` for the SDK, and
 /// `RECORD_GOLDEN=1 swift test --filter GoldenTests` for the focused cases and the edge-case
-/// fixtures (their generated module and expected diagnostics); review the diff.
+/// fixtures (their generated files and expected diagnostics); review the diff.
 final class GoldenTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let templates = root.appendingPathComponent("templates")
@@ -60,34 +60,51 @@ final class GoldenTests: XCTestCase {
                        "Package.swift: let edgeCaseModules = [the folders of Tests/Fixtures/EdgeCases/Generated]")
     }
 
-    func testFocusedCases() throws {
-        let cases = Self.root.appendingPathComponent("Tests/DatadogCodegenTests/Golden")
-        let names = try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted()
-        XCTAssertFalse(names.isEmpty)
-        let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
-        for name in names {
-            let folder = cases.appendingPathComponent(name)
-            let result = try Pipeline.run(Pipeline.Options(input: folder.appendingPathComponent("input"), templates: Self.templates))
-            try Self.compare(result.files, with: folder.appendingPathComponent("expected"), record: record, label: name)
-        }
+    // One method per focused case in `Golden/` (`swift test --filter GoldenTests/testFocusedCaseOneOf`).
+    func testFocusedCaseDiagnostics() throws { try checkFocusedCase("diagnostics") }
+    func testFocusedCaseFormats() throws { try checkFocusedCase("formats") }
+    func testFocusedCaseKeywords() throws { try checkFocusedCase("keywords") }
+    func testFocusedCaseMapAndEnum() throws { try checkFocusedCase("map-and-enum") }
+    func testFocusedCaseOneOf() throws { try checkFocusedCase("oneof") }
+    func testFocusedCasePagination() throws { try checkFocusedCase("pagination") }
+
+    /// Every folder of `Golden/` has its method above.
+    func testEveryFocusedCaseHasAMethod() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.focusedCases.path).filter { !$0.hasPrefix(".") }.sorted()
+        let methods = ["diagnostics", "formats", "keywords", "map-and-enum", "oneof", "pagination"]
+        XCTAssertEqual(names, methods, "add a testFocusedCase… method for each folder of Golden/")
     }
 
-    /// The focused cases' expected SDKs type-check against the runtime as built for the tests
-    /// (``SDKTypeCheck``, one module at a time); skipped when the runtime module is not found.
-    func testFocusedCasesTypeCheck() throws {
+    static let focusedCases = root.appendingPathComponent("Tests/DatadogCodegenTests/Golden")
+
+    /// A focused case: `Golden/<name>/input` generates `Golden/<name>/expected` (in memory, through
+    /// ``GenerateAction/generate(pages:templates:modulePrefix:tags:operations:)``) with the
+    /// diagnostics of `Golden/<name>/diagnostics.txt`, and the expected SDK type-checks against the
+    /// runtime as built for the tests (``SDKTypeCheck``; skipped when the runtime module is not found).
+    func checkFocusedCase(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let folder = Self.focusedCases.appendingPathComponent(name)
+        let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+        let pages = try DocsChangeRun.pages(in: folder.appendingPathComponent("input"))
+        XCTAssertFalse(pages.isEmpty, "\(name) has no input pages", file: file, line: line)
+        let result = GenerateAction.generate(pages: pages, templates: try TemplateSet(directory: Self.templates))
+        try Self.compare(result.files, with: folder.appendingPathComponent("expected"), record: record, label: name, file: file, line: line)
+
+        let diagnostics = result.sdk.diagnostics.map { $0.description + "\n" }.joined()
+        let expectedURL = folder.appendingPathComponent("diagnostics.txt")
+        if record { try Data(diagnostics.utf8).write(to: expectedURL) }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        XCTAssertEqual(diagnostics, expected, UnifiedDiff.make(old: expected, new: diagnostics, oldName: "\(name)/diagnostics.txt", newName: "diagnostics"),
+                       file: file, line: line)
+
         guard let modules = Self.runtimeModules() else { throw XCTSkip("DatadogRuntime.swiftmodule not found next to the tests") }
-        let checker = SDKTypeCheck(modules: modules)
-        let cases = Self.root.appendingPathComponent("Tests/DatadogCodegenTests/Golden")
-        for name in try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted() {
-            let expected = cases.appendingPathComponent(name).appendingPathComponent("expected")
-            guard let walker = FileManager.default.enumerator(atPath: expected.path) else { continue }
-            var files: [String: String] = [:]
-            for case let path as String in walker where path.hasSuffix(".swift") {
-                files[path] = try String(contentsOf: expected.appendingPathComponent(path), encoding: .utf8)
-            }
-            let failures = checker.check(files)
-            XCTAssertTrue(failures.isEmpty, "\(name) does not type-check:\n" + failures.map(\.description).joined(separator: "\n"))
+        let expectedFolder = folder.appendingPathComponent("expected")
+        let walker = try XCTUnwrap(FileManager.default.enumerator(atPath: expectedFolder.path), file: file, line: line)
+        var files: [String: String] = [:]
+        for case let path as String in walker where path.hasSuffix(".swift") {
+            files[path] = try String(contentsOf: expectedFolder.appendingPathComponent(path), encoding: .utf8)
         }
+        let failures = SDKTypeCheck(modules: modules).check(files)
+        XCTAssertTrue(failures.isEmpty, "\(name) does not type-check:\n" + failures.map(\.description).joined(separator: "\n"), file: file, line: line)
     }
 
     /// The folder holding `DatadogRuntime.swiftmodule` of the build these tests run from.

@@ -12,7 +12,7 @@ public struct TypeBuilder {
     /// Names taken from the pages' code examples: the official clients' names.
     public private(set) var officialNames: Set<String> = []
     private var pendingOfficialName = false
-    /// Lines of the current page's rows that are JSON:API to-one relationship linkage (see ``linkageRows(under:)``).
+    /// Lines of the current table's rows that are JSON:API to-one relationship linkage (see ``linkageRows(under:)``).
     private var linkageLines: Set<Int> = []
 
     /// Creates an empty builder.
