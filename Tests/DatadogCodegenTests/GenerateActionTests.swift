@@ -1,3 +1,4 @@
+import DocsChanges
 import Foundation
 import XCTest
 @testable import DatadogCodegen
@@ -30,6 +31,20 @@ final class GenerateActionTests: XCTestCase {
         XCTAssertEqual(check.changed, [path])
         XCTAssertTrue(check.summary.contains("(1 would change)"), check.summary)
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8), "// edited\n", "check writes nothing")
+    }
+
+    /// The in-memory run and the run from the folder agree on `input/` and the edge cases: files, diagnostics, dump.
+    func testInMemoryRunMatchesTheFolderRun() throws {
+        let templates = try TemplateSet(directory: GoldenTests.templates)
+        for folder in ["input", "Tests/Fixtures/EdgeCases/input"] {
+            let input = GoldenTests.root.appendingPathComponent(folder)
+            let fromFolder = try Pipeline.run(Pipeline.Options(input: input, templates: GoldenTests.templates))
+            let inMemory = GenerateAction.generate(pages: try DocsChangeRun.pages(in: input), templates: templates)
+            XCTAssertEqual(inMemory.files, fromFolder.files, folder)
+            XCTAssertEqual(inMemory.sdk.diagnostics, fromFolder.sdk.diagnostics, folder)
+            XCTAssertEqual(try ModelDump.data(inMemory.sdk), try ModelDump.data(fromFolder.sdk), folder)
+            XCTAssertEqual(inMemory.pageCount, fromFolder.pageCount, folder)
+        }
     }
 
     func testUnusableTemplatesThrow() {
