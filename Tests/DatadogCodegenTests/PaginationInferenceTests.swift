@@ -62,11 +62,17 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.nextCursor?.steps.map(\.name), ["meta", "page", "after"])
         // The method's order (required first) is the list the wrapper follows.
         XCTAssertEqual(operation.arguments.map(\.name), ["query", "include", "pageCursor", "pageSize"])
-        let rendered = RenderModels.operation(operation)
-        let wrapper = try XCTUnwrap((rendered["paginated"] as? [[String: Any]])?.first)
-        XCTAssertEqual(rendered["signature"] as? String, "query: String, include: String? = nil, pageCursor: String? = nil, pageSize: Int64? = nil")
-        XCTAssertEqual(wrapper["paginatedSignature"] as? String, "query: String, include: String? = nil, pageSize: Int64 = 10")
-        XCTAssertEqual(wrapper["callArguments"] as? String, "query: query, include: include, pageCursor: cursor, pageSize: pageSize")
+        let rendered = try Self.render(operation)
+        XCTAssertTrue(rendered.contains("(query: String, include: String? = nil, pageCursor: String? = nil, pageSize: Int64? = nil) async throws"), rendered)
+        XCTAssertTrue(rendered.contains("Paginated(query: String, include: String? = nil, pageSize: Int64 = 10) -> PaginatedSequence<"), rendered)
+        XCTAssertTrue(rendered.contains("(query: query, include: include, pageCursor: cursor, pageSize: pageSize)"), rendered)
+    }
+
+    /// The API file of one operation, rendered with the built-in templates.
+    static func render(_ operation: OperationDecl) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let templates = try TemplateSet(directory: root.appendingPathComponent("templates"))
+        return templates.render(APIModel(name: operation.apiName, tag: operation.tag, version: operation.version, operations: [operation]))
     }
 
     /// Parameters named like the wrapper's locals (`state`, `cursor`) keep their names; the locals move aside.
@@ -75,11 +81,10 @@ final class PaginationInferenceTests: XCTestCase {
             query: ["state | string", "cursor | string", "page[cursor] | string", "page[offset] | integer", "page[limit] | integer"],
             response: Self.dataList))
         XCTAssertEqual(operation.pagination?.style, .offset)
-        let wrapper = try XCTUnwrap((RenderModels.operation(operation)["paginated"] as? [[String: Any]])?.first)
-        XCTAssertEqual(wrapper["state"] as? String, "state2")
-        XCTAssertEqual(wrapper["statePattern"] as? String, ".offset(let position, _)")
-        XCTAssertEqual(wrapper["callArguments"] as? String,
-                       "state: state, cursor: cursor, pageCursor: pageCursor, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit")
+        let rendered = try Self.render(operation)
+        XCTAssertTrue(rendered.contains("PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state2 in"), rendered)
+        XCTAssertTrue(rendered.contains("guard case .offset(let position, _) = state2 else"), rendered)
+        XCTAssertTrue(rendered.contains("(state: state, cursor: cursor, pageCursor: pageCursor, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit)"), rendered)
     }
 
     /// Beside `next_cursor`, `cursor` is the current page's cursor.
