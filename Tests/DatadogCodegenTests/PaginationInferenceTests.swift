@@ -141,9 +141,11 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.bodyCursor, ["page", "cursor"])
         XCTAssertEqual(pagination.nextCursor?.wire, "meta.page.after")
         XCTAssertNil(pagination.position)
-        let dump = ModelDump.pagination(pagination, renaming: [:])
+        let dump = ModelDump.pagination(pagination, renaming: [:], method: operation.paginatedMethodName)
         XCTAssertEqual(dump["style"] as? String, "body_cursor")
         XCTAssertEqual(dump["items"] as? String, "data")
+        XCTAssertEqual(dump["swift_method"] as? String, operation.methodName + "Paginated")
+        XCTAssertTrue(try Self.render(operation).contains("public func \(operation.methodName)Paginated("), "the wrapper is the dumped name")
     }
 
     func testBodyWithoutCursorDoesNotPage() throws {

@@ -117,7 +117,7 @@ struct OperationModel: Sendable, Decodable {
         summary = SwiftText.docLines(operation.summary).joined(separator: " ")
         doc = TypeTemplateModels.doc(operation.doc)
         unstable = operation.unstable
-        unstableKey = UnstableFileModel.key(operation)
+        unstableKey = operation.unstableKey
         parameterDocs = operation.arguments.map { argument in
             let text: String = switch argument.role {
             case .parameter(let index): operation.parameters[index].doc
@@ -178,7 +178,7 @@ struct OperationModel: Sendable, Decodable {
         }
         acceptLiteral = operation.accept == "application/json" ? nil : SwiftText.stringLiteral(operation.accept)
         acceptsContentEncoding = operation.acceptsContentEncoding
-        paginated = operation.pagination.map { PaginatedModel(operation, $0) }
+        paginated = operation.pagination.flatMap { pagination in operation.paginatedMethodName.map { PaginatedModel(operation, pagination, name: $0) } }
     }
 
     /// `name: Type`, or `name: Type? = nil` for an optional argument.
@@ -252,13 +252,13 @@ struct PaginatedModel: Sendable, Decodable {
     /// From the response to the next cursor (cursor styles; empty otherwise).
     var nextCursorAccess: Access
 
-    init(_ operation: OperationDecl, _ pagination: Pagination) {
+    init(_ operation: OperationDecl, _ pagination: Pagination, name: String) {
         var used = Set(operation.arguments.map { Identifiers.escapedMember($0.name) })
         state = Identifiers.unique("state", in: &used)
         position = Identifiers.unique(pagination.style == .offset || pagination.style == .pageNumber ? "position" : "cursor", in: &used)
         response = Identifiers.unique("response", in: &used)
         items = Identifiers.unique("items", in: &used)
-        paginatedName = Identifiers.escapedMember(operation.methodName + "Paginated")
+        paginatedName = Identifiers.escapedMember(name)
         elementType = pagination.elementType.swift
         offset = pagination.style == .offset
         pageNumber = pagination.style == .pageNumber

@@ -37,14 +37,9 @@ struct UnstableFileModel: TemplateModel {
 
     init(_ operations: [OperationDecl]) {
         self.operations = operations.filter(\.unstable).map { operation in
-            Operation(key: Self.key(operation), operationID: SwiftText.docLines(operation.operationID).joined(),
+            Operation(key: operation.unstableKey, operationID: SwiftText.docLines(operation.operationID).joined(),
                       version: operation.version, summary: SwiftText.docLines(operation.summary).joined(separator: " "),
                       rawLiteral: SwiftText.stringLiteral(operation.version + "." + operation.operationID))
         }
-    }
-
-    /// The `UnstableOperation` member of an operation (`v2CreateThing`).
-    static func key(_ operation: OperationDecl) -> String {
-        operation.version.lowercased() + Identifiers.upperCamel(operation.operationID)
     }
 }
