@@ -52,7 +52,7 @@ final class DocsChangeTests: XCTestCase {
 
     /// An initializer of thousands of parameters stalls or crashes the compiler: past the limit it
     /// takes the required properties only, and past it with those alone there is none.
-    func testWideObjectsGetABoundedInitializer() {
+    func testWideObjectsGetABoundedInitializer() throws {
         let limit = StructureModel.maxInitializerParameters
         func model(required: Int, optional: Int) -> StructureModel {
             let properties = (0..<(required + optional)).map {
@@ -69,7 +69,9 @@ final class DocsChangeTests: XCTestCase {
         let wide = model(required: 2, optional: limit)
         XCTAssertTrue(wide.hasInitializer)
         XCTAssertEqual(wide.initParameters, [ParameterModel(label: "f0", type: "String"), ParameterModel(label: "f1", type: "String")])
-        XCTAssertEqual(wide.properties.map(\.initValue).prefix(3), ["f0", "f1", "nil"])
+        XCTAssertEqual(wide.properties.map(\.initialized).prefix(3), [true, true, false])
+        let rendered = try TemplateSet(directory: Self.templates).render(wide)
+        XCTAssertTrue(rendered.contains("    public init(f0: String, f1: String, additionalProperties: [String: JSONValue] = [:]) {\n        self.f0 = f0\n        self.f1 = f1\n        self.f2 = nil\n"))
         XCTAssertTrue(wide.doc.joined().joined().contains("required properties only"))
 
         let tooManyRequired = model(required: limit + 1, optional: 0)

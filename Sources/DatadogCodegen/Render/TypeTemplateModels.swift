@@ -41,9 +41,11 @@ struct StructureModel: TemplateModel {
         var encodeCall: String
         /// The type decoded, without the `?` of an optional member.
         var decodeType: String
-        /// What the initializer assigns: the parameter, `Nullable(parameter)`, or `nil` when the
-        /// initializer does not take the property.
-        var initValue: String
+        /// Whether the initializer takes the property (else it starts as nil).
+        var initialized: Bool
+        /// Whether the initializer's plain optional is wrapped in `Nullable` (a required nullable
+        /// member: `nil` is `null`).
+        var wrapsNullable: Bool
     }
 
     var name: String
@@ -80,15 +82,13 @@ struct StructureModel: TemplateModel {
             let escaped = Identifiers.escapedMember(property.name)
             let optional = !property.required
             let stored = Self.storedType(property)
-            // A required nullable member takes a plain optional in the initializer: `nil` is `null`.
-            let initValue = !taken.contains(property.name) ? "nil" : property.nullable && property.required ? "Nullable(\(escaped))" : escaped
             return Property(
                 name: escaped, bare: property.name, type: stored + (optional ? "?" : ""),
                 doc: lines.map { $0.isEmpty ? [] : [$0] }, indirect: property.indirect,
                 wireLiteral: SwiftText.stringLiteral(property.wireName),
                 decodeCall: !optional ? "decodeValue" : property.nullable ? "decodeNullableValue" : "decodeOptionalValue",
                 keeps: Self.keepsMember(property), encodeCall: optional ? "encodeOptionalValue" : "encodeValue",
-                decodeType: stored, initValue: initValue)
+                decodeType: stored, initialized: taken.contains(property.name), wrapsNullable: property.nullable && property.required)
         }
         keepsMembers = decl.properties.contains(where: Self.keepsMember)
         hasInitializer = parameters != nil
