@@ -70,7 +70,7 @@ struct OperationModel: Sendable, Decodable {
         /// The return type (empty for nothing).
         var type: String
         /// The `- Returns:` line.
-        var doc: String?
+        var docLine: String?
     }
 
     /// A site whose host does not follow the host prefix.
@@ -127,15 +127,15 @@ struct OperationModel: Sendable, Decodable {
         }
         switch operation.response {
         case .none:
-            returns = Returns(nothing: true, decoded: false, data: false, text: false, type: "", doc: nil)
+            returns = Returns(nothing: true, decoded: false, data: false, text: false, type: "", docLine: nil)
         case .decoded(let type):
             let success = operation.responses.first { $0.status.hasPrefix("2") }
             returns = Returns(nothing: false, decoded: true, data: false, text: false, type: type.swift,
-                              doc: SwiftText.docLines(success?.description ?? "The decoded response.").joined(separator: " "))
+                              docLine: SwiftText.docLines(success?.description ?? "The decoded response.").joined(separator: " "))
         case .data:
-            returns = Returns(nothing: false, decoded: false, data: true, text: false, type: "Data", doc: "The response body.")
+            returns = Returns(nothing: false, decoded: false, data: true, text: false, type: "Data", docLine: "The response body.")
         case .text:
-            returns = Returns(nothing: false, decoded: false, data: false, text: true, type: "String", doc: "The response body as text.")
+            returns = Returns(nothing: false, decoded: false, data: false, text: true, type: "String", docLine: "The response body as text.")
         }
         operationID = SwiftText.docLines(operation.operationID).joined()
         httpMethod = operation.httpMethod

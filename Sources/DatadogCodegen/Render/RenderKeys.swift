@@ -7,9 +7,13 @@
 /// render model's type (``init(of:)``), so they cannot drift from what the renderer provides.
 struct RenderKeys: Sendable, Equatable, CustomStringConvertible {
     var keys: [String: RenderKeys]
+    /// Whether the value is an optional. Mustache looks a nil value up in the outer contexts, so
+    /// an optional key must not share its name with a key around it (`TemplateTests` checks).
+    var optional = false
 
-    init(_ keys: [String: RenderKeys] = [:]) {
+    init(_ keys: [String: RenderKeys] = [:], optional: Bool = false) {
         self.keys = keys
+        self.optional = optional
     }
 
     /// The stored properties of `type`, as Mustache reads them through `Mirror`: a list or an
@@ -69,10 +73,33 @@ private struct KeyReader: Decoder {
             found.keys[key.stringValue] = RenderKeys(reader.found.keys)
             return value
         }
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            let value = try decode(type, forKey: key)
+            found.keys[key.stringValue]?.optional = true
+            return value
+        }
         func plain<T: EmptyValue>(_ key: Key) throws -> T {
             found.keys[key.stringValue] = RenderKeys()
             return T.empty
         }
+        func optionalPlain<T: EmptyValue>(_ key: Key) throws -> T? {
+            found.keys[key.stringValue] = RenderKeys(optional: true)
+            return T.empty
+        }
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try optionalPlain(key) }
+        func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try optionalPlain(key) }
         func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try plain(key) }
         func decode(_ type: String.Type, forKey key: Key) throws -> String { try plain(key) }
         func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try plain(key) }

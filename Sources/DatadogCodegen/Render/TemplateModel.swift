@@ -8,7 +8,7 @@
 ///
 /// Note: Mustache looks a name up outwards when a context has no value for it, and an optional
 /// that is nil counts as no value. Keys of optionals are named apart from the keys of the
-/// contexts around them.
+/// contexts around them (``RenderKeys/optional``; `TemplateTests` checks every model).
 protocol TemplateModel: Sendable, Decodable {
     /// The template (`<template>.mustache`) the model is rendered with.
     static var template: String { get }
