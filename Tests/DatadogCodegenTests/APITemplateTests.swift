@@ -29,7 +29,7 @@ final class APITemplateTests: XCTestCase {
 
     func render(_ operation: OperationDecl) throws -> String {
         try TemplateSet(directory: Self.templates)
-            .render(APIModel(name: operation.apiName, tag: operation.tag, version: operation.version, operations: [operation]))
+            .render(APIModel(APIDecl(name: operation.apiName, tag: operation.tag, operations: [operation]), version: operation.version))
     }
 
     static let pathAndText = operation(parameters: [parameter("thing_id", .path)], body: body(.text, "text/plain", required: false))
@@ -89,8 +89,8 @@ final class APITemplateTests: XCTestCase {
             PropertyDecl(wireName: "next", name: "next", type: .string, required: true, deprecated: false, doc: ""),
         ])
         let templates = try TemplateSet(directory: Self.templates)
-        let api = APIModel(name: "ThingsAPI", tag: "Things", version: "v2",
-                           operations: [Self.pathAndText, Self.emptyMultipart, Self.multipart, Self.requiredCursor])
+        let api = APIModel(APIDecl(name: "ThingsAPI", tag: "Things",
+                                   operations: [Self.pathAndText, Self.emptyMultipart, Self.multipart, Self.requiredCursor]), version: "v2")
         let failures = SDKTypeCheck(modules: modules).check([
             "DatadogAPITemplateTests/APIs/ThingsAPI.swift": templates.render(api),
             "DatadogAPITemplateTests/Models/Things.swift": templates.render(StructureModel(things)),

@@ -72,7 +72,7 @@ final class PaginationInferenceTests: XCTestCase {
     static func render(_ operation: OperationDecl) throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let templates = try TemplateSet(directory: root.appendingPathComponent("templates"))
-        return templates.render(APIModel(name: operation.apiName, tag: operation.tag, version: operation.version, operations: [operation]))
+        return templates.render(APIModel(APIDecl(name: operation.apiName, tag: operation.tag, operations: [operation]), version: operation.version))
     }
 
     /// Parameters named like the wrapper's locals (`state`, `cursor`) keep their names; the locals move aside.

@@ -8,11 +8,11 @@ struct APIModel: TemplateModel {
     var version: String
     var operations: [OperationModel]
 
-    init(name: String, tag: String, version: String, operations: [OperationDecl]) {
-        self.name = name
-        self.tag = SwiftText.docLines(tag).joined(separator: " ")
+    init(_ api: APIDecl, version: String) {
+        name = api.name
+        tag = SwiftText.docLines(api.tag).joined(separator: " ")
         self.version = version
-        self.operations = operations.map(OperationModel.init)
+        operations = api.operations.map(OperationModel.init)
     }
 }
 

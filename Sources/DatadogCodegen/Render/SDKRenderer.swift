@@ -53,12 +53,9 @@ public enum SDKRenderer {
                 case .oneOf: jobs.append(Job(path: path, source: decl.source) { OneOfModel(decl) })
                 }
             }
-            let byAPI = Dictionary(grouping: module.operations, by: \.apiName)
-            for name in byAPI.keys.sorted() {
-                let operations = byAPI[name] ?? []
-                let tag = operations.first?.tag ?? name
-                jobs.append(Job(path: "\(module.name)/APIs/\(name).swift", source: operations.first?.source) {
-                    APIModel(name: name, tag: tag, version: module.version, operations: operations)
+            for api in module.apis {
+                jobs.append(Job(path: "\(module.name)/APIs/\(api.name).swift", source: api.operations.first?.source) {
+                    APIModel(api, version: module.version)
                 })
             }
             if module.operations.contains(where: \.unstable) {
