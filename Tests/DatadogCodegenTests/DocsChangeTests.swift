@@ -52,30 +52,31 @@ final class DocsChangeTests: XCTestCase {
 
     /// An initializer of thousands of parameters stalls or crashes the compiler: past the limit it
     /// takes the required properties only, and past it with those alone there is none.
-    func testWideObjectsGetABoundedInitializer() {
-        let limit = RenderModels.maxInitializerParameters
-        func model(required: Int, optional: Int) -> [String: Any] {
+    func testWideObjectsGetABoundedInitializer() throws {
+        let limit = StructureModel.maxInitializerParameters
+        func model(required: Int, optional: Int) -> StructureModel {
             let properties = (0..<(required + optional)).map {
                 PropertyDecl(wireName: "f\($0)", name: "f\($0)", type: .string, required: $0 < required, deprecated: false, doc: "")
             }
-            return RenderModels.type(TypeDecl(name: "Wide", kind: .structure, doc: "Wide.", source: SourceLocation(file: "p.md", line: 1),
-                                              properties: properties))
+            return StructureModel(TypeDecl(name: "Wide", kind: .structure, doc: "Wide.", source: SourceLocation(file: "p.md", line: 1),
+                                           properties: properties))
         }
         let fits = model(required: 2, optional: limit - 2)
-        XCTAssertEqual(fits["hasInitializer"] as? Bool, true)
-        XCTAssertEqual((fits["initParameters"] as? [String])?.count, limit)
-        XCTAssertEqual((fits["doc"] as? [[String]])?.count, 1)
+        XCTAssertTrue(fits.hasInitializer)
+        XCTAssertEqual(fits.initParameters.count, limit)
+        XCTAssertEqual(fits.doc.count, 1)
 
         let wide = model(required: 2, optional: limit)
-        XCTAssertEqual(wide["hasInitializer"] as? Bool, true)
-        XCTAssertEqual(wide["initParameters"] as? [String], ["f0: String", "f1: String"])
-        let values = (wide["properties"] as? [[String: Any]])?.compactMap { $0["initValue"] as? String }
-        XCTAssertEqual(values?.prefix(3), ["f0", "f1", "nil"])
-        XCTAssertTrue((wide["doc"] as? [[String]])?.joined().joined().contains("required properties only") == true)
+        XCTAssertTrue(wide.hasInitializer)
+        XCTAssertEqual(wide.initParameters, [ParameterModel(label: "f0", type: "String"), ParameterModel(label: "f1", type: "String")])
+        XCTAssertEqual(wide.properties.map(\.initialized).prefix(3), [true, true, false])
+        let rendered = try TemplateSet(directory: Self.templates).render(wide)
+        XCTAssertTrue(rendered.contains("    public init(f0: String, f1: String, additionalProperties: [String: JSONValue] = [:]) {\n        self.f0 = f0\n        self.f1 = f1\n        self.f2 = nil\n"))
+        XCTAssertTrue(wide.doc.joined().joined().contains("required properties only"))
 
         let tooManyRequired = model(required: limit + 1, optional: 0)
-        XCTAssertEqual(tooManyRequired["hasInitializer"] as? Bool, false)
-        XCTAssertTrue((tooManyRequired["doc"] as? [[String]])?.joined().joined().contains("no memberwise initializer") == true)
+        XCTAssertFalse(tooManyRequired.hasInitializer)
+        XCTAssertTrue(tooManyRequired.doc.joined().joined().contains("no memberwise initializer"))
     }
 
     /// The checker sees the runtime and reports what does not type-check, per module.

@@ -61,11 +61,17 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.nextCursor?.steps.map(\.name), ["meta", "page", "after"])
         // The method's order (required first) is the list the wrapper follows.
         XCTAssertEqual(operation.arguments.map(\.name), ["query", "include", "pageCursor", "pageSize"])
-        let rendered = RenderModels.operation(operation)
-        let wrapper = try XCTUnwrap((rendered["paginated"] as? [[String: Any]])?.first)
-        XCTAssertEqual(rendered["signature"] as? String, "query: String, include: String? = nil, pageCursor: String? = nil, pageSize: Int64? = nil")
-        XCTAssertEqual(wrapper["paginatedSignature"] as? String, "query: String, include: String? = nil, pageSize: Int64 = 10")
-        XCTAssertEqual(wrapper["callArguments"] as? String, "query: query, include: include, pageCursor: cursor, pageSize: pageSize")
+        let rendered = try Self.render(operation)
+        XCTAssertTrue(rendered.contains("(query: String, include: String? = nil, pageCursor: String? = nil, pageSize: Int64? = nil) async throws"), rendered)
+        XCTAssertTrue(rendered.contains("Paginated(query: String, include: String? = nil, pageSize: Int64 = 10) -> PaginatedSequence<"), rendered)
+        XCTAssertTrue(rendered.contains("(query: query, include: include, pageCursor: cursor, pageSize: pageSize)"), rendered)
+    }
+
+    /// The API file of one operation, rendered with the built-in templates.
+    static func render(_ operation: OperationDecl) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let templates = try TemplateSet(directory: root.appendingPathComponent("templates"))
+        return templates.render(APIModel(APIDecl(name: operation.apiName, tag: operation.tag, operations: [operation]), version: operation.version))
     }
 
     /// Parameters named like the wrapper's locals (`state`, `cursor`) keep their names; the locals move aside.
@@ -74,11 +80,10 @@ final class PaginationInferenceTests: XCTestCase {
             query: ["state | string", "cursor | string", "page[cursor] | string", "page[offset] | integer", "page[limit] | integer"],
             response: Self.dataList))
         XCTAssertEqual(operation.pagination?.style, .offset)
-        let wrapper = try XCTUnwrap((RenderModels.operation(operation)["paginated"] as? [[String: Any]])?.first)
-        XCTAssertEqual(wrapper["state"] as? String, "state2")
-        XCTAssertEqual(wrapper["statePattern"] as? String, ".offset(let position, _)")
-        XCTAssertEqual(wrapper["callArguments"] as? String,
-                       "state: state, cursor: cursor, pageCursor: pageCursor, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit")
+        let rendered = try Self.render(operation)
+        XCTAssertTrue(rendered.contains("PaginatedSequence(initialState: .offset(0, limit: pageLimit)) { state2 in"), rendered)
+        XCTAssertTrue(rendered.contains("guard case .offset(let position, _) = state2 else"), rendered)
+        XCTAssertTrue(rendered.contains("(state: state, cursor: cursor, pageCursor: pageCursor, pageOffset: position == 0 ? nil : position, pageLimit: pageLimit)"), rendered)
     }
 
     /// Beside `next_cursor`, `cursor` is the current page's cursor.
@@ -135,9 +140,11 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.bodyCursor, ["page", "cursor"])
         XCTAssertEqual(pagination.nextCursor?.wire, "meta.page.after")
         XCTAssertNil(pagination.position)
-        let dump = ModelDump.pagination(pagination, renaming: [:])
+        let dump = ModelDump.pagination(pagination, renaming: [:], method: operation.paginatedMethodName)
         XCTAssertEqual(dump["style"] as? String, "body_cursor")
         XCTAssertEqual(dump["items"] as? String, "data")
+        XCTAssertEqual(dump["swift_method"] as? String, operation.methodName + "Paginated")
+        XCTAssertTrue(try Self.render(operation).contains("public func \(operation.methodName)Paginated("), "the wrapper is the dumped name")
     }
 
     func testBodyWithoutCursorDoesNotPage() throws {

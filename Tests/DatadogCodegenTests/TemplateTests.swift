@@ -121,34 +121,49 @@ final class TemplateTests: XCTestCase {
         }
     }
 
-    // MARK: The declared keys agree with the render models
+    // MARK: The checker's keys are the render models' properties
 
-    func testDeclaredKeysMatchTheTypeAndAPIModels() throws {
-        let result = try Pipeline.run(Pipeline.Options(input: Self.root.appendingPathComponent("input"), templates: Self.templates), render: false)
+    /// The keys read from each render model's type are the properties `Mirror` shows Mustache, at
+    /// every depth, for every file of `input/` and the edge-case fixtures.
+    func testKeysReadFromTheTypesAreWhatMustacheSees() throws {
         var covered: Set<String> = []
-        for module in result.sdk.modules {
-            for decl in module.types {
-                let template: String
-                if decl.aliasOf != nil { template = "alias" } else {
-                    switch decl.kind {
-                    case .structure: template = "model"
-                    case .stringEnum, .intEnum: template = "enum"
-                    case .oneOf: template = "oneof"
-                    }
-                }
+        for (input, prefix) in [("input", Pipeline.defaultModulePrefix), ("Tests/Fixtures/EdgeCases/input", "DatadogEdgeCases")] {
+            var options = Pipeline.Options(input: Self.root.appendingPathComponent(input), templates: Self.templates)
+            options.modulePrefix = prefix
+            let sdk = try Pipeline.run(options, render: false).sdk
+            for job in SDKRenderer.jobs(sdk) {
+                let model = job.model()
+                let template = type(of: model).template
                 covered.insert(template)
-                // Aliases share one file per module: `{{#aliases}}` over their models.
-                let typeModel: [String: Any] = RenderModels.type(decl)
-                let model: [String: Any] = template == "alias" ? ["aliases": [typeModel]] : typeModel
-                try assertKeys(model, match: XCTUnwrap(RenderModels.templateKeys[template]), at: "\(template) \(decl.name)")
-            }
-            for (name, operations) in Dictionary(grouping: module.operations, by: \.apiName) {
-                covered.insert("api")
-                let model = RenderModels.api(name: name, tag: operations[0].tag, version: module.version, operations: operations)
-                try assertKeys(model, match: XCTUnwrap(RenderModels.templateKeys["api"]), at: "api \(name)")
+                try assertKeys(model, match: XCTUnwrap(TemplateSet.keys[template]), at: job.path)
             }
         }
-        XCTAssertTrue(covered.isSuperset(of: ["model", "enum", "oneof", "api"]), "input/ no longer exercises \(covered)")
+        XCTAssertEqual(covered, Set(TemplateSet.models.map { $0.template }), "the inputs no longer exercise every template")
+    }
+
+    func testKeysOfNestedListsAndOptionals() {
+        let api = RenderKeys(of: APIModel.self)
+        XCTAssertEqual(api.keys["operations"]?.keys["paginated"]?.keys["callArguments"]?.keys["bodyCursor"]?.keys["keys"], RenderKeys())
+        XCTAssertEqual(api.keys["operations"]?.keys["returns"]?.keys["docLine"], RenderKeys(optional: true))
+        XCTAssertEqual(api.keys["operations"]?.keys["paginated"]?.optional, true)
+        XCTAssertEqual(api.keys["operations"]?.keys["parameters"]?.optional, false)
+        XCTAssertEqual(api.keys["operations"]?.keys["doc"], RenderKeys(), "a list of lists of strings has no keys")
+        XCTAssertEqual(RenderKeys(of: ModuleInfoModel.self).description, "name, operationCount, typeCount, version")
+    }
+
+    /// Mustache looks a nil optional up in the contexts around it: no optional key of a render
+    /// model may share its name with a key of an enclosing context, or a template would print the
+    /// outer value where the model says "none".
+    func testOptionalKeysAreNamedApartFromTheirContexts() {
+        func walk(_ keys: RenderKeys, outer: Set<String>, at path: String) {
+            for (name, child) in keys.keys {
+                if child.optional {
+                    XCTAssertFalse(outer.contains(name), "\(path).\(name) is optional, and an enclosing context has `\(name)` too")
+                }
+                walk(child, outer: outer.union(keys.keys.keys), at: "\(path).\(name)")
+            }
+        }
+        for (template, keys) in TemplateSet.keys { walk(keys, outer: [], at: template) }
     }
 
     /// `module` and `unstable` models are built in `SDKRenderer`: probe templates print every
@@ -161,8 +176,8 @@ final class TemplateTests: XCTestCase {
                 return child.keys.isEmpty ? "<{{\(key)}}>" : "{{#\(key)}}\(probe(child)){{/\(key)}}"
             }.joined()
         }
-        let moduleProbe = probe(RenderModels.templateKeys["module"]!)
-        let unstableProbe = probe(RenderModels.templateKeys["unstable"]!)
+        let moduleProbe = probe(TemplateSet.keys["module"]!)
+        let unstableProbe = probe(TemplateSet.keys["unstable"]!)
         let folder = try templateFolder(["module": moduleProbe, "unstable": unstableProbe])
         var options = Pipeline.Options(input: Self.root.appendingPathComponent("Tests/Fixtures/EdgeCases/input"), templates: folder)
         options.modulePrefix = "DatadogEdgeCases"
@@ -175,22 +190,22 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(unstable.components(separatedBy: "<").count - 1, 5, unstable)
     }
 
+    /// The properties of `value` as Mustache reads them (through `Mirror`; lists and optionals by
+    /// their elements) are the keys of `schema`.
     func assertKeys(_ value: Any, match schema: RenderKeys, at path: String, file: StaticString = #filePath, line: UInt = #line) {
-        if let dictionary = value as? [String: Any] {
-            XCTAssertEqual(Set(dictionary.keys), Set(schema.keys.keys), "keys of \(path)", file: file, line: line)
-            for (key, child) in dictionary {
-                guard let childSchema = schema.keys[key] else { continue }
-                if childSchema.keys.isEmpty {
-                    XCTAssertFalse(child is [String: Any] || !((child as? [[String: Any]])?.isEmpty ?? true),
-                                   "\(path).\(key) has keys, but none are declared", file: file, line: line)
-                } else {
-                    assertKeys(child, match: childSchema, at: "\(path).\(key)", file: file, line: line)
-                }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional, .collection:
+            for child in mirror.children { assertKeys(child.value, match: schema, at: path + "[]", file: file, line: line) }
+        case .struct:
+            let labels = mirror.children.compactMap(\.label)
+            XCTAssertEqual(Set(labels), Set(schema.keys.keys), "keys of \(path)", file: file, line: line)
+            for child in mirror.children {
+                guard let label = child.label, let childSchema = schema.keys[label] else { continue }
+                assertKeys(child.value, match: childSchema, at: "\(path).\(label)", file: file, line: line)
             }
-        } else if let items = value as? [Any] {
-            for item in items { assertKeys(item, match: schema, at: path + "[]", file: file, line: line) }
-        } else {
-            XCTFail("\(path) is neither keyed nor a list, but keys are declared: \(schema)", file: file, line: line)
+        default:
+            XCTAssertTrue(schema.keys.isEmpty, "\(path) is a plain value, but keys are read for it: \(schema)", file: file, line: line)
         }
     }
 }

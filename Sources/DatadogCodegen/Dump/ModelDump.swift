@@ -30,6 +30,7 @@ public enum ModelDump {
             "line": operation.source.line,
             "response_kind": responseKind(operation.response),
             "unstable": operation.unstable,
+            "swift_unstable_key": operation.unstable ? operation.unstableKey : NSNull(),
             "parameters": operation.parameters.map { parameter -> [String: Any] in
                 ["name": parameter.wireName, "in": parameter.location.rawValue, "required": parameter.required,
                  "type": parameter.typeCell, "swift_name": parameter.name, "swift_type": parameter.type.swift]
@@ -42,7 +43,7 @@ public enum ModelDump {
                  "fields": fields(response.fields, response.resolved?.children ?? [], renaming)]
             },
         ]
-        result["pagination"] = operation.pagination.map { pagination($0, renaming: renaming) } ?? NSNull()
+        result["pagination"] = operation.pagination.map { pagination($0, renaming: renaming, method: operation.paginatedMethodName) } ?? NSNull()
         if let body = operation.body {
             result["request"] = ["swift_type": body.type.renamed(renaming).swift, "content_type": body.contentType,
                                  "required": body.required, "encoding": body.encoding.rawValue,
@@ -54,10 +55,12 @@ public enum ModelDump {
         return result
     }
 
-    /// `{"style", "items", "position", "size", "element", "next_cursor", "body_cursor"}`: wire names
-    /// and key paths (`meta.page.after`); `items` is empty when the response itself is the list.
-    static func pagination(_ pagination: Pagination, renaming: [String: String]) -> [String: Any] {
+    /// `{"style", "items", "position", "size", "element", "next_cursor", "body_cursor", "swift_method"}`:
+    /// wire names and key paths (`meta.page.after`); `items` is empty when the response itself is
+    /// the list; `swift_method` is the `…Paginated` wrapper.
+    static func pagination(_ pagination: Pagination, renaming: [String: String], method: String?) -> [String: Any] {
         [
+            "swift_method": method ?? NSNull(),
             "style": pagination.style.rawValue,
             "items": pagination.items.wire,
             "position": pagination.position ?? NSNull(),

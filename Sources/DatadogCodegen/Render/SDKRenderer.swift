@@ -5,10 +5,15 @@ public enum SDKRenderer {
     /// One file to render: its path, its template and how to build its render model.
     struct Job: Sendable {
         var path: String
-        var template: String
         /// The page (and line) the file comes from, when one page does.
-        var source: SourceLocation? = nil
-        var model: @Sendable () -> [String: Any]
+        var source: SourceLocation?
+        var model: @Sendable () -> any TemplateModel
+
+        init<Model: TemplateModel>(path: String, source: SourceLocation? = nil, model: @escaping @Sendable () -> Model) {
+            self.path = path
+            self.source = source
+            self.model = model
+        }
     }
 
     /// The page each file comes from (a type's first declaration, an API's first operation), for
@@ -24,7 +29,7 @@ public enum SDKRenderer {
         let jobs = self.jobs(sdk)
         let rendered = ParallelResults<String>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            rendered.set(index, templates.render(jobs[index].model(), template: jobs[index].template))
+            rendered.set(index, templates.render(jobs[index].model()))
         }
         return Dictionary(zip(jobs.map(\.path), rendered.values()), uniquingKeysWith: { first, _ in first })
     }
@@ -34,48 +39,27 @@ public enum SDKRenderer {
         // Only the versions the pages have become modules.
         var jobs: [Job] = []
         for module in sdk.modules {
-            let declared = module.types.filter { $0.aliasOf == nil }
-            jobs.append(Job(path: "\(module.name)/\(module.name).swift", template: "module") {
-                ["name": module.name, "version": module.version, "operationCount": module.operations.count,
-                 "typeCount": declared.count]
-            })
+            jobs.append(Job(path: "\(module.name)/\(module.name).swift") { ModuleInfoModel(module) })
             // Types that share another's structure are aliases, all in one file per module.
             let aliases = module.types.filter { $0.aliasOf != nil }
             if !aliases.isEmpty {
-                jobs.append(Job(path: "\(module.name)/Models/TypeAliases.swift", template: "alias") {
-                    ["aliases": aliases.map(RenderModels.type)]
-                })
+                jobs.append(Job(path: "\(module.name)/Models/TypeAliases.swift") { AliasFileModel(aliases) })
             }
-            for decl in declared {
-                let template: String
+            for decl in module.types where decl.aliasOf == nil {
+                let path = "\(module.name)/Models/\(decl.name).swift"
                 switch decl.kind {
-                case .structure: template = "model"
-                case .stringEnum, .intEnum: template = "enum"
-                case .oneOf: template = "oneof"
+                case .structure: jobs.append(Job(path: path, source: decl.source) { StructureModel(decl) })
+                case .stringEnum, .intEnum: jobs.append(Job(path: path, source: decl.source) { EnumModel(decl) })
+                case .oneOf: jobs.append(Job(path: path, source: decl.source) { OneOfModel(decl) })
                 }
-                jobs.append(Job(path: "\(module.name)/Models/\(decl.name).swift", template: template, source: decl.source) { RenderModels.type(decl) })
             }
-            let byAPI = Dictionary(grouping: module.operations, by: \.apiName)
-            for name in byAPI.keys.sorted() {
-                let operations = byAPI[name] ?? []
-                let tag = operations.first?.tag ?? name
-                jobs.append(Job(path: "\(module.name)/APIs/\(name).swift", template: "api", source: operations.first?.source) {
-                    RenderModels.api(name: name, tag: tag, version: module.version, operations: operations)
+            for api in module.apis {
+                jobs.append(Job(path: "\(module.name)/APIs/\(api.name).swift", source: api.operations.first?.source) {
+                    APIModel(api, version: module.version)
                 })
             }
-            let unstable = module.operations.filter(\.unstable)
-            if !unstable.isEmpty {
-                jobs.append(Job(path: "\(module.name)/UnstableOperations.swift", template: "unstable") {
-                    ["operations": unstable.map { operation -> [String: Any] in
-                        [
-                            "key": RenderModels.unstableKey(operation),
-                            "operationID": SwiftText.docLines(operation.operationID).joined(),
-                            "version": operation.version,
-                            "summary": SwiftText.docLines(operation.summary).joined(separator: " "),
-                            "rawLiteral": SwiftText.stringLiteral(operation.version + "." + operation.operationID),
-                        ]
-                    }]
-                })
+            if module.operations.contains(where: \.unstable) {
+                jobs.append(Job(path: "\(module.name)/UnstableOperations.swift") { UnstableFileModel(module.operations) })
             }
         }
         return jobs

@@ -12,7 +12,14 @@ import Mustache
 ///   provide where it is used (Mustache itself would silently render it as nothing);
 /// - a partial (`{{> name}}`) that is not in the folder.
 public struct TemplateSet: Sendable {
-    static let required = ["model", "enum", "oneof", "alias", "api", "unstable", "header", "module"]
+    /// The render model of each template the renderer renders directly.
+    static let models: [any TemplateModel.Type] = [
+        StructureModel.self, EnumModel.self, OneOfModel.self, AliasFileModel.self, APIModel.self, UnstableFileModel.self, ModuleInfoModel.self,
+    ]
+    /// The templates every folder needs: those of ``models`` and the `header` they include.
+    static let required = models.map { $0.template } + ["header"]
+    /// The keys of each template's render model, by template name.
+    static let keys = Dictionary(uniqueKeysWithValues: models.map { ($0.template, RenderKeys(of: $0)) })
     let library: MustacheLibrary
 
     /// Why a template folder cannot be used: one `path:line:column: error: …` line per problem.
@@ -47,15 +54,15 @@ public struct TemplateSet: Sendable {
             }
             sources[name] = (url, text)
         }
-        let problems = TemplateChecker(sources: sources).check(RenderModels.templateKeys)
+        let problems = TemplateChecker(sources: sources).check(Self.keys)
         if !problems.isEmpty {
             throw LoadError(description: problems.joined(separator: "\n"))
         }
         self.library = library
     }
 
-    func render(_ model: [String: Any], template: String) -> String {
-        library.render(model, withTemplate: template) ?? ""
+    func render(_ model: any TemplateModel) -> String {
+        library.render(model, withTemplate: type(of: model).template) ?? ""
     }
 }
 
