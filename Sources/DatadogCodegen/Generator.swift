@@ -155,6 +155,7 @@ public enum Generator {
             var log = DiagnosticLog(file: page.file)
             for (operationIndex, operation) in page.operations.enumerated() where operation.version == version {
                 let operationID = naming.operationID(for: operation, page: page)
+                perPageDiagnostics[pageIndex] += naming.diagnostics(for: operation, page: page)
                 let key = version + "." + operationID
                 if let first = seenOperations[key] {
                     log.warning(operation.line, "operation `\(key)` is already defined by \(first); this copy is not generated",
