@@ -146,13 +146,15 @@ final class TitleNamingTests: XCTestCase {
     }
 
     func testOneOperationOnTwoPagesIsStillOneOperation() throws {
-        let model = build([
-            "p/a.md": page(title: "Get a probe", path: "/api/v2/probes/{probe_id}"),
-            "p/b.md": page(title: "Get a probe", path: "/api/v2/probes/{probe_id}"),
-        ])
-        XCTAssertEqual(try operation(model, "p/a.md").operationID, "GetProbe")
-        XCTAssertNil(model.pages.first { $0.file == "p/b.md" }?.operations.first)
-        XCTAssertTrue(model.diagnostics.contains { $0.file == "p/b.md" && $0.message.contains("already defined") })
+        for other in ["Get a probe", "Fetch one probe again"] {
+            let model = build([
+                "p/a.md": page(title: "Get a probe", path: "/api/v2/probes/{probe_id}"),
+                "p/b.md": page(title: other, path: "/api/v2/probes/{probe_id}"),
+            ])
+            XCTAssertEqual(try operation(model, "p/a.md").operationID, "GetProbe")
+            XCTAssertNil(model.pages.first { $0.file == "p/b.md" }?.operations.first, other)
+            XCTAssertTrue(model.diagnostics.contains { $0.file == "p/b.md" && $0.message.contains("already defined") }, other)
+        }
     }
 
     func testCollidingGuessesKeepTheirQualifiers() throws {

@@ -8,7 +8,8 @@
 /// collide (`Validate a monitor`, `Validate an existing monitor`) keep the title's qualifiers
 /// (`ValidateMonitor`, `ValidateExistingMonitor`); one that still collides (the same title for two
 /// endpoints) is numbered in page order (`GetProbe2`) with a warning, so that no page is lost to a
-/// duplicate name. The same endpoint on two pages keeps one name (the generator keeps the first page).
+/// duplicate name. The same endpoint on two pages keeps one name (the generator keeps the first page
+/// and warns about the other).
 public struct OperationNaming: Sendable {
     /// Nouns (the operationId without its verb) of the known operations, per version and collection path
     /// (one entry per operation, sorted).
@@ -66,10 +67,20 @@ public struct OperationNaming: Sendable {
         for (id, members) in groups where Set(members.map { guesses[$0].endpoint } + (official[id].map { [$0] } ?? [])).count > 1 {
             for member in members { chosen[member] = guesses[member].full }
         }
+        // An endpoint named already (on another page) keeps that name: it is one operation, generated once.
         // What still collides (the same title for two endpoints) is numbered, in page order, with a warning.
         var used: [String: String] = [:]   // version.name → endpoint
-        for (id, endpoint) in official { used[id] = endpoint }
+        var byEndpoint: [String: String] = [:]   // version endpoint → name
+        for (id, endpoint) in official.sorted(by: { $0.key < $1.key }) {
+            used[id] = endpoint
+            let version = String(id.prefix { $0 != "." })
+            if byEndpoint[version + " " + endpoint] == nil { byEndpoint[version + " " + endpoint] = String(id.dropFirst(version.count + 1)) }
+        }
         for (index, guess) in guesses.enumerated() {
+            if let name = byEndpoint[guess.version + " " + guess.endpoint] {
+                names[guess.place] = name
+                continue
+            }
             var name = Identifiers.capped(chosen[index])
             if let endpoint = used[guess.version + "." + name], endpoint != guess.endpoint {
                 var counter = 2
@@ -80,6 +91,7 @@ public struct OperationNaming: Sendable {
                 name += "\(counter)"
             }
             used[guess.version + "." + name] = guess.endpoint
+            byEndpoint[guess.version + " " + guess.endpoint] = name
             names[guess.place] = name
         }
     }
