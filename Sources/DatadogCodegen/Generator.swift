@@ -123,6 +123,7 @@ public enum Generator {
             var log = DiagnosticLog(file: page.file)
             for operation in page.operations where operation.version == version {
                 let operationID = naming.operationID(for: operation, page: page)
+                for diagnostic in naming.diagnostics(for: operation, page: page) { diagnostics.report(diagnostic) }
                 let key = version + "." + operationID
                 if let first = seenOperations[key] {
                     log.warning(operation.line, "operation `\(key)` is already defined by \(first); this copy is not generated",

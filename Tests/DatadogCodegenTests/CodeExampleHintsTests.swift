@@ -53,13 +53,18 @@ final class OperationNamingTests: XCTestCase {
 
     func testSiblingsSpellOutTheNoun() {
         let siblings = ["ThreatHuntingJob", "ThreatHuntingJobs"]
-        XCTAssertEqual(OperationNaming.refine("DeleteJob", siblings: siblings), "DeleteThreatHuntingJob")
-        XCTAssertEqual(OperationNaming.refine("ListJobs", siblings: siblings), "ListThreatHuntingJobs")
-        XCTAssertEqual(OperationNaming.refine("DeleteWidget", siblings: siblings), "DeleteWidget", "no sibling ends with the noun")
-        XCTAssertEqual(OperationNaming.refine("GetBlob", siblings: ["Blob"]), "GetBlob")
+        let path = "/api/v2/siem-threat-hunting/jobs/{job_id}"
+        XCTAssertEqual(OperationNaming.refine("DeleteJob", siblings: siblings, path: path), "DeleteThreatHuntingJob")
+        XCTAssertEqual(OperationNaming.refine("ListJobs", siblings: siblings, path: path), "ListThreatHuntingJobs")
+        XCTAssertEqual(OperationNaming.refine("DeleteWidget", siblings: siblings, path: path), "DeleteWidget", "no sibling ends with the noun")
+        XCTAssertEqual(OperationNaming.refine("GetBlob", siblings: ["Blob"], path: path), "GetBlob")
         XCTAssertEqual(OperationNaming.key("v2", "/api/v2/siem-threat-hunting/jobs/{job_id}/cancel"), "v2 api/v2/siem-threat-hunting/jobs")
-        XCTAssertEqual(OperationNaming.refine("GetTeam", siblings: ["MemberTeam"]) { $0 != "GetMemberTeam" }, "GetTeam",
-                       "never a name another operation has")
+        XCTAssertEqual(OperationNaming.refine("GetTeam", siblings: ["MemberTeam"], path: "/api/v2/member-team/{id}") { $0 != "GetMemberTeam" },
+                       "GetTeam", "never a name another operation has")
+        XCTAssertEqual(OperationNaming.refine("DeleteJob", siblings: ["ThreatHuntingJob"], path: "/api/v2/jobs/{job_id}"), "DeleteJob",
+                       "words one sibling adds must be in the path")
+        XCTAssertEqual(OperationNaming.refine("DeleteJob", siblings: siblings, path: "/api/v2/jobs/{job_id}"), "DeleteThreatHuntingJob",
+                       "or agreed on by two siblings")
     }
 
     func testErrorBodyNames() {

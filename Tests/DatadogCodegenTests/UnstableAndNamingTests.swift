@@ -110,6 +110,52 @@ final class TitleNamingTests: XCTestCase {
         XCTAssertEqual(name("Get details of batch", "GET", "/api/v1/synthetics/ci/batch/{batch_id}"), "GetBatch")
     }
 
+    func testThePathsAbbreviations() {
+        XCTAssertEqual(name("Create a Widget Telemetry probe", "POST", "/api/v2/widget-tel/v1/probes"), "CreateWidgetTelProbe")
+        XCTAssertEqual(name("List frobnicated widget storage buckets", "GET", "/api/v2/fws/buckets"), "ListFWSBuckets",
+                       "initials of consecutive words")
+        XCTAssertEqual(name("List probes", "GET", "/api/v2/probe"), "ListProbes", "a plural is no abbreviation")
+        XCTAssertEqual(name("Get a probe", "GET", "/api/v2/probes/{probe_id}"), "GetProbe")
+    }
+
+    func testASiblingGuessedFromALongerTitleLendsNothing() throws {
+        let model = build([
+            "p/copy.md": page(title: "Create a new probe by copying an existing probe", method: "POST", path: "/api/v2/probes/{probe_id}/copy"),
+            "p/delete.md": page(title: "Delete a probe", method: "DELETE", path: "/api/v2/probes/{probe_id}"),
+            "p/list.md": page(title: "List probes", path: "/api/v2/probes"),
+        ])
+        XCTAssertEqual(try operation(model, "p/copy.md").operationID, "CreateProbeByCopyingProbe")
+        XCTAssertEqual(try operation(model, "p/delete.md").operationID, "DeleteProbe")
+        XCTAssertEqual(try operation(model, "p/list.md").operationID, "ListProbes")
+    }
+
+    func testNamesThatStillCollideAreNumberedWithAWarning() throws {
+        let pages = [
+            "p/a.md": page(title: "Get a probe", path: "/api/v2/probes/{probe_id}"),
+            "p/b.md": page(title: "Get a probe", path: "/api/v2/legacy/probes/{probe_id}"),
+        ]
+        let model = build(pages)
+        XCTAssertEqual(try operation(model, "p/a.md").operationID, "GetProbe")
+        XCTAssertEqual(try operation(model, "p/b.md").operationID, "GetProbe2")
+        let warnings = model.diagnostics.filter { $0.severity == .warning && $0.message.contains("`GetProbe`") }
+        XCTAssertEqual(warnings.map(\.file), ["p/b.md"])
+        XCTAssertEqual(warnings.first?.line, 8)
+        XCTAssertEqual(build(pages).pages.map { $0.operations.map(\.operationID) }, model.pages.map { $0.operations.map(\.operationID) },
+                       "deterministic")
+    }
+
+    func testOneOperationOnTwoPagesIsStillOneOperation() throws {
+        for other in ["Get a probe", "Fetch one probe again"] {
+            let model = build([
+                "p/a.md": page(title: "Get a probe", path: "/api/v2/probes/{probe_id}"),
+                "p/b.md": page(title: other, path: "/api/v2/probes/{probe_id}"),
+            ])
+            XCTAssertEqual(try operation(model, "p/a.md").operationID, "GetProbe")
+            XCTAssertNil(model.pages.first { $0.file == "p/b.md" }?.operations.first, other)
+            XCTAssertTrue(model.diagnostics.contains { $0.file == "p/b.md" && $0.message.contains("already defined") }, other)
+        }
+    }
+
     func testCollidingGuessesKeepTheirQualifiers() throws {
         let model = build([
             "m/validate-a-monitor.md": page(title: "Validate a monitor", method: "POST", path: "/api/v2/monitor/validate"),

@@ -354,7 +354,39 @@ public enum OperationBuilder {
         if noun.isEmpty, let segment = path.split(separator: "/").last(where: { !$0.hasPrefix("{") }) {
             noun = [String(segment)]   // a title without a noun (`Get details of batch`): the path's resource
         }
-        return Identifiers.typeName(([verb] + noun).joined(separator: " "))
+        return Identifiers.typeName(([verb] + abbreviated(noun, path: path)).joined(separator: " "))
+    }
+
+    /// The path's spelling of words the title spells out: operationIds abbreviate the way the path does
+    /// (`LLM Observability project` at `/api/v2/llm-obs/v1/projects` → `LLM Obs project`; `cloud workload
+    /// security` at `/usage/cws` → `CWS`). A path word abbreviates a title word when it is a prefix of it
+    /// shorter by three letters or more (not a plural or other ending: `copying` stays), or the initials
+    /// of consecutive title words.
+    static func abbreviated(_ words: [String], path: String) -> [String] {
+        let tokens = path.split(separator: "/").filter { !$0.hasPrefix("{") }
+            .flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }) }
+            .map { $0.lowercased() }.filter { $0.count >= 3 && $0 != "api" && $0.allSatisfy(\.isLetter) }
+        var result: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index].lowercased()
+            if let token = tokens.first(where: { token in
+                word.count - token.count >= 3 && word.hasPrefix(token) && !["ing", "ers"].contains(String(word.dropFirst(token.count)))
+            }) {
+                result.append(token.prefix(1).uppercased() + token.dropFirst())
+                index += 1
+            } else if let token = tokens.first(where: { token in
+                index + token.count <= words.count
+                    && zip(words[index..<(index + token.count)], token).allSatisfy { $0.count > 1 && $0.first?.lowercased() == String($1) }
+            }) {
+                result.append(token.uppercased())
+                index += token.count
+            } else {
+                result.append(words[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// Title verbs and the operationIds' word for them.
