@@ -67,6 +67,13 @@ let package = Package(
         // examples, renamed and merged tags) applied to pages, and the SDK type-check they must pass.
         .target(name: "DocsChanges", dependencies: ["DatadogCodegen"]),
         .executableTarget(name: "datadog-codegen-docs-changes", dependencies: ["DocsChanges", "DatadogRuntime"]),
+        // Conformance figures 1-4 (rows, official names, operations, unstable flag, types): the generator's
+        // dump scored against the official truth files; `.ci/conformance` runs it.
+        .target(name: "Conformance"),
+        .executableTarget(
+            name: "datadog-codegen-conformance",
+            dependencies: ["Conformance", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Generation benchmark: cmark floor, full and no-change runs, stage times, memory.
         .executableTarget(name: "datadog-codegen-bench", dependencies: ["DatadogCodegen", "CCmark"]),
         // zlib, for gzip/deflate request bodies: part of the macOS SDK, Debian's zlib1g-dev on Linux.
@@ -106,6 +113,7 @@ let package = Package(
             dependencies: ["DatadogCodegen", "DocsChanges", "DatadogRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance"]),
         .testTarget(
             name: "DatadogRuntimeTests",
             dependencies: ["DatadogRuntime", .product(name: "FlyingFox", package: "FlyingFox")]

@@ -11,12 +11,16 @@ Figures (whole folder of pages):
   5. SDK build (time, memory, errors) and the example round-trip
   6. replay of recorded traffic (CASSETTES): every main call of every cassette whose operation the pages
      define, through the generated method against a loopback server serving the recording (.ci/replay/)
-  7. summary + ratchet against .ci/conformance-levels.json
+  7. summary + ratchet against .ci/conformance-levels.json and the expected-failure lists
+     (.ci/expected-failures/*.txt, see expected_failures.py)
+
+Figures 1-4 are computed by the Swift executable datadog-codegen-conformance (Sources/Conformance), which
+also runs the generator (dump + generate into WORKDIR); this script builds and runs it, then does 5-7.
 
 Subsets (leave-tags-out): --tags-from FILE / --exclude-tags-from FILE (tags one a line, e.g.
 .ci/folds/even-tags.txt), --strip-code-examples (the pages without their client code examples).
 
-python3 standard library only.
+python3 standard library only (besides the Swift scorer).
 """
 import argparse
 import collections
@@ -28,6 +32,8 @@ import subprocess
 import sys
 import threading
 import time
+
+import expected_failures
 
 CI_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(CI_DIR)
@@ -44,6 +50,7 @@ RATCHET = [
     ("roundtrip_pass_pct", "example round-trip passed %"),
     ("roundtrip_passed", "example round-trips passed"),
     ("replay_passed", "recorded main calls replayed"),
+    ("replay_paginated_passed", "paginated replays passed"),
 ]
 
 SWIFT_BUILTINS = {
@@ -66,39 +73,6 @@ def fmt_pct(ok, tot):
     return f"{ok}/{tot} = {pct(ok, tot):.2f}%"
 
 
-def lower_first(s):
-    return s[:1].lower() + s[1:] if s else s
-
-
-def strip_optional_and_array(t):
-    """`[Foo]?` -> `Foo`, `Foo?` -> `Foo`, `[String: Foo]` -> `Foo` (the element type)."""
-    if t is None:
-        return None
-    t = t.strip()
-    while True:
-        old = t
-        if t.endswith("?") or t.endswith("!"):
-            t = t[:-1].strip()
-        if t.startswith("[") and t.endswith("]"):
-            inner = t[1:-1].strip()
-            # dictionary: the value type is the element
-            depth = 0
-            colon = -1
-            for i, ch in enumerate(inner):
-                if ch in "[<(":
-                    depth += 1
-                elif ch in "]>)":
-                    depth -= 1
-                elif ch == ":" and depth == 0:
-                    colon = i
-                    break
-            t = inner[colon + 1:].strip() if colon >= 0 else inner
-        if t.startswith("Indirect<") and t.endswith(">"):
-            t = t[len("Indirect<"):-1]
-        if t == old:
-            return t
-
-
 def strip_optional(t):
     if t is None:
         return None
@@ -106,10 +80,6 @@ def strip_optional(t):
     while t.endswith("?"):
         t = t[:-1].strip()
     return t
-
-
-def is_array_type_cell(cell):
-    return cell.strip().startswith("[")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -135,361 +105,20 @@ def find_codegen(args):
     return path
 
 
-def run_generator(codegen, pages, workdir, want_generate):
-    """Runs `dump` and (optionally) `generate` side by side. Returns (dump, gen_dir, gen_summary)."""
-    dump_path = os.path.join(workdir, "dump.json")
-    gen_dir = os.path.join(workdir, "generated")
-    procs = []
-    t0 = time.time()
-    with open(dump_path, "w") as out, open(os.path.join(workdir, "dump.stderr"), "w") as err:
-        p_dump = subprocess.Popen([codegen, "dump", pages], stdout=out, stderr=err)
-        procs.append(p_dump)
-        p_gen = None
-        if want_generate:
-            if os.path.exists(gen_dir):
-                shutil.rmtree(gen_dir)
-            gen_log = open(os.path.join(workdir, "generate.log"), "w")
-            p_gen = subprocess.Popen([codegen, "generate", pages, "--output", gen_dir, "--quiet"],
-                                     stdout=gen_log, stderr=subprocess.STDOUT)
-        rc_dump = p_dump.wait()
-        rc_gen = p_gen.wait() if p_gen else 0
-    log(f"[conformance] dump{' + generate' if want_generate else ''}: {time.time() - t0:.1f}s")
-    if rc_dump != 0:
-        sys.exit(f"conformance: `datadog-codegen dump` failed ({rc_dump}); see {workdir}/dump.stderr")
-    with open(dump_path) as f:
-        dump = json.load(f)
-    summary = ""
-    if want_generate:
-        with open(os.path.join(workdir, "generate.log")) as f:
-            lines = [l.rstrip() for l in f if l.strip()]
-        summary = lines[-1] if lines else ""
-        if rc_gen != 0:
-            log(f"[conformance] generate exited {rc_gen}: {summary}")
-    return dump, (gen_dir if want_generate else None), summary, (rc_gen if want_generate else None)
-
-
-# ----------------------------------------------------------------------------------------------
-# figures 1-4
-
-
-def read_tag_list(path):
-    """Tags (page folders such as `status-pages`), one a line; blank lines and `#` comments ignored."""
-    with open(path) as f:
-        return {line.split("#", 1)[0].strip().strip("/") for line in f} - {""}
-
-
-CODE_SECTION = re.compile(r"^### Code Examples?[ \t]*$", re.M)
-VERSION_TAB = re.compile(r'^\{% tab title="v\d+" %\}[ \t]*$', re.M)
-FENCE = re.compile(r"^```([^\n`]*)\n.*?^```[ \t]*$\n?", re.M | re.S)
-
-
-def version_tabs(text):
-    """[(version, tab text)] of a page, one per version tab."""
-    starts = [(m.group(0).split('"')[1], m.start()) for m in VERSION_TAB.finditer(text)]
-    return [(v, text[a:(starts[i + 1][1] if i + 1 < len(starts) else len(text))]) for i, (v, a) in enumerate(starts)]
-
-
-def strip_code_examples(text):
-    """The page without its client code examples (fenced blocks other than shell in `### Code Example`
-    sections); the curl example stays. Models a page published without examples."""
-    out, last = [], 0
-    for m in CODE_SECTION.finditer(text):
-        nxt = VERSION_TAB.search(text, m.end())
-        end = nxt.start() if nxt else len(text)
-        section = text[m.end():end]
-        section = FENCE.sub(lambda f: f.group(0) if f.group(1).strip().split(" ")[0] in ("", "sh", "bash", "shell")
-                            else "", section)
-        out += [text[last:m.end()], section]
-        last = end
-    return "".join(out) + text[last:]
-
-
-OPT_IN = re.compile(r"unstable_?operations?(?:_?enabled)?\W{0,3}[\[(]\s*\"([^\"]+)\"[^;\n]*?(?:\]\s*=\s*|,\s*)(true|True|false|False)",
-                    re.I)
-
-
-def opt_in_key(name):
-    """`v2.list_things` / `ListThings` / `v2.listThings` -> `listthings` (version prefix, case and `_` ignored)."""
-    name = re.sub(r"^v\d+\.", "", name.strip())
-    return name.replace("_", "").lower()
-
-
-def unstable_truth(text, version, operation_id):
-    """Whether the official clients gate this operation: the page's code examples enable it
-    (`SetUnstableOperationEnabled("v2.ListThings", true)`, `unstable_operations["list_things"] = True`, …);
-    for a tab without client examples, the docs' notice before the site table (printed for operations
-    the specification marks unstable, whatever its wording). -> (flag, source)"""
-    for v, tab in version_tabs(text):
-        if v != version:
-            continue
-        m = CODE_SECTION.search(tab)
-        code = tab[m.end():] if m else ""
-        langs = [f.group(1).strip().split(" ")[0] for f in FENCE.finditer(code)]
-        if any(l not in ("", "sh", "bash", "shell") for l in langs):
-            on = {opt_in_key(x.group(1)) for x in OPT_IN.finditer(code) if x.group(2).lower() == "true"}
-            return opt_in_key(operation_id) in on, "examples"
-        head = tab.split("\n", 1)[1] if "\n" in tab else ""
-        notice = head.split("| Datadog site", 1)[0].strip()
-        return bool(notice), "notice"
-    return False, "no tab"
-
-
-def make_pages_view(pages, view, tags_from, exclude_from, strip):
-    """A folder of the selected tags' pages (copied, without code examples when `strip`). -> (view, tags, all tags)"""
-    all_tags = sorted(d for d in os.listdir(pages) if os.path.isdir(os.path.join(pages, d)))
-    keep = set(all_tags)
-    if tags_from:
-        wanted = read_tag_list(tags_from)
-        unknown = sorted(wanted - keep)
-        if unknown:
-            log(f"[conformance] tags not in {pages}: {', '.join(unknown)}")
-        keep &= wanted
-    if exclude_from:
-        keep -= read_tag_list(exclude_from)
-    if os.path.exists(view):
-        shutil.rmtree(view)
-    for tag in sorted(keep):
-        for root, _dirs, files in os.walk(os.path.join(pages, tag)):
-            for name in files:
-                src = os.path.join(root, name)
-                dst = os.path.join(view, os.path.relpath(src, pages))
-                os.makedirs(os.path.dirname(dst), exist_ok=True)
-                if strip and name.endswith(".md"):
-                    with open(src) as f:
-                        text = f.read()
-                    with open(dst, "w") as f:
-                        f.write(strip_code_examples(text))
-                else:
-                    shutil.copyfile(src, dst)
-    return view, sorted(keep), all_tags
-
-
-def load_truth(pages, truth_dir):
-    """Every .md under PAGES -> its truth (or None when missing)."""
-    result = {}
-    for root, _dirs, files in os.walk(pages):
-        for name in files:
-            if not name.endswith(".md"):
-                continue
-            rel = os.path.relpath(os.path.join(root, name), pages)
-            tpath = os.path.join(truth_dir, rel[:-3] + ".json")
-            if os.path.exists(tpath):
-                with open(tpath) as f:
-                    result[rel] = json.load(f)
-            else:
-                result[rel] = None
-    return result
-
-
-def flatten_fields(fields):
-    got = collections.defaultdict(list)
-
-    def walk(fs, path):
-        for fl in fs or []:
-            p = path + (fl["name"],)
-            got[p].append(fl)
-            walk(fl.get("fields"), p)
-
-    walk(fields, ())
-    return got
-
-
-def collect_schema_names(node, acc):
-    if isinstance(node, dict):
-        n = node.get("schema_ref_name")
-        if n:
-            acc.add(n)
-        for v in node.values():
-            if isinstance(v, (dict, list)):
-                collect_schema_names(v, acc)
-    elif isinstance(node, list):
-        for v in node:
-            collect_schema_names(v, acc)
-
-
-def match_dump_op(dump_ops, top):
-    cands = [o for o in dump_ops if o.get("version") == top.get("version")]
-    if len(cands) > 1:
-        exact = [o for o in cands if o.get("method") == top.get("method") and o.get("path") == top.get("path")]
-        if exact:
-            cands = exact
-    return cands[0] if cands else None
-
-
-def score_tables(truth, dump, pages_dir=None):
-    """Figures 1-3 (and the unstable flag against the pages in `pages_dir`, the originals)."""
-    dump_pages = {p["file"]: p for p in dump.get("pages", [])}
-    F = {
-        "rows_ok": 0, "rows_total": 0, "row_fail": collections.Counter(), "row_examples": [],
-        "names_ok": 0, "names_total": 0, "name_kinds": collections.defaultdict(lambda: [0, 0]),
-        "name_examples": [], "alias_ok": 0, "alias_total": 0,
-        "ops_ok": 0, "ops_total": 0, "opid_ok": 0, "method_ok": 0, "op_examples": [],
-        "unstable_ok": 0, "unstable_total": 0, "unstable_examples": [], "unstable_sources": collections.Counter(),
-        "pages_scored": 0, "pages_missing_truth": [], "pages_not_in_dump": [],
-        "official_names": collections.defaultdict(set), "official_param_names": collections.defaultdict(set),
-        "table_names": collections.defaultdict(set), "page_row_fail": collections.Counter(),
-    }
-
-    def name_check(kind, official, got_type, where):
-        F["names_total"] += 1
-        F["name_kinds"][kind][1] += 1
-        if got_type is not None and got_type == official:
-            F["names_ok"] += 1
-            F["name_kinds"][kind][0] += 1
-        else:
-            F["name_examples"].append((where, kind, official, got_type))
-
-    for page in sorted(truth):
-        t = truth[page]
-        if t is None:
-            F["pages_missing_truth"].append(page)
-            continue
-        F["pages_scored"] += 1
-        dp = dump_pages.get(page)
-        if dp is None:
-            F["pages_not_in_dump"].append(page)
-        text = None
-        if pages_dir:
-            with open(os.path.join(pages_dir, page)) as f:
-                text = f.read()
-        for top in t.get("operations", []):
-            version = top.get("version")
-            F["ops_total"] += 1
-            dop = match_dump_op(dp["operations"], top) if dp else None
-            oid = top.get("operationId")
-            id_ok = bool(dop) and dop.get("operation_id") == oid
-            m_ok = bool(dop) and dop.get("swift_method") == lower_first(oid)
-            F["opid_ok"] += id_ok
-            F["method_ok"] += m_ok
-            if id_ok and m_ok:
-                F["ops_ok"] += 1
-            else:
-                F["op_examples"].append((f"{page}:{(dop or {}).get('line', 0)}", version, oid,
-                                         dop and dop.get("operation_id"), dop and dop.get("swift_method")))
-            if text is not None and dop:   # an operation missing from the dump counts under operations
-                want, source = unstable_truth(text, version, oid)
-                F["unstable_total"] += 1
-                F["unstable_sources"][source] += 1
-                got = bool(dop.get("unstable"))
-                if got == want:
-                    F["unstable_ok"] += 1
-                else:
-                    F["unstable_examples"].append((f"{page}:{dop.get('line', 0)}", version, oid, want, source, got))
-            for p in top.get("parameters") or []:
-                collect_schema_names(p.get("schema"), F["official_param_names"][version])
-            tables = []
-            rb = top.get("request_body")
-            if rb:
-                collect_schema_names(rb.get("schema"), F["official_names"][version])
-                d = dop.get("request") if dop else None
-                tables.append(("request", rb, d))
-            for r in top.get("responses") or []:
-                collect_schema_names(r.get("schema"), F["official_names"][version])
-                d = None
-                if dop:
-                    for x in dop.get("responses") or []:
-                        if str(x.get("status")) == str(r.get("status")):
-                            d = x
-                            break
-                tables.append((f"response {r.get('status')}", r, d))
-            for label, tb, d in tables:
-                root = tb.get("schema") or {}
-                where_root = f"{page}:{(d or {}).get('example_line') or (dop or {}).get('line', 0)}"
-                dtype = strip_optional((d or {}).get("swift_type"))
-                # root name
-                if root.get("schema_ref_name"):
-                    F["table_names"][version].add(root["schema_ref_name"])
-                    if root.get("type") == "array":
-                        # a named array: the generator may name it or inline it as [Element]
-                        pass
-                    name_check("root", root["schema_ref_name"], dtype, f"{where_root} ({label} root)")
-                elif root.get("type") == "array" and (root.get("items") or {}).get("schema_ref_name"):
-                    n = root["items"]["schema_ref_name"]
-                    F["table_names"][version].add(n)
-                    name_check("root items", n, strip_optional_and_array(dtype), f"{where_root} ({label} root items)")
-                rows = tb.get("table_rows")
-                if rows is None:
-                    continue
-                got = flatten_fields((d or {}).get("fields"))
-                for r in rows:
-                    F["rows_total"] += 1
-                    path = tuple(r["path"])
-                    cands = got.get(path) or []
-                    want_type = (r.get("type") or "").strip()
-                    best = None
-                    for x in cands:
-                        if x.get("required") == r.get("required") and (x.get("type") or "").strip() == want_type:
-                            best = x
-                            break
-                    line = (cands[0].get("line") if cands else None) or (d or {}).get("example_line") or 0
-                    where = f"{page}:{line}"
-                    if best is not None:
-                        F["rows_ok"] += 1
-                    else:
-                        F["page_row_fail"][page] += 1
-                        if not cands:
-                            reason = "row missing"
-                            detail = f"{label} {'.'.join(path)} ({want_type}) not in the model"
-                        else:
-                            x = cands[0]
-                            if (x.get("type") or "").strip() != want_type:
-                                reason = "type differs"
-                                detail = f"{label} {'.'.join(path)}: type {x.get('type')!r}, official {want_type!r}"
-                            else:
-                                reason = "required differs"
-                                detail = f"{label} {'.'.join(path)}: required {x.get('required')}, official {r.get('required')}"
-                        F["row_fail"][reason] += 1
-                        F["row_examples"].append((where, reason, detail))
-                    field = best or (cands[0] if cands else None)
-                    ftype = field.get("swift_type") if field else None
-                    srn = r.get("schema_ref_name")
-                    isrn = r.get("items_schema_ref_name")
-                    fpath = f"{label} {'.'.join(path)}"
-                    if srn:
-                        F["table_names"][version].add(srn)
-                    if isrn:
-                        F["table_names"][version].add(isrn)
-                    if is_array_type_cell(want_type):
-                        if isrn:
-                            name_check("array element", isrn, strip_optional_and_array(ftype), f"{where} {fpath}")
-                        if srn:
-                            # a named array schema: informational only (official clients inline arrays)
-                            F["alias_total"] += 1
-                            if strip_optional(ftype) == srn:
-                                F["alias_ok"] += 1
-                    elif srn:
-                        kind = {"object": "object", "enum": "enum"}.get(want_type, None)
-                        if kind is None:
-                            kind = "oneOf" if "<oneOf>" in want_type else "scalar"
-                        name_check(kind, srn, strip_optional(ftype), f"{where} {fpath}")
-    return F
-
-
-def count_generated_types(gen_dir):
-    """Per module: files under Models/ that declare a type (not only a typealias)."""
-    res = {}
-    if not gen_dir or not os.path.isdir(gen_dir):
-        return res
-    decl = re.compile(r"^\s*(?:@\w+\s+)*(?:public\s+|package\s+|internal\s+)?(?:final\s+)?(?:indirect\s+)?(struct|enum|class|actor)\s", re.M)
-    for module in sorted(os.listdir(gen_dir)):
-        models = os.path.join(gen_dir, module, "Models")
-        if not os.path.isdir(models):
-            continue
-        types = aliases = 0
-        names = set()
-        for root, _d, files in os.walk(models):
-            for fn in files:
-                if not fn.endswith(".swift"):
-                    continue
-                with open(os.path.join(root, fn), encoding="utf-8", errors="replace") as f:
-                    text = f.read()
-                if decl.search(text):
-                    types += 1
-                    names.add(fn[:-6])
-                else:
-                    aliases += 1
-        res[module] = {"types": types, "typealias_files": aliases, "names": names}
-    return res
+def find_scorer(args):
+    """datadog-codegen-conformance (figures 1-4), built like the generator."""
+    config = "release" if args.release_codegen else "debug"
+    if not args.no_codegen_build:
+        log(f"[conformance] swift build -c {config} --product datadog-codegen-conformance (in {REPO})")
+        r = subprocess.run(["swift", "build", "-c", config, "--product", "datadog-codegen-conformance"], cwd=REPO,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0:
+            print(r.stdout[-4000:])
+            sys.exit("conformance: building datadog-codegen-conformance failed")
+    path = os.path.join(REPO, ".build", config, "datadog-codegen-conformance")
+    if not os.path.exists(path):
+        sys.exit(f"conformance: no scorer binary at {path}")
+    return path
 
 
 # ----------------------------------------------------------------------------------------------
@@ -576,7 +205,7 @@ def collect_examples(dump, module_types):
                     target = target[1:-1]
                 examples.append({
                     "id": len(examples), "page": p["file"], "line": b.get("example_line") or op.get("line") or 0,
-                    "label": label, "module": module, "element": element,
+                    "label": label, "operation": f"{op.get('version')} {op.get('operation_id')}", "module": module, "element": element,
                     "type": qualify(target, module, names), "json": ex,
                 })
     return examples, skipped
@@ -1166,7 +795,7 @@ def paged_replay_calls(R):
 def report_paged_replay(R, paged, outputs, funcs):
     """`replay paginated: N passed, M failed`: a wrapper call passes when its requests matched the recorded
     main and pagination interactions, in order (a last request past the recordings is allowed)."""
-    passed, failed = 0, 0
+    passed, failed = 0, []
     for c in paged:
         name = R["cassettes"][c["cassette"]]["name"]
         o = outputs.get(c["id"])
@@ -1182,11 +811,11 @@ def report_paged_replay(R, paged, outputs, funcs):
             if matched[:len(c["pages"])] != c["pages"] or len(matched) > len(c["pages"]) + 1:
                 reason = f"requests matched {matched[:12]}, recorded pages {c['pages'][:12]}"
         if reason:
-            failed += 1
+            failed.append((name, reason))
             print(f"   paginated {name}: {reason}")
         else:
             passed += 1
-    print(f"replay paginated: {passed} passed, {failed} failed")
+    print(f"replay paginated: {passed} passed, {len(failed)} failed")
     return passed, failed
 
 
@@ -1920,8 +1549,11 @@ def main():
                     help="replay only these cassette folders (`status-pages` or `v2/status-pages`; repeatable) "
                          "and skip the example round trip")
     ap.add_argument("--no-build", action="store_true", help="skip the SDK build and the round trip")
-    ap.add_argument("--record", action="store_true", help="rewrite the levels file with the current figures")
+    ap.add_argument("--record", action="store_true",
+                    help="rewrite the levels file and the expected-failure lists with the current figures")
     ap.add_argument("--levels", default=LEVELS_FILE, help="levels file (default .ci/conformance-levels.json)")
+    ap.add_argument("--expected-failures", default=expected_failures.LISTS_DIR, metavar="DIR",
+                    help="folder of the expected-failure lists (default .ci/expected-failures)")
     ap.add_argument("--force-ratchet", action="store_true",
                     help="apply the levels even when they were recorded for another folder of pages")
     ap.add_argument("--codegen", help="generator binary (default: build and use .build/debug/datadog-codegen)")
@@ -1949,90 +1581,33 @@ def main():
     if cassettes and not os.path.isdir(cassettes):
         sys.exit(f"conformance: no cassette folder {cassettes}")
 
-    subset = None
+    # figures 1-4: the Swift scorer runs the generator (dump + generate into WORKDIR) and prints them
     originals = pages
-    if args.tags_from or args.exclude_tags_from or args.strip_code_examples:
-        pages, kept, all_tags = make_pages_view(originals, os.path.join(workdir, "pages-view"), args.tags_from,
-                                                args.exclude_tags_from, args.strip_code_examples)
-        subset = (f"{len(kept)} of {len(all_tags)} tags" + (", code examples stripped" if args.strip_code_examples else "")
-                  + f" (copied to {pages})")
-
     codegen = find_codegen(args)
-    dump, gen_dir, gen_summary, gen_rc = run_generator(codegen, pages, workdir, want_generate=True)
-    truth = load_truth(pages, truth_dir)
-    F = score_tables(truth, dump, originals)
-    n = args.examples
-    figures = {}
-
-    print(f"== conformance of {originals}")
+    scorer = find_scorer(args)
+    report_path = os.path.join(workdir, "figures.json")
+    cmd = [scorer, originals, truth_dir, "--codegen", codegen, "--workdir", workdir, "--examples", str(args.examples),
+           "--report", report_path]
+    for flag, value in (("--tags-from", args.tags_from), ("--exclude-tags-from", args.exclude_tags_from)):
+        if value:
+            cmd += [flag, os.path.abspath(value)]
+    if args.strip_code_examples:
+        cmd.append("--strip-code-examples")
+    sys.stdout.flush()
+    if subprocess.run(cmd).returncode != 0:
+        sys.exit("conformance: datadog-codegen-conformance failed")
+    with open(report_path) as f:
+        FR = json.load(f)
+    subset = FR.get("subset")
     if subset:
-        print(f"   subset: {subset}")
-    print(f"   generator {codegen}")
-    print(f"   generate: {gen_summary}")
-    print(f"   pages: {len(truth)} (.md), scored {F['pages_scored']}, "
-          f"without truth {len(F['pages_missing_truth'])} (skipped), not in the dump {len(F['pages_not_in_dump'])}")
-    for p in F["pages_missing_truth"][:n]:
-        print(f"   skipped (no truth file): {p}")
-    for p in F["pages_not_in_dump"][:n]:
-        print(f"   page missing from the dump: {p}")
-
-    # 1. rows
-    print()
-    print(f"== 1. table rows (path, required, type): {fmt_pct(F['rows_ok'], F['rows_total'])}   (goal >= 99.9%)")
-    for k, v in F["row_fail"].most_common():
-        print(f"   {v:6d} {k}")
-    for where, reason, detail in F["row_examples"][:n]:
-        print(f"   {where}: {detail}")
-    if F["page_row_fail"]:
-        print("   pages with most row failures: " +
-              ", ".join(f"{p} ({c})" for p, c in F["page_row_fail"].most_common(5)))
-    figures["rows_pct"] = pct(F["rows_ok"], F["rows_total"])
-
-    # 2. names
-    print()
-    print(f"== 2. official type names: {fmt_pct(F['names_ok'], F['names_total'])}   (goal >= 95%)")
-    for k, (ok, tot) in sorted(F["name_kinds"].items(), key=lambda kv: -kv[1][1]):
-        print(f"   {k:14s} {fmt_pct(ok, tot)}")
-    print(f"   (not counted: named array schemas given that name: {fmt_pct(F['alias_ok'], F['alias_total'])};"
-          f" official clients inline them)")
-    for where, kind, official, got in F["name_examples"][:n]:
-        print(f"   {where}: {kind} is {got}, official {official}")
-    figures["names_pct"] = pct(F["names_ok"], F["names_total"])
-
-    # 3. operations
-    print()
-    print(f"== 3. operations (operationId and method = lowerFirst(operationId)): {fmt_pct(F['ops_ok'], F['ops_total'])}"
-          f"   (goal 100%)")
-    print(f"   operationId {fmt_pct(F['opid_ok'], F['ops_total'])}, swift_method {fmt_pct(F['method_ok'], F['ops_total'])}")
-    for where, version, oid, got_id, got_m in F["op_examples"][:n]:
-        print(f"   {where}: {version} {oid}: got operation_id {got_id}, swift_method {got_m}")
-    figures["operations_pct"] = pct(F["ops_ok"], F["ops_total"])
-    print(f"   unstable flag {fmt_pct(F['unstable_ok'], F['unstable_total'])}   (goal 100%; truth: the code examples' "
-          f"opt-in lines, on {F['unstable_sources']['examples']} operations; the docs notice on "
-          f"{F['unstable_sources']['notice']} without client examples)")
-    for where, version, oid, want, source, got in F["unstable_examples"][:n]:
-        print(f"   {where}: {version} {oid}: unstable {got}, official {want} (from the {source})")
-    figures["unstable_pct"] = pct(F["unstable_ok"], F["unstable_total"])
-
-    # 4. types
-    print()
-    counts = count_generated_types(gen_dir)
-    print("== 4. Swift types generated vs official schema names")
-    type_fig = {}
-    for version in sorted(set(F["official_names"]) | {"v1", "v2"}):
-        module = "DatadogV" + version[1:]
-        c = counts.get(module, {"types": 0, "typealias_files": 0, "names": set()})
-        official = F["official_names"].get(version, set())
-        params = F["official_param_names"].get(version, set()) - official
-        in_tables = F["table_names"].get(version, set())
-        same = len(c["names"] & official)
-        print(f"   {version}: {module}: {c['types']} types (+{c['typealias_files']} typealias files); "
-              f"official names used: {len(official)} in bodies ({len(in_tables)} shown in tables)"
-              f" + {len(params)} only in parameters; generated types named officially: {same}")
-        type_fig[version] = {"types": c["types"], "typealias_files": c["typealias_files"],
-                             "official_names": len(official), "official_in_tables": len(in_tables),
-                             "official_param_only": len(params), "types_with_official_name": same}
-    figures["types"] = type_fig
+        pages = os.path.join(workdir, "pages-view")
+    with open(os.path.join(workdir, "dump.json")) as f:
+        dump = json.load(f)
+    gen_dir = os.path.join(workdir, "generated")
+    n = args.examples
+    figures = {k + "_pct": pct(FR[k]["ok"], FR[k]["total"]) for k in ("rows", "names", "operations", "unstable")}
+    figures["types"] = type_fig = FR["types"]
+    failing = {k: [(i["item"], i["detail"]) for i in v] for k, v in FR["failing"].items()}
 
     # 5. build + round trip
     build_info = rt = None
@@ -2102,6 +1677,8 @@ def main():
                 total = rt["passed"] + len(fails)
                 print(f"roundtrip: {rt['passed']} passed, {len(fails)} failed"
                       f" ({quirks} of the failures are page-example placeholders no type could decode)")
+                failing["roundtrip"] = [(f"{e['page']} | {e['operation']} {e['label']}", f"{e['type']}: {r}")
+                                        for _w, e, r in fails]
                 figures["roundtrip_failed"] = len(fails)
                 figures["roundtrip_placeholder_failures"] = quirks
                 figures["roundtrip_passed"] = rt["passed"]
@@ -2145,24 +1722,26 @@ def main():
                     for k, msg in sorted(rr["excluded"].items())[:n]:
                         print(f"   dropped from the harness (does not compile): {k[0]}.{k[1]}: {msg[:200]}")
                     print(f"   replay harness build {rr['build']['wall_s']}s")
-                    rp, rf, _ = report_replay(R, rr, missing_funcs, n)
-                    figures["replay_paginated_passed"], _ = report_paged_replay(R, R["paged"], rr.get("outputs", {}), paged_funcs)
+                    rp, rf, rfails = report_replay(R, rr, missing_funcs, n)
+                    figures["replay_paginated_passed"], pfails = report_paged_replay(R, R["paged"], rr.get("outputs", {}),
+                                                                                     paged_funcs)
+                    if not args.replay_only:
+                        failing["replay"] = [(label, "; ".join(reasons)) for label, reasons, _m in rfails]
+                        failing["replay-paginated"] = pfails
                     figures["replay_passed"] = rp
                     figures["replay_failed"] = rf
                     figures["replay_pass_pct"] = pct(rp, rp + rf)
             if args.replay_only:
                 # a subset: reported, never ratcheted or recorded
-                for k in ("replay_passed", "replay_failed", "replay_pass_pct"):
+                for k in ("replay_passed", "replay_failed", "replay_pass_pct", "replay_paginated_passed"):
                     if k in figures:
                         figures["subset_" + k] = figures.pop(k)
 
     # 6. summary + ratchet
     print()
     print("== summary")
-    print(f"   rows        {fmt_pct(F['rows_ok'], F['rows_total'])}")
-    print(f"   names       {fmt_pct(F['names_ok'], F['names_total'])}")
-    print(f"   operations  {fmt_pct(F['ops_ok'], F['ops_total'])}")
-    print(f"   unstable    {fmt_pct(F['unstable_ok'], F['unstable_total'])}")
+    for k in ("rows", "names", "operations", "unstable"):
+        print(f"   {k:11s} {fmt_pct(FR[k]['ok'], FR[k]['total'])}")
     for v, tf in type_fig.items():
         print(f"   types {v}    {tf['types']} generated vs {tf['official_names']} official names")
     if build_info:
@@ -2188,7 +1767,7 @@ def main():
     current = {k: round(figures[k], 2) if isinstance(figures[k], float) else figures[k]
                for k, _ in RATCHET if k in figures}
     if subset:
-        print(f"== ratchet not applied: {subset.split(' (')[0]} (levels are for the whole folder as published)")
+        print(f"== ratchet not applied: {subset} (levels are for the whole folder as published)")
         return 0
     if args.record:
         new = dict(levels)
@@ -2198,18 +1777,23 @@ def main():
             new["levels"][k] = (int(figures[k] * 100) / 100.0) if isinstance(figures[k], float) else v
         new["_note"] = ("Minimum accepted figures for `.ci/conformance PAGES TRUTH`; "
                         "rewrite with --record. Percentages are floored to 2 decimals.")
-        new["recorded_for"] = {"pages": pages, "page_count": len(truth), "operations": F["ops_total"],
+        new["recorded_for"] = {"pages": pages, "page_count": FR["page_count"], "operations": FR["operations"]["total"],
                                "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
         with open(args.levels, "w") as f:
             json.dump(new, f, indent=2, sort_keys=True)
             f.write("\n")
         print(f"   recorded levels in {args.levels}")
+        for name, items in sorted(failing.items()):
+            expected_failures.write_list(name, [i for i, _d in items], args.expected_failures)
+            print(f"   recorded {len(items)} expected failures in "
+                  f"{os.path.relpath(expected_failures.path_of(name, args.expected_failures))}")
         return 0
     rec = levels.get("recorded_for", {})
-    if levels and not args.force_ratchet and (rec.get("page_count"), rec.get("operations")) != (len(truth), F["ops_total"]):
+    here = (FR["page_count"], FR["operations"]["total"])
+    if levels and not args.force_ratchet and (rec.get("page_count"), rec.get("operations")) != here:
         print(f"== ratchet not applied: levels were recorded for {rec.get('page_count')} pages / "
-              f"{rec.get('operations')} operations ({rec.get('pages')}), this folder has {len(truth)} / "
-              f"{F['ops_total']} (use --force-ratchet or --levels FILE)")
+              f"{rec.get('operations')} operations ({rec.get('pages')}), this folder has {here[0]} / "
+              f"{here[1]} (use --force-ratchet or --levels FILE)")
         return 0
     below = []
     for k, label in RATCHET:
@@ -2218,8 +1802,11 @@ def main():
             continue
         if figures[k] + 1e-9 < lvl:
             below.append(f"{label}: {current[k]} < recorded {lvl}")
-    if below:
-        print("== RATCHET FAILED")
+    print("== expected failures (" + os.path.relpath(args.expected_failures) + ")")
+    problems = expected_failures.compare(failing, args.expected_failures, n)
+    if below or problems:
+        print("== RATCHET FAILED" + (f" ({problems} items differ from the expected-failure lists; when the change "
+                                     "is intended, re-record with --record)" if problems else ""))
         for b in below:
             print(f"   {b}")
         return 1
