@@ -87,6 +87,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
 
@@ -114,7 +115,7 @@ let package = Package(
         // against both transports.
         .testTarget(
             name: "DatadogTransportTests",
-            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "GeneratedSDKTests",
