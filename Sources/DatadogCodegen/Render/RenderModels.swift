@@ -82,8 +82,14 @@ enum RenderModels {
                 ]
             }
         case .oneOf:
+            // `Outer(value)` for an option whose type no other option has; `outer.asCase` for each case
+            // (unless a case already has that name).
+            let caseNames = Set(decl.options.map(\.caseName) + ["unparsed"])
             model["options"] = decl.options.map { option -> [String: Any] in
-                ["name": Identifiers.escapedMember(option.caseName), "bare": option.caseName, "type": option.type.swift]
+                let accessor = "as" + option.caseName.prefix(1).uppercased() + option.caseName.dropFirst()
+                return ["name": Identifiers.escapedMember(option.caseName), "bare": option.caseName, "type": option.type.swift,
+                        "initializer": option.hasInitializer,
+                        "accessor": accessor, "hasAccessor": !caseNames.contains(accessor)]
             }
         }
         return model
@@ -212,6 +218,15 @@ enum RenderModels {
             returnDoc = "The response body as text."
         }
 
+        // Every documented status with the Swift type of its body (errors: `DatadogAPIError.decodedBody(as:)`).
+        let statusDocs: [String] = operation.responses.map { response in
+            var type = response.type.map { "`\($0.swift)`" } ?? "no documented body"
+            if response.status.hasPrefix("2"), case .data = operation.response { type = "`Data`" }
+            if response.status.hasPrefix("2"), case .text = operation.response { type = "`String`" }
+            let text = SwiftText.docLines(response.description).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            return "`\(SwiftText.docLines(response.status).joined())`\(text.isEmpty ? "" : " " + text): \(type)"
+        }
+
         let siteHosts = operation.irregularHosts.isEmpty ? "[:]"
             : "[" + operation.irregularHosts.map { "\(SwiftText.stringLiteral($0.site)): \(SwiftText.stringLiteral($0.host))" }.joined(separator: ", ") + "]"
         return [
@@ -222,6 +237,8 @@ enum RenderModels {
             "hasParameters": !parameterDocs.isEmpty,
             "parameterDocs": parameterDocs,
             "returnDoc": returnDoc.map { [$0] } ?? [],
+            "statusDocs": statusDocs,
+            "hasStatusDocs": !statusDocs.isEmpty,
             "operationID": SwiftText.docLines(operation.operationID).joined(),
             "httpMethod": operation.httpMethod,
             "path": RenderModels.sanitizedPath(operation.path),
@@ -364,7 +381,7 @@ extension RenderModels {
             "name", "bare", "type", "doc", "indirect", "wireLiteral", "decodeCall", "keeps", "encodeCall", "decodeType",
             "initValue"))
         let operation = RenderKeys(RenderKeys.values(
-            "summary", "doc", "unstable", "unstableKey", "hasParameters", "returnDoc", "operationID",
+            "summary", "doc", "unstable", "unstableKey", "hasParameters", "returnDoc", "statusDocs", "hasStatusDocs", "operationID",
             "httpMethod", "path", "source", "deprecated", "methodName", "signature", "returnClause",
             "operationIDLiteral", "httpMethodLiteral", "pathLiteral", "hostPrefixLiteral", "siteHostsLiteral",
             "auth", "unstableLiteral", "statements", "call")
@@ -377,7 +394,7 @@ extension RenderModels {
             "model": type(["properties": property, "initParameters": .value, "keepsMembers": .value, "hasInitializer": .value]),
             "enum": type(RenderKeys.values("rawType", "protocolName")
                 .merging(["cases": RenderKeys(RenderKeys.values("name", "bare", "rawLiteral"))]) { $1 }),
-            "oneof": type(["options": RenderKeys(RenderKeys.values("name", "bare", "type"))]),
+            "oneof": type(["options": RenderKeys(RenderKeys.values("name", "bare", "type", "initializer", "accessor", "hasAccessor"))]),
             "api": RenderKeys(RenderKeys.values("name", "tag", "version").merging(["operations": operation]) { $1 }),
             // Built in SDKRenderer.render.
             "module": RenderKeys(RenderKeys.values("name", "version", "operationCount", "typeCount")),

@@ -108,6 +108,9 @@ public struct OneOfOptionDecl: Sendable, Hashable {
     public var caseName: String
     /// The alternative's type.
     public var type: TypeRef
+    /// Whether the oneOf gets an unlabeled `init(_:)` for this option: no other option has the same
+    /// type once typealiases are resolved (set by ``TypeFinalizer``).
+    public var hasInitializer: Bool = false
 }
 
 /// A generated Swift type: a structure, an enum or a oneOf.
