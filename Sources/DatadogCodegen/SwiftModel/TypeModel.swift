@@ -92,6 +92,10 @@ public struct PropertyDecl: Sendable, Hashable {
     /// Whether the value may be JSON `null` (JSON:API to-one relationship linkage): declared as
     /// the runtime's `Nullable<T>` so that a round trip keeps `null` apart from an absent key.
     public var nullable = false
+    /// Whether every request table with this type marks the property required; nil when the type
+    /// is in no request table. Merging occurrences never makes a property optional that every
+    /// request requires (``TypeBuilder/merge(_:_:)``).
+    public var requiredInRequests: Bool? = nil
 }
 
 /// One case of a generated enum.
