@@ -94,6 +94,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
 
@@ -122,7 +123,7 @@ let package = Package(
         // against both transports.
         .testTarget(
             name: "DatadogTransportTests",
-            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "GeneratedSDKTests",

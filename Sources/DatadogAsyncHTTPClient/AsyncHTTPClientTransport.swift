@@ -3,6 +3,7 @@ import DatadogRuntime
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// An ``HTTPTransport`` over AsyncHTTPClient (SwiftNIO): connection pooling, HTTP/2, and no
 /// FoundationNetworking; the usual choice for server-side Swift on Linux.
@@ -11,7 +12,9 @@ import NIOHTTP1
 /// followed by the transport per the request's ``RedirectPolicy``, exactly as
 /// ``URLSessionTransport`` does (cross-origin redirects not followed by default, never with
 /// credentials). Each request must complete, body included, within ``HTTPRequest/timeout``;
-/// cancelling the calling task cancels the request.
+/// cancelling the calling task cancels the request. Failures are thrown as one-line
+/// ``DatadogClientError``s (`.cannotConnect`, `.connectionLost`, `.invalidResponse`, `.timedOut` …)
+/// that keep AsyncHTTPClient's or SwiftNIO's error.
 ///
 /// ```swift
 /// let client = DatadogClient(configuration: configuration, transport: AsyncHTTPClientTransport())
@@ -61,7 +64,44 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             }
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            throw error
+            throw Self.classify(error, timeout: request.timeout)
+        }
+    }
+
+    /// AsyncHTTPClient's and SwiftNIO's errors as one-line ``DatadogClientError``s that keep them.
+    static func classify(_ error: any Error, timeout: Duration) -> DatadogClientError {
+        if let error = error as? DatadogClientError { return error }
+        let failure = TransportFailure(reason: "\(type(of: error)): \(error)", underlying: error)
+        switch error {
+        case is NIOConnectionError:
+            return .cannotConnect(failure)
+        case let error as IOError:
+            switch error.errnoCode {
+            case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL: return .cannotConnect(failure)
+            case ECONNRESET, EPIPE, ECONNABORTED: return .connectionLost(failure)
+            default: return .transport(failure)
+            }
+        case let error as ChannelError:
+            switch error {
+            case .connectTimeout: return .cannotConnect(failure)
+            case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed, .inputClosed: return .connectionLost(failure)
+            default: return .transport(failure)
+            }
+        case is HTTPParserError, is NIOTooManyBytesError:
+            return .invalidResponse(failure)
+        case let error as HTTPClientError:
+            switch error {
+            case .connectTimeout: return .cannotConnect(failure)
+            case .remoteConnectionClosed: return .connectionLost(failure)
+            case .readTimeout, .writeTimeout, .deadlineExceeded: return .timedOut(timeout)
+            case .tlsHandshakeTimeout: return .secureConnectionFailed(failure)
+            case .cancelled: return .cancelled(failure)
+            case .bodyLengthMismatch, .contentLengthMissing, .invalidProxyResponse, .httpEndReceivedAfterHeadWith1xx:
+                return .invalidResponse(failure)
+            default: return .transport(failure)
+            }
+        default:
+            return .transport(failure)
         }
     }
 

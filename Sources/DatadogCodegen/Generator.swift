@@ -112,7 +112,7 @@ public enum Generator {
     }
 
     /// Builds the operations and types of one version from every page, then finalizes its types.
-    /// Where a table row becomes a Swift property: ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:log:)``;
+    /// Where a table row becomes a Swift property: ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:isRequest:log:)``;
     /// where a method's parameters and their order are decided: ``OperationBuilder/build(_:page:operationID:types:log:)``.
     static func buildVersion(_ version: String, pages: [AnalyzedPage], naming: OperationNaming, modulePrefix: String) -> (ModuleModel, DiagnosticCollector) {
         var builder = TypeBuilder()

@@ -14,7 +14,7 @@ import Foundation
 ///
 /// Inside stage 4: operationIds are decided by ``OperationNaming`` (official from the examples,
 /// else from the title); a table row becomes a Swift property in ``TypeBuilder`` (`object`, called
-/// from ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:log:)``);
+/// from ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:isRequest:log:)``);
 /// a method's parameters are collected in ``OperationBuilder/build(_:page:operationID:types:log:)``
 /// (parameter rows in page order, then multipart parts, then path placeholders the tables miss)
 /// and put in signature order by ``OperationDecl/arguments`` (required, body, optional); identical structures are shared

@@ -67,6 +67,7 @@ final class GoldenTests: XCTestCase {
     func testFocusedCaseMapAndEnum() throws { try checkFocusedCase("map-and-enum") }
     func testFocusedCaseOneOf() throws { try checkFocusedCase("oneof") }
     func testFocusedCasePagination() throws { try checkFocusedCase("pagination") }
+    func testFocusedCaseRequiredInRequests() throws { try checkFocusedCase("required-in-requests") }
 
     /// Every folder of `Golden/` has its method above.
     func testEveryFocusedCaseHasAMethod() throws {

@@ -283,6 +283,52 @@ final class ClientBehaviourTests: XCTestCase {
         XCTAssertEqual(failing.attempts, 1)
     }
 
+    func testTransportErrorsBecomeTypedClientErrors() async throws {
+        var post = request
+        post.method = "POST"
+        do {
+            try await makeClient(FailingTransport(failures: 1)).send(post)
+            XCTFail("expected the connection error")
+        } catch let error as DatadogClientError {
+            guard case .connectionLost(let failure) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual((failure.underlying as? URLError)?.code, .networkConnectionLost)
+            XCTAssertEqual(error.description, "Connection lost: connection lost (URLError -1005)")
+        }
+        let refused = DatadogClientError.classifying(URLError(.cannotConnectToHost), timeout: .seconds(1))
+        guard case .cannotConnect = refused else { return XCTFail("\(refused)") }
+        XCTAssertEqual(DatadogClientError.classifying(URLError(.timedOut), timeout: .seconds(7)), .timedOut(.seconds(7)))
+        guard case .invalidResponse = DatadogClientError.classifying(URLError(.badServerResponse), timeout: .seconds(1)) else {
+            return XCTFail("bad server response")
+        }
+        struct Odd: Error, CustomStringConvertible { var description: String { "first line\n  second line" } }
+        let other = DatadogClientError.classifying(Odd(), timeout: .seconds(1))
+        XCTAssertEqual(other.description, "Transport error: Odd: first line second line")
+        XCTAssertEqual(DatadogClientError.classifying(DatadogClientError.invalidURL("x"), timeout: .seconds(1)), .invalidURL("x"))
+    }
+
+    func testRateLimitHeadersAndDocumentedBodies() async throws {
+        let headers = [
+            "X-RateLimit-Limit": "100", "X-RateLimit-Period": "60", "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset": "12", "X-RateLimit-Name": "status_pages",
+        ]
+        let body = #"{"errors":["Too many requests"]}"#
+        let transport = FakeTransport(fallback: .json(429, body, headers: headers))
+        do {
+            try await makeClient(transport).send(request)
+            XCTFail("expected the rate limit")
+        } catch let error as DatadogAPIError {
+            XCTAssertEqual(
+                error.rateLimit,
+                RateLimit(limit: 100, period: .seconds(60), remaining: 0, reset: .seconds(12), name: "status_pages"))
+            XCTAssertEqual(error.retryAfter, .seconds(12))
+            XCTAssertEqual(error.decodedBody(as: DatadogErrorResponse.self)?.messages, ["Too many requests"])
+            XCTAssertNil(error.decodedBody(as: [Int].self))
+            XCTAssertEqual(error.rateLimit?.description, "0 of 100 left per 60.0 seconds resets in 12.0 seconds (status_pages)")
+        }
+        XCTAssertNil(RateLimit(response: HTTPResponse(statusCode: 400, headers: ["X-RateLimit-Limit": "many"])))
+        XCTAssertNil(DatadogAPIError(statusCode: 400).rateLimit)
+    }
+
     func testWaitsAreCappedAndLongRateLimitsFailAtOnce() async throws {
         let transport = FakeTransport(fallback: .json(429, #"{"errors":["later"]}"#, headers: ["X-RateLimit-Reset": "100000"]))
         let sleeper = RecordingSleeper()

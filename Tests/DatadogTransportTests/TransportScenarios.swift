@@ -197,6 +197,38 @@ struct TransportScenarios {
         }
     }
 
+    /// Transport failures come out as one-line typed `DatadogClientError`s that keep the transport's
+    /// error: a closed port is `.cannotConnect`, a connection closed without an answer or a garbage
+    /// answer is `.connectionLost` or `.invalidResponse`. `refusing` makes the transport for the
+    /// refused connection (AsyncHTTPClient retries a refused connection until its connect timeout).
+    func transportFailuresAreTyped(refusing makeRefusing: (@Sendable () -> any HTTPTransport)? = nil) async throws {
+        let silentClose = try LoopbackServer { _ in [] }
+        defer { silentClose.stop() }
+        let garbage = try LoopbackServer { _ in [.send(Data("\u{1}\u{2}garbage that is not HTTP\r\n\r\n".utf8))] }
+        defer { garbage.stop() }
+        // Port 1 on the loopback interface: nothing listens there, the connection is refused.
+        var closed = DatadogConfiguration(
+            apiKey: Self.apiKey, applicationKey: Self.appKey, baseURL: URL(string: "http://127.0.0.1:1"), environment: [:])
+        closed.timeout = .seconds(3)
+        let refusing = DatadogClient(configuration: closed, transport: (makeRefusing ?? makeTransport)())
+        let refused = await capture { _ = try await refusing.sendForData(request()) }
+        let refusedError = try XCTUnwrap(refused as? DatadogClientError, "\(String(describing: refused))")
+        guard case .cannotConnect(let failure) = refusedError else {
+            return XCTFail("expected .cannotConnect, got \(refusedError)")
+        }
+        XCTAssertFalse(refusedError.description.contains("\n"), refusedError.description)
+        XCTAssertFalse(failure.underlying is DatadogClientError)
+        for server in [silentClose, garbage] {
+            let error = await capture { _ = try await client(server) { $0.timeout = .seconds(3) }.sendForData(request()) }
+            let typed = try XCTUnwrap(error as? DatadogClientError, "\(String(describing: error))")
+            switch typed {
+            case .connectionLost, .invalidResponse, .transport: break
+            default: XCTFail("port \(server.port): expected a typed transport failure, got \(typed)")
+            }
+            XCTAssertFalse(typed.description.contains("\n"), typed.description)
+        }
+    }
+
     /// A 50 MB body arrives whole.
     func largeBody() async throws {
         let size = 50 << 20

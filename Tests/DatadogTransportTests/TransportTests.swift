@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import DatadogAsyncHTTPClient
 import DatadogRuntime
 import XCTest
@@ -13,6 +14,7 @@ final class URLSessionTransportTests: XCTestCase {
     func testTricklingBodyFailsAtTheDeadline() async throws { try await scenarios.tricklingBodyFailsAtTheDeadline() }
     func testCallDeadlineBoundsRetries() async throws { try await scenarios.callDeadlineBoundsRetries() }
     func testTruncatedAndGarbageAnswersFail() async throws { try await scenarios.truncatedAndGarbageAnswersFail() }
+    func testTransportFailuresAreTyped() async throws { try await scenarios.transportFailuresAreTyped() }
     func testLargeBody() async throws { try await scenarios.largeBody() }
     func testServerErrorsRetriedForIdempotentMethodsOnly() async throws { try await scenarios.serverErrorsRetriedForIdempotentMethodsOnly() }
     func testConnectionErrorsRetriedForIdempotentMethodsOnly() async throws { try await scenarios.connectionErrorsRetriedForIdempotentMethodsOnly() }
@@ -36,6 +38,13 @@ final class AsyncHTTPClientTransportTests: XCTestCase {
     func testTricklingBodyFailsAtTheDeadline() async throws { try await scenarios.tricklingBodyFailsAtTheDeadline() }
     func testCallDeadlineBoundsRetries() async throws { try await scenarios.callDeadlineBoundsRetries() }
     func testTruncatedAndGarbageAnswersFail() async throws { try await scenarios.truncatedAndGarbageAnswersFail() }
+    func testTransportFailuresAreTyped() async throws {
+        try await scenarios.transportFailuresAreTyped {
+            var configuration = HTTPClient.Configuration()
+            configuration.timeout.connect = .milliseconds(500)
+            return AsyncHTTPClientTransport(configuration: configuration)
+        }
+    }
     func testLargeBody() async throws { try await scenarios.largeBody() }
     func testServerErrorsRetriedForIdempotentMethodsOnly() async throws { try await scenarios.serverErrorsRetriedForIdempotentMethodsOnly() }
     func testConnectionErrorsRetriedForIdempotentMethodsOnly() async throws { try await scenarios.connectionErrorsRetriedForIdempotentMethodsOnly() }

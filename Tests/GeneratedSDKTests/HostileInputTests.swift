@@ -10,6 +10,20 @@ final class HostileInputTests: XCTestCase {
     static let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Tests/Fixtures/EdgeCases/input/get-widget-edge-cases.md")
 
+    /// A oneOf is built from any option whose type no other option has, unlabeled, and read back
+    /// through one optional accessor per case.
+    func testOneOfInitializersAndAccessors() throws {
+        let note = EdgeNoteDefinition(content: "deploys", type: .note)
+        let definition = EdgeWidgetRequestDefinition(note)
+        XCTAssertEqual(definition, .edgeNoteDefinition(note))
+        XCTAssertEqual(definition.asEdgeNoteDefinition, note)
+        XCTAssertNil(definition.asString)
+        XCTAssertEqual(EdgeWidgetRequestDefinition("text").asString, "text")
+        XCTAssertNil(EdgeWidgetRequestDefinition("text").asEdgeNoteDefinition)
+        let decoded = try JSONDecoder().decode(EdgeWidgetRequestDefinition.self, from: JSONEncoder().encode(definition))
+        XCTAssertEqual(decoded.asEdgeNoteDefinition?.content, "deploys")
+    }
+
     static func examples() throws -> [Data] {
         let text = try String(contentsOf: page, encoding: .utf8)
         return text.components(separatedBy: "```json\n").dropFirst().compactMap { block in

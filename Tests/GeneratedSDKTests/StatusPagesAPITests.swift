@@ -84,7 +84,11 @@ final class StatusPagesAPITests: XCTestCase {
     func testErrorStatusThrowsTypedError() async throws {
         let examples = try Self.examples()
         let errorBody = examples.count > 2 ? examples[2] : Data(#"{"errors":["Bad Request"]}"#.utf8)
-        let server = try await LoopbackServer { _ in (429, ["Content-Type": "application/json", "X-RateLimit-Reset": "1"], errorBody) }
+        let rateLimitHeaders = [
+            "Content-Type": "application/json", "X-RateLimit-Limit": "60", "X-RateLimit-Period": "60",
+            "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1", "X-RateLimit-Name": "status_pages",
+        ]
+        let server = try await LoopbackServer { _ in (429, rateLimitHeaders, errorBody) }
         let api = StatusPagesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
         let body = try JSONDecoder().decode(CreateBackfilledDegradationRequest.self, from: try Self.examples()[0])
         do {
@@ -94,6 +98,10 @@ final class StatusPagesAPITests: XCTestCase {
             XCTAssertEqual(error.statusCode, 429)
             XCTAssertEqual(error.errorResponse?.messages, ["Bad Request"])
             try XCTAssertEqual(JSONObject(error.body), JSONObject(errorBody))
+            // The 429 body as the type the method's documentation lists for it, and the rate limit as values.
+            XCTAssertEqual(error.decodedBody(as: APIErrorResponse.self)?.errors, ["Bad Request"])
+            XCTAssertEqual(error.rateLimit, RateLimit(limit: 60, period: .seconds(60), remaining: 0, reset: .seconds(1), name: "status_pages"))
+            XCTAssertEqual(error.retryAfter, .seconds(1))
         }
         await server.stop()
     }

@@ -28,7 +28,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - body: The request body.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
     /// - Returns: Created
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `201` Created: `Degradation`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `CreateBackfilledDegradation`: `POST /api/v2/statuspages/{page_id}/degradations/backfill`. Source: `create-backfilled-degradation.md:9`
     public func createBackfilledDegradation(pageId: String, body: CreateBackfilledDegradationRequest, include: String? = nil) async throws -> Degradation {
@@ -56,7 +62,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - body: The request body.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page, group.
     /// - Returns: Created
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `201` Created: `StatusPagesComponent`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `CreateComponent`: `POST /api/v2/statuspages/{page_id}/components`. Source: `status-pages/create-component.md:9`
     public func createComponent(pageId: String, body: CreateComponentRequest, include: String? = nil) async throws -> StatusPagesComponent {
@@ -85,7 +97,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - notifySubscribers: Whether to notify page subscribers of the degradation.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
     /// - Returns: Created
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `201` Created: `Degradation`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `CreateDegradation`: `POST /api/v2/statuspages/{page_id}/degradations`. Source: `status-pages/create-degradation.md:9`
     public func createDegradation(pageId: String, body: CreateDegradationRequest, notifySubscribers: Bool? = nil, include: String? = nil) async throws -> Degradation {
@@ -113,7 +131,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - body: The request body.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user.
     /// - Returns: Created
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `201` Created: `StatusPage`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `CreateStatusPage`: `POST /api/v2/statuspages`. Source: `status-pages/create-status-page.md:9`
     public func createStatusPage(body: CreateStatusPageRequest, include: String? = nil) async throws -> StatusPage {
@@ -138,7 +162,13 @@ public struct StatusPagesAPI: Sendable {
     /// - Parameters:
     ///   - pageId: The ID of the status page.
     ///   - componentId: The ID of the component.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `204` No Content: no documented body
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `DeleteComponent`: `DELETE /api/v2/statuspages/{page_id}/components/{component_id}`. Source: `status-pages/delete-component.md:9`
     public func deleteComponent(pageId: String, componentId: String) async throws {
@@ -163,7 +193,13 @@ public struct StatusPagesAPI: Sendable {
     /// - Parameters:
     ///   - pageId: The ID of the status page.
     ///   - degradationId: The ID of the degradation.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `204` No Content: no documented body
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `DeleteDegradation`: `DELETE /api/v2/statuspages/{page_id}/degradations/{degradation_id}`. Source: `status-pages/delete-degradation.md:9`
     public func deleteDegradation(pageId: String, degradationId: String) async throws {
@@ -187,7 +223,13 @@ public struct StatusPagesAPI: Sendable {
     ///
     /// - Parameters:
     ///   - pageId: The ID of the status page.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `204` No Content: no documented body
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `DeleteStatusPage`: `DELETE /api/v2/statuspages/{page_id}`. Source: `status-pages/delete-status-page.md:9`
     public func deleteStatusPage(pageId: String) async throws {
@@ -213,7 +255,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - componentId: The ID of the component.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page, group.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `StatusPagesComponent`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `GetComponent`: `GET /api/v2/statuspages/{page_id}/components/{component_id}`. Source: `status-pages/get-component.md:9`
     public func getComponent(pageId: String, componentId: String, include: String? = nil) async throws -> StatusPagesComponent {
@@ -241,7 +289,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - degradationId: The ID of the degradation.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `Degradation`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `GetDegradation`: `GET /api/v2/statuspages/{page_id}/degradations/{degradation_id}`. Source: `status-pages/get-degradation.md:9`
     public func getDegradation(pageId: String, degradationId: String, include: String? = nil) async throws -> Degradation {
@@ -269,7 +323,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - maintenanceId: The ID of the maintenance.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `Maintenance`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `GetMaintenance`: `GET /api/v2/statuspages/{page_id}/maintenances/{maintenance_id}`. Source: `status-pages/get-maintenance.md:9`
     public func getMaintenance(pageId: String, maintenanceId: String, include: String? = nil) async throws -> Maintenance {
@@ -296,7 +356,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - pageId: The ID of the status page.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `StatusPage`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `GetStatusPage`: `GET /api/v2/statuspages/{page_id}`. Source: `status-pages/get-status-page.md:9`
     public func getStatusPage(pageId: String, include: String? = nil) async throws -> StatusPage {
@@ -322,7 +388,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - pageId: The ID of the status page.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page, group.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `StatusPagesComponentArray`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `ListComponents`: `GET /api/v2/statuspages/{page_id}/components`. Source: `status-pages/list-components.md:9`
     public func listComponents(pageId: String, include: String? = nil) async throws -> StatusPagesComponentArray {
@@ -352,7 +424,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - filterStatus: Optional degradation status filter. Supported values: investigating, identified, monitoring, resolved.
     ///   - sort: Sort order. Prefix with '-' for descending. Supported values: created_at, -created_at, modified_at, -modified_at.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `DegradationArray`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `ListDegradations`: `GET /api/v2/statuspages/degradations`. Source: `status-pages/list-degradations.md:9`
     public func listDegradations(filterPageId: String? = nil, pageOffset: Int64? = nil, pageLimit: Int64? = nil, include: String? = nil, filterStatus: String? = nil, sort: String? = nil) async throws -> DegradationArray {
@@ -398,7 +476,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - filterStatus: Optional maintenance status filter. Supported values: scheduled, in_progress, completed.
     ///   - sort: Sort order. Prefix with '-' for descending. Supported values: created_at, -created_at, start_date, -start_date.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `MaintenanceArray`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `ListMaintenances`: `GET /api/v2/statuspages/maintenances`. Source: `status-pages/list-maintenances.md:9`
     public func listMaintenances(filterPageId: String? = nil, pageOffset: Int64? = nil, pageLimit: Int64? = nil, include: String? = nil, filterStatus: String? = nil, sort: String? = nil) async throws -> MaintenanceArray {
@@ -441,7 +525,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - pageLimit: The number of status pages to return per page.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `StatusPageArray`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `ListStatusPages`: `GET /api/v2/statuspages`. Source: `status-pages/list-status-pages.md:9`
     public func listStatusPages(pageOffset: Int64? = nil, pageLimit: Int64? = nil, include: String? = nil) async throws -> StatusPageArray {
@@ -479,7 +569,13 @@ public struct StatusPagesAPI: Sendable {
     ///
     /// - Parameters:
     ///   - pageId: The ID of the status page.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `204` No Content: no documented body
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `PublishStatusPage`: `POST /api/v2/statuspages/{page_id}/publish`. Source: `status-pages/publish-status-page.md:9`
     public func publishStatusPage(pageId: String) async throws {
@@ -506,7 +602,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - notifySubscribers: Whether to notify page subscribers of the maintenance.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
     /// - Returns: Created
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `201` Created: `Maintenance`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `CreateMaintenance`: `POST /api/v2/statuspages/{page_id}/maintenances`. Source: `status-pages/schedule-maintenance.md:9`
     public func createMaintenance(pageId: String, body: CreateMaintenanceRequest, notifySubscribers: Bool? = nil, include: String? = nil) async throws -> Maintenance {
@@ -533,7 +635,13 @@ public struct StatusPagesAPI: Sendable {
     ///
     /// - Parameters:
     ///   - pageId: The ID of the status page.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `204` No Content: no documented body
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `UnpublishStatusPage`: `POST /api/v2/statuspages/{page_id}/unpublish`. Source: `status-pages/unpublish-status-page.md:9`
     public func unpublishStatusPage(pageId: String) async throws {
@@ -560,7 +668,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - body: The request body.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page, group.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `StatusPagesComponent`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `UpdateComponent`: `PATCH /api/v2/statuspages/{page_id}/components/{component_id}`. Source: `status-pages/update-component.md:9`
     public func updateComponent(pageId: String, componentId: String, body: PatchComponentRequest, include: String? = nil) async throws -> StatusPagesComponent {
@@ -591,7 +705,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - notifySubscribers: Whether to notify page subscribers of the degradation.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `Degradation`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `UpdateDegradation`: `PATCH /api/v2/statuspages/{page_id}/degradations/{degradation_id}`. Source: `status-pages/update-degradation.md:9`
     public func updateDegradation(pageId: String, degradationId: String, body: PatchDegradationRequest, notifySubscribers: Bool? = nil, include: String? = nil) async throws -> Degradation {
@@ -623,7 +743,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - notifySubscribers: Whether to notify page subscribers of the maintenance.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user, status_page.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `Maintenance`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `UpdateMaintenance`: `PATCH /api/v2/statuspages/{page_id}/maintenances/{maintenance_id}`. Source: `status-pages/update-maintenance.md:9`
     public func updateMaintenance(pageId: String, maintenanceId: String, body: PatchMaintenanceRequest, notifySubscribers: Bool? = nil, include: String? = nil) async throws -> Maintenance {
@@ -654,7 +780,13 @@ public struct StatusPagesAPI: Sendable {
     ///   - deleteSubscribers: Whether to delete existing subscribers when updating a status page's type.
     ///   - include: Comma-separated list of resources to include. Supported values: created_by_user, last_modified_by_user.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `StatusPage`
+    /// - `429` Too many requests: `APIErrorResponse`
     ///
     /// Operation `UpdateStatusPage`: `PATCH /api/v2/statuspages/{page_id}`. Source: `status-pages/update-status-page.md:9`
     public func updateStatusPage(pageId: String, body: PatchStatusPageRequest, deleteSubscribers: Bool? = nil, include: String? = nil) async throws -> StatusPage {

@@ -14,6 +14,28 @@ public indirect enum DegradationIncludedItems: Codable, Hashable, Sendable {
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
+    /// Wraps a `DegradationIncludedItemsOption1` (`.degradationIncludedItemsOption1`).
+    public init(_ value: DegradationIncludedItemsOption1) {
+        self = .degradationIncludedItemsOption1(value)
+    }
+
+    /// Wraps a `DegradationIncludedItemsOption2` (`.degradationIncludedItemsOption2`).
+    public init(_ value: DegradationIncludedItemsOption2) {
+        self = .degradationIncludedItemsOption2(value)
+    }
+
+    /// The `DegradationIncludedItemsOption1` when this is `.degradationIncludedItemsOption1`, else nil.
+    public var asDegradationIncludedItemsOption1: DegradationIncludedItemsOption1? {
+        if case .degradationIncludedItemsOption1(let value) = self { return value }
+        return nil
+    }
+
+    /// The `DegradationIncludedItemsOption2` when this is `.degradationIncludedItemsOption2`, else nil.
+    public var asDegradationIncludedItemsOption2: DegradationIncludedItemsOption2? {
+        if case .degradationIncludedItemsOption2(let value) = self { return value }
+        return nil
+    }
+
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(DegradationIncludedItemsOption1.self) {

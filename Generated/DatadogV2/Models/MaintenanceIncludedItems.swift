@@ -14,6 +14,28 @@ public indirect enum MaintenanceIncludedItems: Codable, Hashable, Sendable {
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
+    /// Wraps a `MaintenanceIncludedItemsOption1` (`.maintenanceIncludedItemsOption1`).
+    public init(_ value: MaintenanceIncludedItemsOption1) {
+        self = .maintenanceIncludedItemsOption1(value)
+    }
+
+    /// Wraps a `MaintenanceIncludedItemsOption2` (`.maintenanceIncludedItemsOption2`).
+    public init(_ value: MaintenanceIncludedItemsOption2) {
+        self = .maintenanceIncludedItemsOption2(value)
+    }
+
+    /// The `MaintenanceIncludedItemsOption1` when this is `.maintenanceIncludedItemsOption1`, else nil.
+    public var asMaintenanceIncludedItemsOption1: MaintenanceIncludedItemsOption1? {
+        if case .maintenanceIncludedItemsOption1(let value) = self { return value }
+        return nil
+    }
+
+    /// The `MaintenanceIncludedItemsOption2` when this is `.maintenanceIncludedItemsOption2`, else nil.
+    public var asMaintenanceIncludedItemsOption2: MaintenanceIncludedItemsOption2? {
+        if case .maintenanceIncludedItemsOption2(let value) = self { return value }
+        return nil
+    }
+
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(MaintenanceIncludedItemsOption1.self) {

@@ -13,6 +13,17 @@ public indirect enum StatusPageIncludedItems: Codable, Hashable, Sendable {
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
+    /// Wraps a `StatusPageIncludedItemsOption1` (`.statusPageIncludedItemsOption1`).
+    public init(_ value: StatusPageIncludedItemsOption1) {
+        self = .statusPageIncludedItemsOption1(value)
+    }
+
+    /// The `StatusPageIncludedItemsOption1` when this is `.statusPageIncludedItemsOption1`, else nil.
+    public var asStatusPageIncludedItemsOption1: StatusPageIncludedItemsOption1? {
+        if case .statusPageIncludedItemsOption1(let value) = self { return value }
+        return nil
+    }
+
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(StatusPageIncludedItemsOption1.self) {

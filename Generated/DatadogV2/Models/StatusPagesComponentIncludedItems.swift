@@ -15,6 +15,39 @@ public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Senda
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
+    /// Wraps a `StatusPagesComponentIncludedItemsOption1` (`.statusPagesComponentIncludedItemsOption1`).
+    public init(_ value: StatusPagesComponentIncludedItemsOption1) {
+        self = .statusPagesComponentIncludedItemsOption1(value)
+    }
+
+    /// Wraps a `StatusPagesComponentIncludedItemsOption2` (`.statusPagesComponentIncludedItemsOption2`).
+    public init(_ value: StatusPagesComponentIncludedItemsOption2) {
+        self = .statusPagesComponentIncludedItemsOption2(value)
+    }
+
+    /// Wraps a `StatusPagesComponentIncludedItemsOption3` (`.statusPagesComponentIncludedItemsOption3`).
+    public init(_ value: StatusPagesComponentIncludedItemsOption3) {
+        self = .statusPagesComponentIncludedItemsOption3(value)
+    }
+
+    /// The `StatusPagesComponentIncludedItemsOption1` when this is `.statusPagesComponentIncludedItemsOption1`, else nil.
+    public var asStatusPagesComponentIncludedItemsOption1: StatusPagesComponentIncludedItemsOption1? {
+        if case .statusPagesComponentIncludedItemsOption1(let value) = self { return value }
+        return nil
+    }
+
+    /// The `StatusPagesComponentIncludedItemsOption2` when this is `.statusPagesComponentIncludedItemsOption2`, else nil.
+    public var asStatusPagesComponentIncludedItemsOption2: StatusPagesComponentIncludedItemsOption2? {
+        if case .statusPagesComponentIncludedItemsOption2(let value) = self { return value }
+        return nil
+    }
+
+    /// The `StatusPagesComponentIncludedItemsOption3` when this is `.statusPagesComponentIncludedItemsOption3`, else nil.
+    public var asStatusPagesComponentIncludedItemsOption3: StatusPagesComponentIncludedItemsOption3? {
+        if case .statusPagesComponentIncludedItemsOption3(let value) = self { return value }
+        return nil
+    }
+
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption1.self) {

@@ -79,6 +79,15 @@ struct OperationModel: Sendable, Decodable {
         var hostLiteral: String
     }
 
+    /// A documented response: its status, description and the Swift type of its body.
+    struct StatusDoc: Sendable, Decodable {
+        var status: String
+        var hasDescription: Bool
+        var description: String
+        var hasBody: Bool
+        var bodyType: String
+    }
+
     var summary: String
     /// The doc comment's text after the summary.
     var doc: [[String]]
@@ -87,6 +96,8 @@ struct OperationModel: Sendable, Decodable {
     var unstableKey: String
     var parameterDocs: [ParameterDoc]
     var returns: Returns
+    /// Every documented status, in page order (error bodies: `DatadogAPIError.decodedBody(as:)`).
+    var statusDocs: [StatusDoc]
     /// The operationId on one line, for the doc comment.
     var operationID: String
     var httpMethod: String
@@ -136,6 +147,14 @@ struct OperationModel: Sendable, Decodable {
             returns = Returns(nothing: false, decoded: false, data: true, text: false, type: "Data", docLine: "The response body.")
         case .text:
             returns = Returns(nothing: false, decoded: false, data: false, text: true, type: "String", docLine: "The response body as text.")
+        }
+        statusDocs = operation.responses.map { response in
+            var type = response.type?.swift
+            if response.status.hasPrefix("2"), case .data = operation.response { type = "Data" }
+            if response.status.hasPrefix("2"), case .text = operation.response { type = "String" }
+            let text = SwiftText.docLines(response.description).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            return StatusDoc(status: SwiftText.docLines(response.status).joined(), hasDescription: !text.isEmpty, description: text,
+                             hasBody: type != nil, bodyType: type ?? "")
         }
         operationID = SwiftText.docLines(operation.operationID).joined()
         httpMethod = operation.httpMethod

@@ -175,6 +175,11 @@ struct OneOfModel: TemplateModel {
         var bare: String
         /// The alternative's Swift type.
         var type: String
+        /// Whether `init(_:)` wraps this alternative.
+        var initializer: Bool
+        /// Whether the case has an `as…` accessor, and its name.
+        var hasAccessor: Bool
+        var accessor: String
     }
 
     var name: String
@@ -186,7 +191,10 @@ struct OneOfModel: TemplateModel {
         name = decl.name
         doc = TypeTemplateModels.doc(decl.doc)
         source = TypeTemplateModels.source(decl.source)
-        options = decl.options.map { Option(name: Identifiers.escapedMember($0.caseName), bare: $0.caseName, type: $0.type.swift) }
+        options = decl.options.map {
+            Option(name: Identifiers.escapedMember($0.caseName), bare: $0.caseName, type: $0.type.swift,
+                   initializer: $0.hasInitializer, hasAccessor: $0.accessorName != nil, accessor: $0.accessorName ?? "")
+        }
     }
 }
 

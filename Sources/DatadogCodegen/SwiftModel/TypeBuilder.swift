@@ -14,6 +14,8 @@ public struct TypeBuilder {
     private var pendingOfficialName = false
     /// Lines of the current table's rows that are JSON:API to-one relationship linkage (see ``linkageRows(under:)``).
     private var linkageLines: Set<Int> = []
+    /// Whether the table being resolved is a request body.
+    private var inRequest = false
 
     /// Creates an empty builder.
     public init() {}
@@ -21,10 +23,13 @@ public struct TypeBuilder {
     /// The type of a whole table (request body or response).
     /// What does not fit is reported to `log` (the page the table is on).
     public mutating func rootType(fields: [FieldNode], exampleIsArray: Bool, name: String, doc: String, line: Int,
-                                  python: PythonExpression?, official: Bool = false, log: inout DiagnosticLog) -> ResolvedField {
+                                  python: PythonExpression?, official: Bool = false, isRequest: Bool = false,
+                                  log: inout DiagnosticLog) -> ResolvedField {
         if official { officialNames.insert(name) }
         // Linkage rows are lines of this table's page: none carry over from another table.
         linkageLines = []
+        inRequest = isRequest
+        defer { inRequest = false }
         // The field tree keeps a nameless row only where it describes the body itself (e.g. a list
         // of strings, beside at most the untyped row the pages render for the items' description).
         if let only = fields.first(where: { $0.name.isEmpty && !$0.typeCell.trimmingSpaces().isEmpty }) {
@@ -130,7 +135,8 @@ public struct TypeBuilder {
             if Identifiers.unusableMemberNames.contains(propertyName) { propertyName += "_" }
             propertyName = Identifiers.unique(propertyName, in: &used)
             declared.append(PropertyDecl(wireName: child.name, name: propertyName, type: resolved.type, required: child.required,
-                                         deprecated: child.deprecated, doc: child.description, nullable: resolved.nullable))
+                                         deprecated: child.deprecated, doc: child.description, nullable: resolved.nullable,
+                                         requiredInRequests: inRequest ? child.required : nil))
         }
         let decl = TypeDecl(name: typeName, kind: .structure, doc: node.description,
                             source: SourceLocation(file: log.file, line: node.line), properties: declared)
@@ -324,19 +330,26 @@ public struct TypeBuilder {
             var properties = a.properties
             let bByWire = Dictionary(b.properties.map { ($0.wireName, $0) }, uniquingKeysWith: { first, _ in first })
             let aWires = Set(a.properties.map(\.wireName))
+            // A property is required when every occurrence requires it, or when every request table
+            // requires it (responses that show it optional or leave it out do not weaken a request).
+            func inRequests(_ declaration: TypeDecl) -> Bool { declaration.properties.contains { $0.requiredInRequests != nil } }
+            func combined(_ x: Bool?, _ y: Bool?) -> Bool? { x.map { x in y.map { x && $0 } ?? x } ?? y }
             for index in properties.indices {
-                if let other = bByWire[properties[index].wireName] {
+                let other = bByWire[properties[index].wireName]
+                let requests = combined(properties[index].requiredInRequests,
+                                        other?.requiredInRequests ?? (inRequests(b) ? false : nil))
+                if let other {
                     if other.type.informationRank > properties[index].type.informationRank { properties[index].type = other.type }
-                    properties[index].required = properties[index].required && other.required
                     properties[index].nullable = properties[index].nullable || other.nullable
-                } else {
-                    properties[index].required = false
                 }
+                properties[index].required = requests ?? (properties[index].required && other?.required == true)
+                properties[index].requiredInRequests = requests
             }
             var used = Set(properties.map(\.name))
             for property in b.properties where !aWires.contains(property.wireName) {
                 var added = property
-                added.required = false
+                added.requiredInRequests = combined(property.requiredInRequests, inRequests(a) ? false : nil)
+                added.required = added.requiredInRequests ?? false
                 added.name = Identifiers.unique(property.name, in: &used)
                 properties.append(added)
             }

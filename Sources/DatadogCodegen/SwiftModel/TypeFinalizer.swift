@@ -65,7 +65,37 @@ public enum TypeFinalizer {
         }
 
         markIndirect(&result)
+        markOptionInitializers(&result)
         return result.values.sorted { $0.name < $1.name }
+    }
+
+    /// A oneOf option gets an unlabeled initializer when its type, with typealiases resolved, is
+    /// no other option's (two `init(_:)` of one type would not compile) and is not free-form JSON;
+    /// each case gets an `as…` accessor unless a case (or `unparsed`) already has that name.
+    static func markOptionInitializers(_ decls: inout [String: TypeDecl]) {
+        func resolved(_ type: TypeRef) -> TypeRef {
+            switch type {
+            case .named(let name):
+                var current = name
+                var steps = 0
+                while let alias = decls[current]?.aliasOf, steps < 64 { current = alias; steps += 1 }
+                return .named(current)
+            case .array(let element): return .array(resolved(element))
+            case .map(let value): return .map(resolved(value))
+            default: return type
+            }
+        }
+        for (name, decl) in decls where decl.kind == .oneOf {
+            let types = decl.options.map { resolved($0.type) }
+            let caseNames = Set(decl.options.map(\.caseName) + ["unparsed"])
+            for position in decl.options.indices {
+                decls[name]?.options[position].hasInitializer =
+                    types[position] != .json && types.filter { $0 == types[position] }.count == 1
+                let caseName = decl.options[position].caseName
+                let accessor = "as" + caseName.prefix(1).uppercased() + caseName.dropFirst()
+                decls[name]?.options[position].accessorName = caseNames.contains(accessor) ? nil : accessor
+            }
+        }
     }
 
     /// Marks struct properties that would make a struct contain itself.

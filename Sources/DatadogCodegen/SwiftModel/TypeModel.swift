@@ -92,6 +92,10 @@ public struct PropertyDecl: Sendable, Hashable {
     /// Whether the value may be JSON `null` (JSON:API to-one relationship linkage): declared as
     /// the runtime's `Nullable<T>` so that a round trip keeps `null` apart from an absent key.
     public var nullable = false
+    /// Whether every request table with this type marks the property required; nil when the type
+    /// is in no request table. Merging occurrences never makes a property optional that every
+    /// request requires (``TypeBuilder/merge(_:_:)``).
+    public var requiredInRequests: Bool? = nil
 }
 
 /// One case of a generated enum.
@@ -108,6 +112,12 @@ public struct OneOfOptionDecl: Sendable, Hashable {
     public var caseName: String
     /// The alternative's type.
     public var type: TypeRef
+    /// Whether the oneOf gets an unlabeled `init(_:)` for this option: no other option has the same
+    /// type once typealiases are resolved (set by ``TypeFinalizer``).
+    public var hasInitializer: Bool = false
+    /// The optional accessor for this case, `as` + the case name (`asTimeseriesWidgetDefinition`);
+    /// nil when another case already has that name (set by ``TypeFinalizer``).
+    public var accessorName: String?
 }
 
 /// A generated Swift type: a structure, an enum or a oneOf.

@@ -67,7 +67,7 @@ public final class DatadogClient: Sendable {
     /// decodes as JSON `null`, which suits `Optional` and ``JSONValue`` responses. When
     /// `Response` is `String` and the body is not JSON, the body text is returned.
     ///
-    /// - Throws: ``DatadogClientError``, ``DatadogAPIError``, transport errors, `CancellationError`.
+    /// - Throws: ``DatadogClientError`` (transport failures included), ``DatadogAPIError``, `CancellationError`.
     public func send<Response: Decodable>(_ request: APIRequest, decoding: Response.Type) async throws -> Response {
         let response = try await perform(request)
         return try decodeBody(response.body, as: Response.self)
@@ -75,21 +75,21 @@ public final class DatadogClient: Sendable {
 
     /// Sends `request`, ignoring the 2xx body.
     ///
-    /// - Throws: ``DatadogClientError``, ``DatadogAPIError``, transport errors, `CancellationError`.
+    /// - Throws: ``DatadogClientError`` (transport failures included), ``DatadogAPIError``, `CancellationError`.
     public func send(_ request: APIRequest) async throws {
         _ = try await perform(request)
     }
 
     /// Sends `request` and returns the 2xx body bytes (zip, octet-stream…).
     ///
-    /// - Throws: ``DatadogClientError``, ``DatadogAPIError``, transport errors, `CancellationError`.
+    /// - Throws: ``DatadogClientError`` (transport failures included), ``DatadogAPIError``, `CancellationError`.
     public func sendForData(_ request: APIRequest) async throws -> Data {
         try await perform(request).body
     }
 
     /// Sends `request` and returns the 2xx body as text (CSV, YAML…), read as UTF-8.
     ///
-    /// - Throws: ``DatadogClientError``, ``DatadogAPIError``, transport errors, `CancellationError`.
+    /// - Throws: ``DatadogClientError`` (transport failures included), ``DatadogAPIError``, `CancellationError`.
     public func sendForString(_ request: APIRequest) async throws -> String {
         let body = try await perform(request).body
         return String(data: body, encoding: .utf8) ?? String(decoding: body, as: UTF8.self)
@@ -97,7 +97,7 @@ public final class DatadogClient: Sendable {
 
     /// Sends `request` and returns the raw 2xx response.
     ///
-    /// - Throws: ``DatadogClientError``, ``DatadogAPIError``, transport errors, `CancellationError`.
+    /// - Throws: ``DatadogClientError`` (transport failures included), ``DatadogAPIError``, `CancellationError`.
     public func sendForResponse(_ request: APIRequest) async throws -> HTTPResponse {
         try await perform(request)
     }
@@ -230,8 +230,9 @@ public final class DatadogClient: Sendable {
                 }
             } catch {
                 if Task.isCancelled || error is CancellationError { throw CancellationError() }
-                var error = error
-                if !(error is DatadogClientError), clock.now - start >= limit - .milliseconds(50) {
+                // One-line typed errors (`.cannotConnect`, `.connectionLost` …) that keep the transport's own.
+                var error = DatadogClientError.classifying(error, timeout: limit)
+                if error != limitError, clock.now - start >= limit - .milliseconds(50) {
                     // The transport's own timer (URLError.timedOut, a NIO deadline) fired at the deadline.
                     error = limitError
                 }

@@ -1,6 +1,10 @@
 import Foundation
 
-/// A failure on the client side: nothing was sent, or a 2xx response could not be read.
+/// A failure on the client side: nothing was sent, no HTTP answer came back, or a 2xx response
+/// could not be read.
+///
+/// Transport failures are typed by ``classifying(_:timeout:)`` and keep the transport's error in
+/// their ``TransportFailure``; their description is one line.
 public enum DatadogClientError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The operation is unstable and was not enabled with
     /// ``DatadogConfiguration/enableUnstableOperation(_:)``; no request was sent.
@@ -17,6 +21,19 @@ public enum DatadogClientError: Error, Sendable, Equatable, CustomStringConverti
     case timedOut(Duration)
     /// The whole call took longer than ``DatadogConfiguration/callTimeout``.
     case deadlineExceeded(Duration)
+    /// No connection could be made: refused, host not found, no network.
+    case cannotConnect(TransportFailure)
+    /// The connection closed before the response was complete.
+    case connectionLost(TransportFailure)
+    /// The TLS handshake failed (certificate rejected, protocol mismatch).
+    case secureConnectionFailed(TransportFailure)
+    /// The answer was not a readable HTTP response (garbage, truncated, too large).
+    case invalidResponse(TransportFailure)
+    /// The transport cancelled the exchange although the calling task was not cancelled (a task
+    /// cancellation throws `CancellationError`).
+    case cancelled(TransportFailure)
+    /// Any other failure of the transport.
+    case transport(TransportFailure)
 
     /// A readable explanation.
     public var description: String {
@@ -35,6 +52,18 @@ public enum DatadogClientError: Error, Sendable, Equatable, CustomStringConverti
             return "The request did not complete within its timeout (\(limit))"
         case .deadlineExceeded(let limit):
             return "The call did not complete within its deadline (\(limit)), retries included"
+        case .cannotConnect(let failure):
+            return "Could not connect: \(failure)"
+        case .connectionLost(let failure):
+            return "Connection lost: \(failure)"
+        case .secureConnectionFailed(let failure):
+            return "Secure connection failed: \(failure)"
+        case .invalidResponse(let failure):
+            return "Invalid response: \(failure)"
+        case .cancelled(let failure):
+            return "Cancelled by the transport: \(failure)"
+        case .transport(let failure):
+            return "Transport error: \(failure)"
         }
     }
 }
@@ -129,6 +158,8 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
     /// For a 429 (or 503), how long the server asked to wait, from `X-RateLimit-Reset`
     /// (seconds) or `Retry-After` (seconds or an HTTP date), measured when the error was made.
     public let retryAfter: Duration?
+    /// The `X-RateLimit-*` headers as values, when the response has them.
+    public let rateLimit: RateLimit?
 
     /// Creates an error from a response, decoding ``errorResponse`` when possible.
     public init(statusCode: Int, headers: [String: String] = [:], body: Data = Data(), operationID: String? = nil) {
@@ -138,6 +169,7 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
         self.operationID = operationID
         self.errorResponse = try? DatadogJSON.makeDecoder().decode(DatadogErrorResponse.self, from: body)
         self.retryAfter = RetryAfter.wait(in: HTTPResponse(statusCode: statusCode, headers: headers))
+        self.rateLimit = RateLimit(response: HTTPResponse(statusCode: statusCode, headers: headers))
     }
 
     /// Creates an error from a response.
@@ -169,6 +201,12 @@ public struct DatadogAPIError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The body decoded as `type`, or nil when it does not decode: for the body types a method's
+    /// documentation lists per status (`error.decodedBody(as: APIErrorResponse.self)`).
+    public func decodedBody<T: Decodable>(as type: T.Type) -> T? {
+        try? DatadogJSON.makeDecoder().decode(T.self, from: body)
+    }
+
     /// `"Datadog API error 403 (ListThings): Forbidden"`: status, operation and messages or a body preview.
     public var description: String {
         let operation = operationID.map { " (\($0))" } ?? ""
@@ -197,6 +235,7 @@ extension DatadogAPIError: CustomDebugStringConvertible, CustomReflectable {
             children: [
                 "statusCode": statusCode, "operationID": operationID as Any, "headers": redactHeaders(headers),
                 "body": BodyPreview.text(body), "messages": messages, "retryAfter": retryAfter as Any,
+                "rateLimit": rateLimit as Any,
             ], displayStyle: .struct)
     }
 }

@@ -141,8 +141,9 @@ public protocol HTTPTransport: Sendable {
     /// ``RedirectPolicy/follow(_:sending:)``), and return promptly when the task is cancelled:
     /// the client cancels an attempt that passes its deadline.
     ///
-    /// - Throws: Transport failures (connection, timeout), and `CancellationError` (or the
-    ///   stack's own cancellation error) when the task is cancelled.
+    /// - Throws: Transport failures (connection, timeout), preferably as ``DatadogClientError``s
+    ///   (the client types any other error with ``DatadogClientError/classifying(_:timeout:)``),
+    ///   and `CancellationError` (or the stack's own cancellation error) when the task is cancelled.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
@@ -181,8 +182,15 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     /// Sends `request`, following redirects per ``HTTPRequest/redirects``.
+    ///
+    /// - Throws: `CancellationError` when the task is cancelled; else a ``DatadogClientError``
+    ///   (``DatadogClientError/classifying(_:timeout:)`` of the `URLError`).
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try await RedirectPolicy.follow(request) { try await sendOnce($0) }
+        do {
+            return try await RedirectPolicy.follow(request) { try await sendOnce($0) }
+        } catch let error as URLError {
+            throw DatadogClientError.classifying(error, timeout: request.timeout)
+        }
     }
 
     /// One exchange, redirects not followed.

@@ -25,7 +25,13 @@ public struct EdgeCasesAPI: Sendable {
     ///   - pageOffset: Where the page starts.
     ///   - pageLimit: How many widgets per page.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `[String]`
+    /// - `204` No Content: no documented body
     ///
     /// Operation `GetWidgetEdgeCases`: `GET /api/v1/edge/widgets`. Source: `get-widget-edge-cases-same-title.md:9`
     public func getWidgetEdgeCases(pageOffset: Int64? = nil, pageLimit: Int64? = nil) async throws -> [String] {
@@ -74,7 +80,13 @@ public struct EdgeCasesAPI: Sendable {
     ///   - includeDeleted: Whether to include deleted widgets.
     ///   - contentEncoding: HTTP header used to compress the body. Allowed enum values: `gzip,deflate`
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `UpdateEdgeWidgetResponse`
+    /// - `404` Not Found: `APIErrorResponse`
     ///
     /// Operation `UpdateEdgeWidget`: `PUT /api/v1/edge/widgets/{widget_id}`. Source: `get-widget-edge-cases.md:9`
     public func updateEdgeWidget(widgetId: String, body: EdgeWidgetRequest, filterTags: [String]? = nil, pageSize: Int64? = nil, includeDeleted: Bool? = nil, contentEncoding: String? = nil) async throws -> UpdateEdgeWidgetResponse {
@@ -101,7 +113,12 @@ public struct EdgeCasesAPI: Sendable {
     ///
     /// A list of strings whose items' description is rendered as a row of its own, without a type.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `[String]`
     ///
     /// Operation `ListEdgeGadgetNames`: `GET /api/v1/edge/gadget-names`. Source: `list-edge-gadget-names.md:9`
     public func listEdgeGadgetNames() async throws -> [String] {
@@ -122,7 +139,12 @@ public struct EdgeCasesAPI: Sendable {
     /// A list response whose example shows a single element: only the code examples say it is a list.
     /// The `state` enum lists no values; its example shows integers.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `[EdgeGadget]`
     ///
     /// Operation `ListEdgeGadgets`: `GET /api/v1/edge/gadgets`. Source: `list-edge-gadgets.md:9`
     public func listEdgeGadgets() async throws -> [EdgeGadget] {

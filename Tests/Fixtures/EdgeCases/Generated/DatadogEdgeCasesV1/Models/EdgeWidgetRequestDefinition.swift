@@ -15,6 +15,39 @@ public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
+    /// Wraps a `EdgeWidgetRequestDefinitionOption1` (`.edgeWidgetRequestDefinitionOption1`).
+    public init(_ value: EdgeWidgetRequestDefinitionOption1) {
+        self = .edgeWidgetRequestDefinitionOption1(value)
+    }
+
+    /// Wraps a `EdgeNoteDefinition` (`.edgeNoteDefinition`).
+    public init(_ value: EdgeNoteDefinition) {
+        self = .edgeNoteDefinition(value)
+    }
+
+    /// Wraps a `String` (`.string`).
+    public init(_ value: String) {
+        self = .string(value)
+    }
+
+    /// The `EdgeWidgetRequestDefinitionOption1` when this is `.edgeWidgetRequestDefinitionOption1`, else nil.
+    public var asEdgeWidgetRequestDefinitionOption1: EdgeWidgetRequestDefinitionOption1? {
+        if case .edgeWidgetRequestDefinitionOption1(let value) = self { return value }
+        return nil
+    }
+
+    /// The `EdgeNoteDefinition` when this is `.edgeNoteDefinition`, else nil.
+    public var asEdgeNoteDefinition: EdgeNoteDefinition? {
+        if case .edgeNoteDefinition(let value) = self { return value }
+        return nil
+    }
+
+    /// The `String` when this is `.string`, else nil.
+    public var asString: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(EdgeWidgetRequestDefinitionOption1.self) {

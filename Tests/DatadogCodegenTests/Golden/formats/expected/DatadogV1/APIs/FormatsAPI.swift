@@ -26,7 +26,12 @@ public struct FormatsAPI: Sendable {
     ///   - label: A label for the upload.
     ///   - priority: The priority of the metadata.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `UploadIdPMetadataResponse`
     ///
     /// Operation `UploadIdPMetadata`: `POST /api/v1/formats/idp_metadata`. Source: `upload-idp-metadata.md:8`
     public func uploadIdPMetadata(idpFile: DatadogFile, label: String? = nil, priority: Int64? = nil) async throws -> UploadIdPMetadataResponse {

@@ -24,7 +24,13 @@ public struct FormatsAPI: Sendable {
     /// - Parameters:
     ///   - reportId: The ID of the report.
     /// - Returns: The response body as text.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `String`
+    /// - `404` Not Found: `APIErrorResponse`
     ///
     /// Operation `DownloadReport`: `GET /api/v2/formats/report/{report_id}/download`. Source: `download-report.md:8`
     public func downloadReport(reportId: String) async throws -> String {
@@ -49,7 +55,12 @@ public struct FormatsAPI: Sendable {
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The response body.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `Data`
     ///
     /// Operation `ExportRules`: `POST /api/v2/formats/rules/export`. Source: `export-rules.md:8`
     public func exportRules(body: ExportRulesRequest) async throws -> Data {
@@ -74,7 +85,12 @@ public struct FormatsAPI: Sendable {
     /// - Parameters:
     ///   - componentId: The ID of the component.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `GetComponentResponse`
     ///
     /// Operation `GetComponent`: `GET /api/v2/formats/components/{component_id}`. Source: `get-component.md:8`
     public func getComponent(componentId: String) async throws -> GetComponentResponse {

@@ -23,7 +23,12 @@ public struct GoldenAPI: Sendable {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `204` No Content: no documented body
     ///
     /// Operation `CreateOneOf`: `POST /api/v2/golden/oneof`. Source: `page.md:8`
     public func createOneOf(body: CreateOneOfRequest) async throws {

@@ -15,6 +15,39 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
+    /// Wraps a `CreateOneOfRequestValueOption1` (`.createOneOfRequestValueOption1`).
+    public init(_ value: CreateOneOfRequestValueOption1) {
+        self = .createOneOfRequestValueOption1(value)
+    }
+
+    /// Wraps a `String` (`.string`).
+    public init(_ value: String) {
+        self = .string(value)
+    }
+
+    /// Wraps a `[String]` (`.stringList`).
+    public init(_ value: [String]) {
+        self = .stringList(value)
+    }
+
+    /// The `CreateOneOfRequestValueOption1` when this is `.createOneOfRequestValueOption1`, else nil.
+    public var asCreateOneOfRequestValueOption1: CreateOneOfRequestValueOption1? {
+        if case .createOneOfRequestValueOption1(let value) = self { return value }
+        return nil
+    }
+
+    /// The `String` when this is `.string`, else nil.
+    public var asString: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The `[String]` when this is `.stringList`, else nil.
+    public var asStringList: [String]? {
+        if case .stringList(let value) = self { return value }
+        return nil
+    }
+
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(CreateOneOfRequestValueOption1.self) {

@@ -25,7 +25,12 @@ public struct GoldenMonitorsAPI: Sendable {
     ///   - page: The page to return, from 0.
     ///   - pageSize: Number of monitors per page.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `[ListGoldenMonitorsResponseItems]`
     ///
     /// Operation `ListGoldenMonitors`: `GET /api/v1/golden/monitor`. Source: `list-golden-monitors.md:8`
     public func listGoldenMonitors(page: Int64? = nil, pageSize: Int64? = nil) async throws -> [ListGoldenMonitorsResponseItems] {

@@ -24,7 +24,12 @@ public struct GoldenPagingAPI: Sendable {
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `SearchGoldenEventsResponse`
     ///
     /// Operation `SearchGoldenEvents`: `POST /api/v2/golden/events/search`. Source: `search-golden-events.md:8`
     public func searchGoldenEvents(body: SearchGoldenEventsRequest? = nil) async throws -> SearchGoldenEventsResponse {
@@ -63,7 +68,12 @@ public struct GoldenPagingAPI: Sendable {
     ///   - pageCursor: Where the page starts.
     ///   - pageSize: Number of things per page.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `SearchGoldenThingsResponse`
     ///
     /// Operation `SearchGoldenThings`: `GET /api/v2/golden/things`. Source: `search-golden-things.md:8`
     public func searchGoldenThings(query: String, include: String? = nil, pageCursor: String? = nil, pageSize: Int64? = nil) async throws -> SearchGoldenThingsResponse {
