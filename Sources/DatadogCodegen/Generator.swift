@@ -20,16 +20,6 @@ public struct ModuleModel: Sendable {
     public var operations: [OperationDecl]
     /// Names known to be the official clients' (from the code examples).
     public var officialNames: Set<String> = []
-
-    /// An alias whose structure is declared under an official name goes by that name: the
-    /// name learned from one page's examples applies to the identical structure elsewhere.
-    public func officialRenaming() -> [String: String] {
-        var mapping: [String: String] = [:]
-        for decl in types {
-            if let target = decl.aliasOf, officialNames.contains(target), !officialNames.contains(decl.name) { mapping[decl.name] = target }
-        }
-        return mapping
-    }
 }
 
 /// The whole SDK (stage 4), with what each page contributed.
@@ -144,8 +134,35 @@ public enum Generator {
     }
 
     /// Builds the operations and types of one version from every usable page, then finalizes its types.
+    /// Two runs over the pages: the first learns the names the examples give (see ``NameSpreading``),
+    /// the second spreads them to the copies of the same schemas and is the one kept.
     static func buildVersion(_ version: String, pages: [ParsedPage], usable: [Bool], naming: OperationNaming, modulePrefix: String) -> VersionBuild {
-        var builder = TypeBuilder()
+        var learning = TypeBuilder()
+        _ = buildOperations(version, pages: pages, usable: usable, naming: naming, builder: &learning)
+        var builder = TypeBuilder(spreading: NameSpreading(learning.learned), knownOfficial: learning.officialNames)
+        var (operations, perPageOperations, perPageDiagnostics) = buildOperations(version, pages: pages, usable: usable, naming: naming, builder: &builder)
+        let finalized = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
+        // One name per type: references to an alias of an official declaration use the official name.
+        let renaming = OfficialRenaming.mapping(finalized, official: builder.officialNames)
+        let types = OfficialRenaming.apply(renaming, to: finalized)
+        operations = operations.map { OfficialRenaming.apply(renaming, to: $0) }
+        // Paging is read from the final types (merging can make a required list optional).
+        let typesByName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in operations.indices {
+            operations[index].pagination = Pagination.infer(operations[index], types: typesByName)
+        }
+        uniqueMethodNames(&operations)
+        let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
+                                 officialNames: builder.officialNames)
+        // The dump shows the operations as generated (method names made unique).
+        let pageOperations = perPageOperations.map { $0.map { ($0.0, operations[$0.1]) } }
+        return VersionBuild(module: module, operations: pageOperations, diagnostics: perPageDiagnostics)
+    }
+
+    /// The operations of `version` on every usable page, in page order, with their types added to `builder`:
+    /// the operations, per page (index in the page, index in the operations) and per page its diagnostics.
+    static func buildOperations(_ version: String, pages: [ParsedPage], usable: [Bool], naming: OperationNaming,
+                                builder: inout TypeBuilder) -> ([OperationDecl], [[(Int, Int)]], [[Diagnostic]]) {
         var operations: [OperationDecl] = []
         var seenOperations: [String: String] = [:]
         var perPageOperations = Array(repeating: [(Int, Int)](), count: pages.count)  // (index in page, index in operations)
@@ -170,18 +187,7 @@ public enum Generator {
             }
             perPageDiagnostics[pageIndex] += log.diagnostics
         }
-        let types = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
-        // Paging is read from the final types (merging can make a required list optional).
-        let typesByName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for index in operations.indices {
-            operations[index].pagination = Pagination.infer(operations[index], types: typesByName)
-        }
-        uniqueMethodNames(&operations)
-        let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
-                                 officialNames: builder.officialNames)
-        // The dump shows the operations as generated (method names made unique).
-        let pageOperations = perPageOperations.map { $0.map { ($0.0, operations[$0.1]) } }
-        return VersionBuild(module: module, operations: pageOperations, diagnostics: perPageDiagnostics)
+        return (operations, perPageOperations, perPageDiagnostics)
     }
 
     /// Two operations of one API type must not share a method name.

@@ -12,13 +12,26 @@ public struct TypeBuilder {
     /// Names taken from the pages' code examples: the official clients' names.
     public private(set) var officialNames: Set<String> = []
     private var pendingOfficialName = false
+    /// Names learned from the examples on this run's rows, with the rows' signatures (see ``NameSpreading``).
+    private(set) var learned: [NameSpreading.Learned] = []
+    /// Names learned on an earlier run over the same pages, spread to rows the examples do not name.
+    private let spreading: NameSpreading?
+    /// Official names known from an earlier run over the same pages (for oneOf case names).
+    private let knownOfficial: Set<String>
     /// Lines of the current page's rows that are JSON:API to-one relationship linkage (see ``linkageRows(under:)``).
     private var linkageLines: Set<Int> = []
     private var file = ""
     private var log: DiagnosticLog
 
     /// Creates an empty builder.
-    public init() { log = DiagnosticLog(file: "") }
+    public init() { self.init(spreading: nil, knownOfficial: []) }
+
+    /// Creates an empty builder that names rows after what an earlier run over the same pages learned.
+    init(spreading: NameSpreading?, knownOfficial: Set<String>) {
+        log = DiagnosticLog(file: "")
+        self.spreading = spreading
+        self.knownOfficial = knownOfficial
+    }
 
     /// Diagnostics raised while building the types of the current page.
     public mutating func beginPage(_ file: String) -> [Diagnostic] {
@@ -37,9 +50,20 @@ public struct TypeBuilder {
     }
 
     /// The type of a whole table (request body or response).
+    /// `alternatives`: the page's further Python bodies for the same table, from which only names are learned.
     public mutating func rootType(fields: [FieldNode], exampleIsArray: Bool, name: String, doc: String, line: Int,
-                                  python: PythonExpression?, official: Bool = false) -> ResolvedField {
+                                  python: PythonExpression?, alternatives: [PythonExpression] = [], official: Bool = false) -> ResolvedField {
         if official { officialNames.insert(name) }
+        if spreading == nil, !alternatives.isEmpty {
+            // Learning run: bind every other body on a scratch copy and keep only what it learned.
+            for alternative in alternatives {
+                var scratch = self
+                _ = scratch.rootType(fields: fields, exampleIsArray: exampleIsArray, name: name, doc: doc, line: line,
+                                     python: alternative, official: official)
+                learned += scratch.learned.dropFirst(learned.count)
+                officialNames.formUnion(scratch.officialNames)
+            }
+        }
         // The field tree keeps a nameless row only where it describes the body itself (e.g. a list
         // of strings, beside at most the untyped row the pages render for the items' description).
         if let only = fields.first(where: { $0.name.isEmpty && !$0.typeCell.trimmingSpaces().isEmpty }) {
@@ -51,6 +75,7 @@ public struct TypeBuilder {
         }
         let root = FieldNode(name: "", role: .property, typeCell: "object", required: true, deprecated: false,
                              enumValues: nil, description: doc, line: line, children: fields)
+        if official { learn(root, name) }
         if exampleIsArray {
             // An official name (from the examples) names the element; else the element is `…Items`.
             let element = resolve(root, name: official ? name : name + "Items", python: python?.firstListElement)
@@ -75,11 +100,16 @@ public struct TypeBuilder {
             return ResolvedField(type: scalarType(scalar, line: node.line), children: node.children.map { _ in ResolvedField(type: .json, children: []) })
         case .enumeration:
             var enumName = name
+            var fallback: String?
             if case .attribute(let base, _)? = python, CodeExampleHints.isIdentifier(base) {
                 enumName = Identifiers.typeName(base)
+                learn(node, enumName)
+                pendingOfficialName = true
+            } else if let spread = spreadName(node) {
+                (enumName, fallback) = (spread, name)
                 pendingOfficialName = true
             }
-            return ResolvedField(type: enumeration(node, name: enumName), children: [])
+            return ResolvedField(type: enumeration(node, name: enumName, fallback: fallback), children: [])
         case .array(let element):
             let inner = resolve(node, type: element, name: name + "Items", python: python?.firstListElement, depth: depth + 1)
             return ResolvedField(type: .array(inner.type), children: inner.children)
@@ -95,13 +125,17 @@ public struct TypeBuilder {
 
     private mutating func object(_ node: FieldNode, isUnknown: Bool, name: String, python: PythonExpression?, depth: Int) -> ResolvedField {
         var typeName = name
+        var fallback: String?
         var arguments: [(String, PythonExpression)] = []
-        if case .call(let called, let args)? = python {
+        if case .call(let called, let args)? = python, CodeExampleHints.isIdentifier(called) {
             arguments = args
-            if CodeExampleHints.isIdentifier(called) {
-                typeName = Identifiers.typeName(called)
-                officialNames.insert(typeName)
-            }
+            typeName = Identifiers.typeName(called)
+            officialNames.insert(typeName)
+            learn(node, typeName)
+        } else if case .call(_, let args)? = python {
+            arguments = args
+        } else if let spread = spreadName(node) {
+            (typeName, fallback) = (spread, name)
         }
         let properties = node.children.filter { $0.role == .property }
         let anyKey = node.children.first { $0.role == .additionalProperties }
@@ -147,7 +181,8 @@ public struct TypeBuilder {
         }
         let decl = TypeDecl(name: typeName, kind: .structure, doc: node.description,
                             source: SourceLocation(file: file, line: node.line), properties: declared)
-        let finalName = register(decl, line: node.line)
+        if fallback != nil { pendingOfficialName = true }
+        let finalName = register(decl, line: node.line, fallback: fallback)
         return ResolvedField(type: .named(finalName), children: resolvedChildren)
     }
 
@@ -184,7 +219,7 @@ public struct TypeBuilder {
             optionIndex += 1
             let resolved = resolve(child, type: child.type, name: name + "Option\(number)", python: optionPython, depth: depth + 1)
             resolvedChildren.append(resolved)
-            var caseName = Identifiers.lowerCamel(Self.caseBase(resolved.type))
+            var caseName = Identifiers.lowerCamel(caseBase(resolved.type, option: child) ?? "")
             if caseName.isEmpty || Identifiers.unusableMemberNames.contains(caseName) { caseName = "option\(number)" }
             caseName = Identifiers.unique(caseName, in: &usedCases)
             if options.contains(where: { $0.type == resolved.type }) { continue }
@@ -218,17 +253,28 @@ public struct TypeBuilder {
         String(name.lowercased().filter { $0 != "_" && $0 != "-" })
     }
 
-    /// The case name of a oneOf option: its type's name (`[String]` → `strings`).
-    static func caseBase(_ type: TypeRef) -> String {
+    /// The case name of a oneOf option, as users meet it: the option's official type name
+    /// (`ToplistWidgetDefinition`), else the value of its single-valued `type` field (`toplist`),
+    /// else nil (the case is `optionN`); an unnamed type by its Swift spelling (`[String]` → `StringList`).
+    func caseBase(_ type: TypeRef, option: FieldNode) -> String? {
         switch type {
-        case .named(let name): return name
-        case .array(let element): return caseBase(element) + "List"
-        case .map(let value): return caseBase(value) + "Map"
+        case .named(let name):
+            if officialNames.contains(name) || knownOfficial.contains(name) { return name }
+            return Self.discriminator(option)
+        case .array(let element): return caseBase(element, option: option).map { $0 + "List" }
+        case .map(let value): return caseBase(value, option: option).map { $0 + "Map" }
         default: return type.swift
         }
     }
 
-    private mutating func enumeration(_ node: FieldNode, name: String) -> TypeRef {
+    /// The one value of an option's `type` enum field: what tells the option apart on the wire.
+    static func discriminator(_ option: FieldNode) -> String? {
+        let field = option.children.first { $0.role == .property && $0.name == "type" }
+        guard let values = field?.enumValues, values.count == 1 else { return nil }
+        return values[0]
+    }
+
+    private mutating func enumeration(_ node: FieldNode, name: String, fallback: String?) -> TypeRef {
         let values = node.enumValues ?? []
         let kind: TypeDecl.Kind
         if values.isEmpty ? node.exampleShowsInteger : values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
@@ -247,7 +293,7 @@ public struct TypeBuilder {
         }
         let decl = TypeDecl(name: name, kind: kind, doc: node.description,
                             source: SourceLocation(file: file, line: node.line), cases: cases)
-        return .named(register(decl, line: node.line))
+        return .named(register(decl, line: node.line, fallback: fallback))
     }
 
     private mutating func scalarType(_ scalar: String, line: Int) -> TypeRef {
@@ -274,8 +320,26 @@ public struct TypeBuilder {
 
     // MARK: - Registry
 
+    /// Records that the examples name `node` `name`, for ``NameSpreading``.
+    private mutating func learn(_ node: FieldNode, _ name: String) {
+        learned.append(NameSpreading.Learned(signature: NameSpreading.signature(node), file: file, name: name))
+    }
+
+    /// The official name an earlier run learned for a row with `node`'s signature, if one scope agrees on it.
+    private func spreadName(_ node: FieldNode) -> String? {
+        spreading?.name(for: NameSpreading.signature(node), file: file)
+    }
+
     /// Adds a declaration under its name, merging with an earlier one of the same name and kind.
-    private mutating func register(_ decl: TypeDecl, line: Int) -> String {
+    /// A spread name (`fallback` set) is never numbered: when another shape holds it, the
+    /// declaration goes by `fallback`, its convention name.
+    private mutating func register(_ decl: TypeDecl, line: Int, fallback: String? = nil) -> String {
+        if let fallback, let existing = decls[decl.name], !Self.canMerge(existing, decl) {
+            var renamed = decl
+            renamed.name = fallback
+            pendingOfficialName = false
+            return register(renamed, line: line)
+        }
         var name = decl.name
         var counter = 2
         while let existing = decls[name] {
