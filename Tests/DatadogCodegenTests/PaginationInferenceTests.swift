@@ -136,7 +136,7 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.bodyCursor, ["page", "cursor"])
         XCTAssertEqual(pagination.nextCursor?.wire, "meta.page.after")
         XCTAssertNil(pagination.position)
-        let dump = ModelDump.pagination(pagination, renaming: [:])
+        let dump = ModelDump.pagination(pagination)
         XCTAssertEqual(dump["style"] as? String, "body_cursor")
         XCTAssertEqual(dump["items"] as? String, "data")
     }

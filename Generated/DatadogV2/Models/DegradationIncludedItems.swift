@@ -9,27 +9,27 @@ import DatadogRuntime
 ///
 /// Source: `create-backfilled-degradation.md:173`
 public indirect enum DegradationIncludedItems: Codable, Hashable, Sendable {
-    case degradationIncludedItemsOption1(DegradationIncludedItemsOption1)
-    case degradationIncludedItemsOption2(DegradationIncludedItemsOption2)
+    case users(DegradationIncludedItemsOption1)
+    case statusPages(DegradationIncludedItemsOption2)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(DegradationIncludedItemsOption1.self) {
-            self = .degradationIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.strict(DegradationIncludedItemsOption2.self) {
-            self = .degradationIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         if let value = oneOf.lenient(DegradationIncludedItemsOption1.self) {
-            self = .degradationIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.lenient(DegradationIncludedItemsOption2.self) {
-            self = .degradationIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         self = .unparsed(oneOf.value)
@@ -38,8 +38,8 @@ public indirect enum DegradationIncludedItems: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .degradationIncludedItemsOption1(let value): try container.encode(value)
-        case .degradationIncludedItemsOption2(let value): try container.encode(value)
+        case .users(let value): try container.encode(value)
+        case .statusPages(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
         }
     }

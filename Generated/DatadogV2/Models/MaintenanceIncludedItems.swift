@@ -9,27 +9,27 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/get-maintenance.md:91`
 public indirect enum MaintenanceIncludedItems: Codable, Hashable, Sendable {
-    case maintenanceIncludedItemsOption1(MaintenanceIncludedItemsOption1)
-    case maintenanceIncludedItemsOption2(MaintenanceIncludedItemsOption2)
+    case users(MaintenanceIncludedItemsOption1)
+    case statusPages(MaintenanceIncludedItemsOption2)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(MaintenanceIncludedItemsOption1.self) {
-            self = .maintenanceIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.strict(MaintenanceIncludedItemsOption2.self) {
-            self = .maintenanceIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         if let value = oneOf.lenient(MaintenanceIncludedItemsOption1.self) {
-            self = .maintenanceIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.lenient(MaintenanceIncludedItemsOption2.self) {
-            self = .maintenanceIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         self = .unparsed(oneOf.value)
@@ -38,8 +38,8 @@ public indirect enum MaintenanceIncludedItems: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .maintenanceIncludedItemsOption1(let value): try container.encode(value)
-        case .maintenanceIncludedItemsOption2(let value): try container.encode(value)
+        case .users(let value): try container.encode(value)
+        case .statusPages(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
         }
     }

@@ -9,18 +9,18 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/create-status-page.md:155`
 public indirect enum StatusPageIncludedItems: Codable, Hashable, Sendable {
-    case statusPageIncludedItemsOption1(StatusPageIncludedItemsOption1)
+    case users(StatusPageIncludedItemsOption1)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(StatusPageIncludedItemsOption1.self) {
-            self = .statusPageIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.lenient(StatusPageIncludedItemsOption1.self) {
-            self = .statusPageIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         self = .unparsed(oneOf.value)
@@ -29,7 +29,7 @@ public indirect enum StatusPageIncludedItems: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .statusPageIncludedItemsOption1(let value): try container.encode(value)
+        case .users(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
         }
     }

@@ -9,36 +9,36 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/create-component.md:141`
 public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Sendable {
-    case statusPagesComponentIncludedItemsOption1(StatusPagesComponentIncludedItemsOption1)
-    case statusPagesComponentIncludedItemsOption2(StatusPagesComponentIncludedItemsOption2)
-    case statusPagesComponentIncludedItemsOption3(StatusPagesComponentIncludedItemsOption3)
+    case users(StatusPagesComponentIncludedItemsOption1)
+    case statusPages(StatusPagesComponentIncludedItemsOption2)
+    case components(StatusPagesComponentIncludedItemsOption3)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption1.self) {
-            self = .statusPagesComponentIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption2.self) {
-            self = .statusPagesComponentIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption3.self) {
-            self = .statusPagesComponentIncludedItemsOption3(value)
+            self = .components(value)
             return
         }
         if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption1.self) {
-            self = .statusPagesComponentIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption2.self) {
-            self = .statusPagesComponentIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption3.self) {
-            self = .statusPagesComponentIncludedItemsOption3(value)
+            self = .components(value)
             return
         }
         self = .unparsed(oneOf.value)
@@ -47,9 +47,9 @@ public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Senda
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .statusPagesComponentIncludedItemsOption1(let value): try container.encode(value)
-        case .statusPagesComponentIncludedItemsOption2(let value): try container.encode(value)
-        case .statusPagesComponentIncludedItemsOption3(let value): try container.encode(value)
+        case .users(let value): try container.encode(value)
+        case .statusPages(let value): try container.encode(value)
+        case .components(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
         }
     }

@@ -284,6 +284,10 @@ public struct TypeBuilder {
         var cases: [EnumCaseDecl] = []
         for value in values where seen.insert(value).inserted {
             var caseName = Identifiers.lowerCamel(value)
+            // A sort order's `-x` is x descending, as the official clients spell it (`TIMESTAMP_DESCENDING`).
+            if kind == .stringEnum, value.hasPrefix("-"), let first = value.dropFirst().first, first.isLetter {
+                caseName = Identifiers.lowerCamel(String(value.dropFirst())) + "Descending"
+            }
             if caseName.isEmpty { caseName = value.isEmpty ? "empty" : "value" }
             if kind != .stringEnum || caseName.first == "_" {
                 caseName = Identifiers.capped("value" + Identifiers.upperCamel(value.replacingOccurrences(of: "-", with: "minus ").replacingOccurrences(of: ".", with: "dot ")))

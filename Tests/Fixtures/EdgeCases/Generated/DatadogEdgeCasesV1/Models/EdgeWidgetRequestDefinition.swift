@@ -9,7 +9,7 @@ import DatadogRuntime
 ///
 /// Source: `get-widget-edge-cases.md:73`
 public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
-    case edgeWidgetRequestDefinitionOption1(EdgeWidgetRequestDefinitionOption1)
+    case timeseries(EdgeWidgetRequestDefinitionOption1)
     case edgeNoteDefinition(EdgeNoteDefinition)
     case string(String)
     /// A value matching none of the documented shapes.
@@ -18,7 +18,7 @@ public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(EdgeWidgetRequestDefinitionOption1.self) {
-            self = .edgeWidgetRequestDefinitionOption1(value)
+            self = .timeseries(value)
             return
         }
         if let value = oneOf.strict(EdgeNoteDefinition.self) {
@@ -30,7 +30,7 @@ public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
             return
         }
         if let value = oneOf.lenient(EdgeWidgetRequestDefinitionOption1.self) {
-            self = .edgeWidgetRequestDefinitionOption1(value)
+            self = .timeseries(value)
             return
         }
         if let value = oneOf.lenient(EdgeNoteDefinition.self) {
@@ -47,7 +47,7 @@ public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .edgeWidgetRequestDefinitionOption1(let value): try container.encode(value)
+        case .timeseries(let value): try container.encode(value)
         case .edgeNoteDefinition(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
