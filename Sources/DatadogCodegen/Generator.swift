@@ -12,16 +12,6 @@ public struct ModuleModel: Sendable {
     public var operations: [OperationDecl]
     /// Names known to be the official clients' (from the code examples).
     public var officialNames: Set<String> = []
-
-    /// An alias whose structure is declared under an official name goes by that name: the
-    /// name learned from one page's examples applies to the identical structure elsewhere.
-    public func officialRenaming() -> [String: String] {
-        var mapping: [String: String] = [:]
-        for decl in types {
-            if let target = decl.aliasOf, officialNames.contains(target), !officialNames.contains(decl.name) { mapping[decl.name] = target }
-        }
-        return mapping
-    }
 }
 
 /// The whole SDK (stage 4), with what each page contributed.
@@ -112,10 +102,35 @@ public enum Generator {
     }
 
     /// Builds the operations and types of one version from every page, then finalizes its types.
-    /// Where a table row becomes a Swift property: ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:isRequest:log:)``;
+    /// Two runs over the pages: the first learns the names the examples give (see ``NameSpreading``),
+    /// the second spreads them to the copies of the same schemas and is the one kept (with its diagnostics).
+    /// Where a table row becomes a Swift property: ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:isRequest:alternatives:log:)``;
     /// where a method's parameters and their order are decided: ``OperationBuilder/build(_:page:operationID:types:log:)``.
     static func buildVersion(_ version: String, pages: [AnalyzedPage], naming: OperationNaming, modulePrefix: String) -> (ModuleModel, DiagnosticCollector) {
-        var builder = TypeBuilder()
+        var learning = TypeBuilder()
+        _ = buildOperations(version, pages: pages, naming: naming, builder: &learning)
+        var builder = TypeBuilder(spreading: NameSpreading(learning.learned), knownOfficial: learning.officialNames)
+        var (operations, diagnostics) = buildOperations(version, pages: pages, naming: naming, builder: &builder)
+        let finalized = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
+        // One name per type: references to an alias of an official declaration use the official name.
+        let renaming = OfficialRenaming.mapping(finalized, official: builder.officialNames)
+        let types = OfficialRenaming.apply(renaming, to: finalized)
+        operations = operations.map { OfficialRenaming.apply(renaming, to: $0) }
+        // Paging is read from the final types (merging can make a required list optional).
+        let typesByName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in operations.indices {
+            operations[index].pagination = Pagination.infer(operations[index], types: typesByName)
+        }
+        uniqueMethodNames(&operations)
+        let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
+                                 officialNames: builder.officialNames)
+        return (module, diagnostics)
+    }
+
+    /// The operations of `version` on every page, in page order, with their types added to `builder`,
+    /// and what building them reported.
+    static func buildOperations(_ version: String, pages: [AnalyzedPage], naming: OperationNaming,
+                                builder: inout TypeBuilder) -> ([OperationDecl], DiagnosticCollector) {
         var operations: [OperationDecl] = []
         var seenOperations: [String: String] = [:]
         var diagnostics = DiagnosticCollector()
@@ -135,16 +150,7 @@ public enum Generator {
             }
             diagnostics.report(log)
         }
-        let types = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
-        // Paging is read from the final types (merging can make a required list optional).
-        let typesByName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for index in operations.indices {
-            operations[index].pagination = Pagination.infer(operations[index], types: typesByName)
-        }
-        uniqueMethodNames(&operations)
-        let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
-                                 officialNames: builder.officialNames)
-        return (module, diagnostics)
+        return (operations, diagnostics)
     }
 
     /// Two operations of one API type must not share a method name.

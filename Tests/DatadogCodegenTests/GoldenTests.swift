@@ -65,6 +65,7 @@ final class GoldenTests: XCTestCase {
     func testFocusedCaseFormats() throws { try checkFocusedCase("formats") }
     func testFocusedCaseKeywords() throws { try checkFocusedCase("keywords") }
     func testFocusedCaseMapAndEnum() throws { try checkFocusedCase("map-and-enum") }
+    func testFocusedCaseOfficialNames() throws { try checkFocusedCase("official-names") }
     func testFocusedCaseOneOf() throws { try checkFocusedCase("oneof") }
     func testFocusedCasePagination() throws { try checkFocusedCase("pagination") }
     func testFocusedCaseRequiredInRequests() throws { try checkFocusedCase("required-in-requests") }

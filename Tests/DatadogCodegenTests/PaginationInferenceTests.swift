@@ -140,7 +140,7 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.bodyCursor, ["page", "cursor"])
         XCTAssertEqual(pagination.nextCursor?.wire, "meta.page.after")
         XCTAssertNil(pagination.position)
-        let dump = ModelDump.pagination(pagination, renaming: [:], method: operation.paginatedMethodName)
+        let dump = ModelDump.pagination(pagination, method: operation.paginatedMethodName)
         XCTAssertEqual(dump["style"] as? String, "body_cursor")
         XCTAssertEqual(dump["items"] as? String, "data")
         XCTAssertEqual(dump["swift_method"] as? String, operation.methodName + "Paginated")

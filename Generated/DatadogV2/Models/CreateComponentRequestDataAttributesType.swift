@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `status-pages/create-component.md:57`
+/// Source: `create-backfilled-degradation.md:197`
 public enum CreateComponentRequestDataAttributesType: DatadogStringEnum {
     case component
     case group

@@ -9,12 +9,12 @@ public struct CreateComponentRequestDataRelationshipsGroupData: Codable, Hashabl
     /// The ID of the group.
     public var id: String
     /// Components resource type.
-    public var type: CreateComponentRequestDataRelationshipsGroupDataType
+    public var type: StatusPagesComponentGroupType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `CreateComponentRequestDataRelationshipsGroupData`.
-    public init(id: String, type: CreateComponentRequestDataRelationshipsGroupDataType, additionalProperties: [String: JSONValue] = [:]) {
+    public init(id: String, type: StatusPagesComponentGroupType, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.type = type
         self.additionalProperties = additionalProperties
@@ -30,7 +30,7 @@ public struct CreateComponentRequestDataRelationshipsGroupData: Codable, Hashabl
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decodeValue(String.self, forKey: .id)
-        self.type = try container.decodeValue(CreateComponentRequestDataRelationshipsGroupDataType.self, forKey: .type)
+        self.type = try container.decodeValue(StatusPagesComponentGroupType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 

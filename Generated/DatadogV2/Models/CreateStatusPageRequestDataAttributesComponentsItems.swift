@@ -15,14 +15,14 @@ public struct CreateStatusPageRequestDataAttributesComponentsItems: Codable, Has
     /// The zero-indexed position of the component.
     public var position: Int64?
     /// The status of the component.
-    public var status: CreateStatusPageRequestDataAttributesComponentsItemsStatus?
+    public var status: StatusPagesComponentDataAttributesStatus?
     /// The type of the component.
     public var type: CreateComponentRequestDataAttributesType?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `CreateStatusPageRequestDataAttributesComponentsItems`.
-    public init(components: [CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems]? = nil, id: String? = nil, name: String? = nil, position: Int64? = nil, status: CreateStatusPageRequestDataAttributesComponentsItemsStatus? = nil, type: CreateComponentRequestDataAttributesType? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(components: [CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems]? = nil, id: String? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, type: CreateComponentRequestDataAttributesType? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.components = components
         self.id = id
         self.name = name
@@ -50,7 +50,7 @@ public struct CreateStatusPageRequestDataAttributesComponentsItems: Codable, Has
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
-        self.status = try container.decodeOptionalValue(CreateStatusPageRequestDataAttributesComponentsItemsStatus.self, forKey: .status, keeping: &kept)
+        self.status = try container.decodeOptionalValue(StatusPagesComponentDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.type = try container.decodeOptionalValue(CreateComponentRequestDataAttributesType.self, forKey: .type, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

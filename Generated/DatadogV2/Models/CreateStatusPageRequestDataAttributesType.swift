@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `status-pages/create-status-page.md:64`
+/// Source: `create-backfilled-degradation.md:211`
 public enum CreateStatusPageRequestDataAttributesType: DatadogStringEnum {
     case `public`
     case `internal`

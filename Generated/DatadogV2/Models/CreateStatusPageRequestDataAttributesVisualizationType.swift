@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `status-pages/create-status-page.md:65`
+/// Source: `create-backfilled-degradation.md:212`
 public enum CreateStatusPageRequestDataAttributesVisualizationType: DatadogStringEnum {
     case barsAndUptimePercentage
     case barsOnly

@@ -13,12 +13,12 @@ public struct DegradationArrayDataItems: Codable, Hashable, Sendable {
     /// The relationships of a degradation.
     public var relationships: DegradationArrayDataItemsRelationships?
     /// Degradations resource type.
-    public var type: DegradationArrayDataItemsType
+    public var type: PatchDegradationRequestDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationArrayDataItems`.
-    public init(type: DegradationArrayDataItemsType, attributes: DegradationArrayDataItemsAttributes? = nil, id: String? = nil, relationships: DegradationArrayDataItemsRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: PatchDegradationRequestDataType, attributes: DegradationArrayDataItemsAttributes? = nil, id: String? = nil, relationships: DegradationArrayDataItemsRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -41,7 +41,7 @@ public struct DegradationArrayDataItems: Codable, Hashable, Sendable {
         self.attributes = try container.decodeOptionalValue(DegradationArrayDataItemsAttributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.relationships = try container.decodeOptionalValue(DegradationArrayDataItemsRelationships.self, forKey: .relationships, keeping: &kept)
-        self.type = try container.decodeValue(DegradationArrayDataItemsType.self, forKey: .type)
+        self.type = try container.decodeValue(PatchDegradationRequestDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `status-pages/list-degradations.md:48`
 public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
     /// Components affected by the degradation.
-    public var componentsAffected: [DegradationArrayDataItemsAttributesComponentsAffectedItems]?
+    public var componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]?
     /// Timestamp of when the degradation was created.
     public var createdAt: DateTime?
     /// Description of the degradation.
@@ -17,7 +17,7 @@ public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
     /// The source of the degradation.
     public var source: DegradationArrayDataItemsAttributesSource?
     /// The status of the degradation.
-    public var status: DegradationArrayDataItemsAttributesStatus?
+    public var status: CreateDegradationRequestDataAttributesStatus?
     /// Title of the degradation.
     public var title: String?
     /// Past updates made to the degradation.
@@ -26,7 +26,7 @@ public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationArrayDataItemsAttributes`.
-    public init(componentsAffected: [DegradationArrayDataItemsAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, modifiedAt: DateTime? = nil, source: DegradationArrayDataItemsAttributesSource? = nil, status: DegradationArrayDataItemsAttributesStatus? = nil, title: String? = nil, updates: [DegradationArrayDataItemsAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, modifiedAt: DateTime? = nil, source: DegradationArrayDataItemsAttributesSource? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, title: String? = nil, updates: [DegradationArrayDataItemsAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.createdAt = createdAt
         self.description = description
@@ -54,12 +54,12 @@ public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.componentsAffected = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
+        self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.source = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesSource.self, forKey: .source, keeping: &kept)
-        self.status = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesStatus.self, forKey: .status, keeping: &kept)
+        self.status = try container.decodeOptionalValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
         self.updates = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesUpdatesItems].self, forKey: .updates, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)

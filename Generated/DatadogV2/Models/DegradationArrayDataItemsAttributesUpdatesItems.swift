@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `status-pages/list-degradations.md:62`
 public struct DegradationArrayDataItemsAttributesUpdatesItems: Codable, Hashable, Sendable {
     /// The components affected at the time of the update.
-    public var componentsAffected: [DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffectedItems]?
+    public var componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]?
     /// Timestamp of when the update was created.
     public var createdAt: DateTime?
     /// Description of the update.
@@ -19,12 +19,12 @@ public struct DegradationArrayDataItemsAttributesUpdatesItems: Codable, Hashable
     /// Timestamp of when the update started.
     public var startedAt: DateTime?
     /// The status of the degradation.
-    public var status: DegradationArrayDataItemsAttributesUpdatesItemsStatus?
+    public var status: CreateDegradationRequestDataAttributesStatus?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationArrayDataItemsAttributesUpdatesItems`.
-    public init(componentsAffected: [DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, id: String? = nil, modifiedAt: DateTime? = nil, startedAt: DateTime? = nil, status: DegradationArrayDataItemsAttributesUpdatesItemsStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, id: String? = nil, modifiedAt: DateTime? = nil, startedAt: DateTime? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.createdAt = createdAt
         self.description = description
@@ -50,13 +50,13 @@ public struct DegradationArrayDataItemsAttributesUpdatesItems: Codable, Hashable
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.componentsAffected = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
+        self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.startedAt = try container.decodeOptionalValue(DateTime.self, forKey: .startedAt)
-        self.status = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesUpdatesItemsStatus.self, forKey: .status, keeping: &kept)
+        self.status = try container.decodeOptionalValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -13,12 +13,12 @@ public struct DegradationData: Codable, Hashable, Sendable {
     /// The relationships of a degradation.
     public var relationships: DegradationDataRelationships?
     /// Degradations resource type.
-    public var type: DegradationDataType
+    public var type: PatchDegradationRequestDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationData`.
-    public init(type: DegradationDataType, attributes: DegradationDataAttributes? = nil, id: String? = nil, relationships: DegradationDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: PatchDegradationRequestDataType, attributes: DegradationDataAttributes? = nil, id: String? = nil, relationships: DegradationDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -41,7 +41,7 @@ public struct DegradationData: Codable, Hashable, Sendable {
         self.attributes = try container.decodeOptionalValue(DegradationDataAttributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.relationships = try container.decodeOptionalValue(DegradationDataRelationships.self, forKey: .relationships, keeping: &kept)
-        self.type = try container.decodeValue(DegradationDataType.self, forKey: .type)
+        self.type = try container.decodeValue(PatchDegradationRequestDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `create-backfilled-degradation.md:129`
 public struct DegradationDataAttributes: Codable, Hashable, Sendable {
     /// Components affected by the degradation.
-    public var componentsAffected: [DegradationDataAttributesComponentsAffectedItems]?
+    public var componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]?
     /// Timestamp of when the degradation was created.
     public var createdAt: DateTime?
     /// Description of the degradation.
@@ -19,7 +19,7 @@ public struct DegradationDataAttributes: Codable, Hashable, Sendable {
     /// The source of the degradation.
     public var source: DegradationDataAttributesSource?
     /// The status of the degradation.
-    public var status: DegradationDataAttributesStatus?
+    public var status: CreateDegradationRequestDataAttributesStatus?
     /// Title of the degradation.
     public var title: String?
     /// Past updates made to the degradation.
@@ -28,7 +28,7 @@ public struct DegradationDataAttributes: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationDataAttributes`.
-    public init(componentsAffected: [DegradationDataAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, isBackfilled: Bool? = nil, modifiedAt: DateTime? = nil, source: DegradationDataAttributesSource? = nil, status: DegradationDataAttributesStatus? = nil, title: String? = nil, updates: [DegradationDataAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, isBackfilled: Bool? = nil, modifiedAt: DateTime? = nil, source: DegradationDataAttributesSource? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, title: String? = nil, updates: [DegradationDataAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.createdAt = createdAt
         self.description = description
@@ -58,13 +58,13 @@ public struct DegradationDataAttributes: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.componentsAffected = try container.decodeOptionalValue([DegradationDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
+        self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.isBackfilled = try container.decodeOptionalValue(Bool.self, forKey: .isBackfilled)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.source = try container.decodeOptionalValue(DegradationDataAttributesSource.self, forKey: .source, keeping: &kept)
-        self.status = try container.decodeOptionalValue(DegradationDataAttributesStatus.self, forKey: .status, keeping: &kept)
+        self.status = try container.decodeOptionalValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
         self.updates = try container.decodeOptionalValue([DegradationDataAttributesUpdatesItems].self, forKey: .updates, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)

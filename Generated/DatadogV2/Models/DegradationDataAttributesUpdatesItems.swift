@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `create-backfilled-degradation.md:144`
 public struct DegradationDataAttributesUpdatesItems: Codable, Hashable, Sendable {
     /// The components affected at the time of the update.
-    public var componentsAffected: [DegradationDataAttributesUpdatesItemsComponentsAffectedItems]?
+    public var componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]?
     /// Timestamp of when the update was created.
     public var createdAt: DateTime?
     /// The date and time the resource was deleted.
@@ -25,12 +25,12 @@ public struct DegradationDataAttributesUpdatesItems: Codable, Hashable, Sendable
     /// Timestamp of when the update started.
     public var startedAt: DateTime?
     /// The status of the degradation.
-    public var status: DegradationDataAttributesUpdatesItemsStatus?
+    public var status: CreateDegradationRequestDataAttributesStatus?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationDataAttributesUpdatesItems`.
-    public init(componentsAffected: [DegradationDataAttributesUpdatesItemsComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, deletedAt: String? = nil, deletedByUserUuid: String? = nil, description: String? = nil, id: String? = nil, lastModifiedByUserUuid: String? = nil, modifiedAt: DateTime? = nil, startedAt: DateTime? = nil, status: DegradationDataAttributesUpdatesItemsStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, deletedAt: String? = nil, deletedByUserUuid: String? = nil, description: String? = nil, id: String? = nil, lastModifiedByUserUuid: String? = nil, modifiedAt: DateTime? = nil, startedAt: DateTime? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.createdAt = createdAt
         self.deletedAt = deletedAt
@@ -62,7 +62,7 @@ public struct DegradationDataAttributesUpdatesItems: Codable, Hashable, Sendable
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.componentsAffected = try container.decodeOptionalValue([DegradationDataAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
+        self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.deletedAt = try container.decodeOptionalValue(String.self, forKey: .deletedAt)
         self.deletedByUserUuid = try container.decodeOptionalValue(String.self, forKey: .deletedByUserUuid)
@@ -71,7 +71,7 @@ public struct DegradationDataAttributesUpdatesItems: Codable, Hashable, Sendable
         self.lastModifiedByUserUuid = try container.decodeOptionalValue(String.self, forKey: .lastModifiedByUserUuid)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.startedAt = try container.decodeOptionalValue(DateTime.self, forKey: .startedAt)
-        self.status = try container.decodeOptionalValue(DegradationDataAttributesUpdatesItemsStatus.self, forKey: .status, keeping: &kept)
+        self.status = try container.decodeOptionalValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

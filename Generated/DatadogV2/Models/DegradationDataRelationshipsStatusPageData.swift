@@ -9,12 +9,12 @@ public struct DegradationDataRelationshipsStatusPageData: Codable, Hashable, Sen
     /// The ID of the status page.
     public var id: String
     /// Status pages resource type.
-    public var type: DegradationDataRelationshipsStatusPageDataType
+    public var type: StatusPageDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationDataRelationshipsStatusPageData`.
-    public init(id: String, type: DegradationDataRelationshipsStatusPageDataType, additionalProperties: [String: JSONValue] = [:]) {
+    public init(id: String, type: StatusPageDataType, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.type = type
         self.additionalProperties = additionalProperties
@@ -30,7 +30,7 @@ public struct DegradationDataRelationshipsStatusPageData: Codable, Hashable, Sen
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decodeValue(String.self, forKey: .id)
-        self.type = try container.decodeValue(DegradationDataRelationshipsStatusPageDataType.self, forKey: .type)
+        self.type = try container.decodeValue(StatusPageDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 

@@ -9,49 +9,49 @@ import DatadogRuntime
 ///
 /// Source: `create-backfilled-degradation.md:173`
 public indirect enum DegradationIncludedItems: Codable, Hashable, Sendable {
-    case degradationIncludedItemsOption1(DegradationIncludedItemsOption1)
-    case degradationIncludedItemsOption2(DegradationIncludedItemsOption2)
+    case users(DegradationIncludedItemsOption1)
+    case statusPages(DegradationIncludedItemsOption2)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `DegradationIncludedItemsOption1` (`.degradationIncludedItemsOption1`).
+    /// Wraps a `DegradationIncludedItemsOption1` (`.users`).
     public init(_ value: DegradationIncludedItemsOption1) {
-        self = .degradationIncludedItemsOption1(value)
+        self = .users(value)
     }
 
-    /// Wraps a `DegradationIncludedItemsOption2` (`.degradationIncludedItemsOption2`).
+    /// Wraps a `DegradationIncludedItemsOption2` (`.statusPages`).
     public init(_ value: DegradationIncludedItemsOption2) {
-        self = .degradationIncludedItemsOption2(value)
+        self = .statusPages(value)
     }
 
-    /// The `DegradationIncludedItemsOption1` when this is `.degradationIncludedItemsOption1`, else nil.
-    public var asDegradationIncludedItemsOption1: DegradationIncludedItemsOption1? {
-        if case .degradationIncludedItemsOption1(let value) = self { return value }
+    /// The `DegradationIncludedItemsOption1` when this is `.users`, else nil.
+    public var asUsers: DegradationIncludedItemsOption1? {
+        if case .users(let value) = self { return value }
         return nil
     }
 
-    /// The `DegradationIncludedItemsOption2` when this is `.degradationIncludedItemsOption2`, else nil.
-    public var asDegradationIncludedItemsOption2: DegradationIncludedItemsOption2? {
-        if case .degradationIncludedItemsOption2(let value) = self { return value }
+    /// The `DegradationIncludedItemsOption2` when this is `.statusPages`, else nil.
+    public var asStatusPages: DegradationIncludedItemsOption2? {
+        if case .statusPages(let value) = self { return value }
         return nil
     }
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(DegradationIncludedItemsOption1.self) {
-            self = .degradationIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.strict(DegradationIncludedItemsOption2.self) {
-            self = .degradationIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         if let value = oneOf.lenient(DegradationIncludedItemsOption1.self) {
-            self = .degradationIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.lenient(DegradationIncludedItemsOption2.self) {
-            self = .degradationIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         self = .unparsed(oneOf.value)
@@ -60,8 +60,8 @@ public indirect enum DegradationIncludedItems: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .degradationIncludedItemsOption1(let value): try container.encode(value)
-        case .degradationIncludedItemsOption2(let value): try container.encode(value)
+        case .users(let value): try container.encode(value)
+        case .statusPages(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
         }
     }

@@ -13,12 +13,12 @@ public struct DegradationIncludedItemsOption2: Codable, Hashable, Sendable {
     /// The relationships of a status page.
     public var relationships: DegradationIncludedItemsOption2Relationships?
     /// Status pages resource type.
-    public var type: DegradationIncludedItemsOption2Type
+    public var type: StatusPageDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationIncludedItemsOption2`.
-    public init(type: DegradationIncludedItemsOption2Type, attributes: DegradationIncludedItemsOption2Attributes? = nil, id: String? = nil, relationships: DegradationIncludedItemsOption2Relationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: StatusPageDataType, attributes: DegradationIncludedItemsOption2Attributes? = nil, id: String? = nil, relationships: DegradationIncludedItemsOption2Relationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -41,7 +41,7 @@ public struct DegradationIncludedItemsOption2: Codable, Hashable, Sendable {
         self.attributes = try container.decodeOptionalValue(DegradationIncludedItemsOption2Attributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.relationships = try container.decodeOptionalValue(DegradationIncludedItemsOption2Relationships.self, forKey: .relationships, keeping: &kept)
-        self.type = try container.decodeValue(DegradationIncludedItemsOption2Type.self, forKey: .type)
+        self.type = try container.decodeValue(StatusPageDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

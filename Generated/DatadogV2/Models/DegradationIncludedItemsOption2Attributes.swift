@@ -9,7 +9,7 @@ public struct DegradationIncludedItemsOption2Attributes: Codable, Hashable, Send
     /// The base64-encoded image data displayed in the company logo.
     public var companyLogo: String?
     /// Components displayed on the status page.
-    public var components: [DegradationIncludedItemsOption2AttributesComponentsItems]?
+    public var components: [CreateStatusPageRequestDataAttributesComponentsItems]?
     /// Timestamp of when the status page was created.
     public var createdAt: DateTime?
     /// If configured, the url that the status page is accessible at.
@@ -37,14 +37,14 @@ public struct DegradationIncludedItemsOption2Attributes: Codable, Hashable, Send
     /// Whether users can subscribe to the status page.
     public var subscriptionsEnabled: Bool?
     /// The type of the status page controlling how the status page is accessed.
-    public var type: DegradationIncludedItemsOption2AttributesType?
+    public var type: CreateStatusPageRequestDataAttributesType?
     /// The visualization type of the status page.
-    public var visualizationType: DegradationIncludedItemsOption2AttributesVisualizationType?
+    public var visualizationType: CreateStatusPageRequestDataAttributesVisualizationType?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationIncludedItemsOption2Attributes`.
-    public init(companyLogo: String? = nil, components: [DegradationIncludedItemsOption2AttributesComponentsItems]? = nil, createdAt: DateTime? = nil, customDomain: String? = nil, customDomainEnabled: Bool? = nil, domainPrefix: String? = nil, emailHeaderImage: String? = nil, enabled: Bool? = nil, favicon: String? = nil, modifiedAt: DateTime? = nil, name: String? = nil, pageUrl: String? = nil, slackAppIcon: String? = nil, slackSubscriptionsEnabled: Bool? = nil, subscriptionsEnabled: Bool? = nil, type: DegradationIncludedItemsOption2AttributesType? = nil, visualizationType: DegradationIncludedItemsOption2AttributesVisualizationType? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(companyLogo: String? = nil, components: [CreateStatusPageRequestDataAttributesComponentsItems]? = nil, createdAt: DateTime? = nil, customDomain: String? = nil, customDomainEnabled: Bool? = nil, domainPrefix: String? = nil, emailHeaderImage: String? = nil, enabled: Bool? = nil, favicon: String? = nil, modifiedAt: DateTime? = nil, name: String? = nil, pageUrl: String? = nil, slackAppIcon: String? = nil, slackSubscriptionsEnabled: Bool? = nil, subscriptionsEnabled: Bool? = nil, type: CreateStatusPageRequestDataAttributesType? = nil, visualizationType: CreateStatusPageRequestDataAttributesVisualizationType? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.companyLogo = companyLogo
         self.components = components
         self.createdAt = createdAt
@@ -91,7 +91,7 @@ public struct DegradationIncludedItemsOption2Attributes: Codable, Hashable, Send
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.companyLogo = try container.decodeOptionalValue(String.self, forKey: .companyLogo)
-        self.components = try container.decodeOptionalValue([DegradationIncludedItemsOption2AttributesComponentsItems].self, forKey: .components, keeping: &kept)
+        self.components = try container.decodeOptionalValue([CreateStatusPageRequestDataAttributesComponentsItems].self, forKey: .components, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.customDomain = try container.decodeOptionalValue(String.self, forKey: .customDomain)
         self.customDomainEnabled = try container.decodeOptionalValue(Bool.self, forKey: .customDomainEnabled)
@@ -105,8 +105,8 @@ public struct DegradationIncludedItemsOption2Attributes: Codable, Hashable, Send
         self.slackAppIcon = try container.decodeOptionalValue(String.self, forKey: .slackAppIcon)
         self.slackSubscriptionsEnabled = try container.decodeOptionalValue(Bool.self, forKey: .slackSubscriptionsEnabled)
         self.subscriptionsEnabled = try container.decodeOptionalValue(Bool.self, forKey: .subscriptionsEnabled)
-        self.type = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesType.self, forKey: .type, keeping: &kept)
-        self.visualizationType = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesVisualizationType.self, forKey: .visualizationType, keeping: &kept)
+        self.type = try container.decodeOptionalValue(CreateStatusPageRequestDataAttributesType.self, forKey: .type, keeping: &kept)
+        self.visualizationType = try container.decodeOptionalValue(CreateStatusPageRequestDataAttributesVisualizationType.self, forKey: .visualizationType, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -13,14 +13,14 @@ public struct DegradationIncludedItemsOption2AttributesComponentsItemsComponents
     /// The zero-indexed position of the grouped component. Relative to the other components in the group.
     public var position: Int64?
     /// The status of the component.
-    public var status: DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus?
+    public var status: StatusPagesComponentDataAttributesStatus?
     /// The type of the component.
     public var type: DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`.
-    public init(id: String? = nil, name: String? = nil, position: Int64? = nil, status: DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus? = nil, type: DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(id: String? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, type: DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.name = name
         self.position = position
@@ -45,7 +45,7 @@ public struct DegradationIncludedItemsOption2AttributesComponentsItemsComponents
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
-        self.status = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus.self, forKey: .status, keeping: &kept)
+        self.status = try container.decodeOptionalValue(StatusPagesComponentDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.type = try container.decodeOptionalValue(DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType.self, forKey: .type, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

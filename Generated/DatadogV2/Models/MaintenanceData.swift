@@ -13,12 +13,12 @@ public struct MaintenanceData: Codable, Hashable, Sendable {
     /// The relationships of a maintenance.
     public var relationships: MaintenanceDataRelationships?
     /// Maintenances resource type.
-    public var type: MaintenanceDataType
+    public var type: PatchMaintenanceRequestDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `MaintenanceData`.
-    public init(type: MaintenanceDataType, attributes: MaintenanceDataAttributes? = nil, id: String? = nil, relationships: MaintenanceDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: PatchMaintenanceRequestDataType, attributes: MaintenanceDataAttributes? = nil, id: String? = nil, relationships: MaintenanceDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -41,7 +41,7 @@ public struct MaintenanceData: Codable, Hashable, Sendable {
         self.attributes = try container.decodeOptionalValue(MaintenanceDataAttributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.relationships = try container.decodeOptionalValue(MaintenanceDataRelationships.self, forKey: .relationships, keeping: &kept)
-        self.type = try container.decodeValue(MaintenanceDataType.self, forKey: .type)
+        self.type = try container.decodeValue(PatchMaintenanceRequestDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -11,7 +11,7 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
     /// The description shown when the maintenance is completed.
     public var completedDescription: String?
     /// Components affected by the maintenance.
-    public var componentsAffected: [MaintenanceDataAttributesComponentsAffectedItems]?
+    public var componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]?
     /// The description shown while the maintenance is in progress.
     public var inProgressDescription: String?
     /// Timestamp of when the maintenance was last modified.
@@ -32,7 +32,7 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `MaintenanceDataAttributes`.
-    public init(completedDate: DateTime? = nil, completedDescription: String? = nil, componentsAffected: [MaintenanceDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, modifiedAt: DateTime? = nil, publishedDate: DateTime? = nil, scheduledDescription: String? = nil, startDate: DateTime? = nil, status: MaintenanceDataAttributesStatus? = nil, title: String? = nil, updates: [MaintenanceDataAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(completedDate: DateTime? = nil, completedDescription: String? = nil, componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, modifiedAt: DateTime? = nil, publishedDate: DateTime? = nil, scheduledDescription: String? = nil, startDate: DateTime? = nil, status: MaintenanceDataAttributesStatus? = nil, title: String? = nil, updates: [MaintenanceDataAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.completedDate = completedDate
         self.completedDescription = completedDescription
         self.componentsAffected = componentsAffected
@@ -68,7 +68,7 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
         var kept = KeptMembers()
         self.completedDate = try container.decodeOptionalValue(DateTime.self, forKey: .completedDate)
         self.completedDescription = try container.decodeOptionalValue(String.self, forKey: .completedDescription)
-        self.componentsAffected = try container.decodeOptionalValue([MaintenanceDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
+        self.componentsAffected = try container.decodeOptionalValue([CreateMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.inProgressDescription = try container.decodeOptionalValue(String.self, forKey: .inProgressDescription)
         self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
         self.publishedDate = try container.decodeOptionalValue(DateTime.self, forKey: .publishedDate)

@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `status-pages/get-maintenance.md:64`
 public struct MaintenanceDataAttributesUpdatesItems: Codable, Hashable, Sendable {
     /// The components affected at the time of the update.
-    public var componentsAffected: [MaintenanceDataAttributesUpdatesItemsComponentsAffectedItems]?
+    public var componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]?
     /// Timestamp of when the update was created.
     public var createdAt: DateTime?
     /// Description of the update.
@@ -26,7 +26,7 @@ public struct MaintenanceDataAttributesUpdatesItems: Codable, Hashable, Sendable
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `MaintenanceDataAttributesUpdatesItems`.
-    public init(componentsAffected: [MaintenanceDataAttributesUpdatesItemsComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, id: String? = nil, manualTransition: Bool? = nil, modifiedAt: DateTime? = nil, startedAt: DateTime? = nil, status: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, id: String? = nil, manualTransition: Bool? = nil, modifiedAt: DateTime? = nil, startedAt: DateTime? = nil, status: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.createdAt = createdAt
         self.description = description
@@ -54,7 +54,7 @@ public struct MaintenanceDataAttributesUpdatesItems: Codable, Hashable, Sendable
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.componentsAffected = try container.decodeOptionalValue([MaintenanceDataAttributesUpdatesItemsComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
+        self.componentsAffected = try container.decodeOptionalValue([CreateMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)

@@ -9,49 +9,49 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/get-maintenance.md:91`
 public indirect enum MaintenanceIncludedItems: Codable, Hashable, Sendable {
-    case maintenanceIncludedItemsOption1(MaintenanceIncludedItemsOption1)
-    case maintenanceIncludedItemsOption2(MaintenanceIncludedItemsOption2)
+    case users(MaintenanceIncludedItemsOption1)
+    case statusPages(MaintenanceIncludedItemsOption2)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `MaintenanceIncludedItemsOption1` (`.maintenanceIncludedItemsOption1`).
+    /// Wraps a `MaintenanceIncludedItemsOption1` (`.users`).
     public init(_ value: MaintenanceIncludedItemsOption1) {
-        self = .maintenanceIncludedItemsOption1(value)
+        self = .users(value)
     }
 
-    /// Wraps a `MaintenanceIncludedItemsOption2` (`.maintenanceIncludedItemsOption2`).
+    /// Wraps a `MaintenanceIncludedItemsOption2` (`.statusPages`).
     public init(_ value: MaintenanceIncludedItemsOption2) {
-        self = .maintenanceIncludedItemsOption2(value)
+        self = .statusPages(value)
     }
 
-    /// The `MaintenanceIncludedItemsOption1` when this is `.maintenanceIncludedItemsOption1`, else nil.
-    public var asMaintenanceIncludedItemsOption1: MaintenanceIncludedItemsOption1? {
-        if case .maintenanceIncludedItemsOption1(let value) = self { return value }
+    /// The `MaintenanceIncludedItemsOption1` when this is `.users`, else nil.
+    public var asUsers: MaintenanceIncludedItemsOption1? {
+        if case .users(let value) = self { return value }
         return nil
     }
 
-    /// The `MaintenanceIncludedItemsOption2` when this is `.maintenanceIncludedItemsOption2`, else nil.
-    public var asMaintenanceIncludedItemsOption2: MaintenanceIncludedItemsOption2? {
-        if case .maintenanceIncludedItemsOption2(let value) = self { return value }
+    /// The `MaintenanceIncludedItemsOption2` when this is `.statusPages`, else nil.
+    public var asStatusPages: MaintenanceIncludedItemsOption2? {
+        if case .statusPages(let value) = self { return value }
         return nil
     }
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(MaintenanceIncludedItemsOption1.self) {
-            self = .maintenanceIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.strict(MaintenanceIncludedItemsOption2.self) {
-            self = .maintenanceIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         if let value = oneOf.lenient(MaintenanceIncludedItemsOption1.self) {
-            self = .maintenanceIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.lenient(MaintenanceIncludedItemsOption2.self) {
-            self = .maintenanceIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         self = .unparsed(oneOf.value)
@@ -60,8 +60,8 @@ public indirect enum MaintenanceIncludedItems: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .maintenanceIncludedItemsOption1(let value): try container.encode(value)
-        case .maintenanceIncludedItemsOption2(let value): try container.encode(value)
+        case .users(let value): try container.encode(value)
+        case .statusPages(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
         }
     }

@@ -7,18 +7,18 @@ import DatadogRuntime
 /// Source: `status-pages/update-degradation.md:52`
 public struct PatchDegradationRequestDataAttributes: Codable, Hashable, Sendable {
     /// The components affected by the degradation.
-    public var componentsAffected: [PatchDegradationRequestDataAttributesComponentsAffectedItems]?
+    public var componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]?
     /// The description of the degradation.
     public var description: String?
     /// The status of the degradation.
-    public var status: PatchDegradationRequestDataAttributesStatus?
+    public var status: CreateDegradationRequestDataAttributesStatus?
     /// The title of the degradation.
     public var title: String?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `PatchDegradationRequestDataAttributes`.
-    public init(componentsAffected: [PatchDegradationRequestDataAttributesComponentsAffectedItems]? = nil, description: String? = nil, status: PatchDegradationRequestDataAttributesStatus? = nil, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, description: String? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.description = description
         self.status = status
@@ -38,9 +38,9 @@ public struct PatchDegradationRequestDataAttributes: Codable, Hashable, Sendable
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.componentsAffected = try container.decodeOptionalValue([PatchDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
+        self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
-        self.status = try container.decodeOptionalValue(PatchDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
+        self.status = try container.decodeOptionalValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

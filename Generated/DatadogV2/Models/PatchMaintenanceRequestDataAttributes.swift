@@ -11,7 +11,7 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
     /// The description shown when the maintenance is completed.
     public var completedDescription: String?
     /// The components affected by the maintenance.
-    public var componentsAffected: [PatchMaintenanceRequestDataAttributesComponentsAffectedItems]?
+    public var componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]?
     /// The description shown while the maintenance is in progress.
     public var inProgressDescription: String?
     /// The description shown when the maintenance is scheduled.
@@ -26,7 +26,7 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `PatchMaintenanceRequestDataAttributes`.
-    public init(completedDate: DateTime? = nil, completedDescription: String? = nil, componentsAffected: [PatchMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, scheduledDescription: String? = nil, startDate: DateTime? = nil, status: PatchMaintenanceRequestDataAttributesStatus? = nil, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(completedDate: DateTime? = nil, completedDescription: String? = nil, componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, scheduledDescription: String? = nil, startDate: DateTime? = nil, status: PatchMaintenanceRequestDataAttributesStatus? = nil, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.completedDate = completedDate
         self.completedDescription = completedDescription
         self.componentsAffected = componentsAffected
@@ -56,7 +56,7 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
         var kept = KeptMembers()
         self.completedDate = try container.decodeOptionalValue(DateTime.self, forKey: .completedDate)
         self.completedDescription = try container.decodeOptionalValue(String.self, forKey: .completedDescription)
-        self.componentsAffected = try container.decodeOptionalValue([PatchMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
+        self.componentsAffected = try container.decodeOptionalValue([CreateMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.inProgressDescription = try container.decodeOptionalValue(String.self, forKey: .inProgressDescription)
         self.scheduledDescription = try container.decodeOptionalValue(String.self, forKey: .scheduledDescription)
         self.startDate = try container.decodeOptionalValue(DateTime.self, forKey: .startDate)

@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `status-pages/schedule-maintenance.md:57`
+/// Source: `status-pages/get-maintenance.md:56`
 public enum PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus: DatadogStringEnum {
     case operational
     case maintenance

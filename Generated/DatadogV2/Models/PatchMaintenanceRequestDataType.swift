@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `status-pages/schedule-maintenance.md:62`
+/// Source: `status-pages/get-maintenance.md:90`
 public enum PatchMaintenanceRequestDataType: DatadogStringEnum {
     case maintenances
     /// A value this SDK does not know yet.

@@ -21,14 +21,14 @@ public struct PatchStatusPageRequestDataAttributes: Codable, Hashable, Sendable 
     /// Whether users can subscribe to the status page.
     public var subscriptionsEnabled: Bool?
     /// The type of the status page controlling how the status page is accessed.
-    public var type: PatchStatusPageRequestDataAttributesType?
+    public var type: CreateStatusPageRequestDataAttributesType?
     /// The visualization type of the status page.
-    public var visualizationType: PatchStatusPageRequestDataAttributesVisualizationType?
+    public var visualizationType: CreateStatusPageRequestDataAttributesVisualizationType?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `PatchStatusPageRequestDataAttributes`.
-    public init(companyLogo: String? = nil, domainPrefix: String? = nil, emailHeaderImage: String? = nil, enabled: Bool? = nil, favicon: String? = nil, name: String? = nil, subscriptionsEnabled: Bool? = nil, type: PatchStatusPageRequestDataAttributesType? = nil, visualizationType: PatchStatusPageRequestDataAttributesVisualizationType? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(companyLogo: String? = nil, domainPrefix: String? = nil, emailHeaderImage: String? = nil, enabled: Bool? = nil, favicon: String? = nil, name: String? = nil, subscriptionsEnabled: Bool? = nil, type: CreateStatusPageRequestDataAttributesType? = nil, visualizationType: CreateStatusPageRequestDataAttributesVisualizationType? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.companyLogo = companyLogo
         self.domainPrefix = domainPrefix
         self.emailHeaderImage = emailHeaderImage
@@ -65,8 +65,8 @@ public struct PatchStatusPageRequestDataAttributes: Codable, Hashable, Sendable 
         self.favicon = try container.decodeOptionalValue(String.self, forKey: .favicon)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.subscriptionsEnabled = try container.decodeOptionalValue(Bool.self, forKey: .subscriptionsEnabled)
-        self.type = try container.decodeOptionalValue(PatchStatusPageRequestDataAttributesType.self, forKey: .type, keeping: &kept)
-        self.visualizationType = try container.decodeOptionalValue(PatchStatusPageRequestDataAttributesVisualizationType.self, forKey: .visualizationType, keeping: &kept)
+        self.type = try container.decodeOptionalValue(CreateStatusPageRequestDataAttributesType.self, forKey: .type, keeping: &kept)
+        self.visualizationType = try container.decodeOptionalValue(CreateStatusPageRequestDataAttributesVisualizationType.self, forKey: .visualizationType, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

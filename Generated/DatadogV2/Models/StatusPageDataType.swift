@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `status-pages/create-status-page.md:66`
+/// Source: `create-backfilled-degradation.md:171`
 public enum StatusPageDataType: DatadogStringEnum {
     case statusPages
     /// A value this SDK does not know yet.

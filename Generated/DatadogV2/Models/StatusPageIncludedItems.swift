@@ -9,29 +9,29 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/create-status-page.md:155`
 public indirect enum StatusPageIncludedItems: Codable, Hashable, Sendable {
-    case statusPageIncludedItemsOption1(StatusPageIncludedItemsOption1)
+    case users(StatusPageIncludedItemsOption1)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `StatusPageIncludedItemsOption1` (`.statusPageIncludedItemsOption1`).
+    /// Wraps a `StatusPageIncludedItemsOption1` (`.users`).
     public init(_ value: StatusPageIncludedItemsOption1) {
-        self = .statusPageIncludedItemsOption1(value)
+        self = .users(value)
     }
 
-    /// The `StatusPageIncludedItemsOption1` when this is `.statusPageIncludedItemsOption1`, else nil.
-    public var asStatusPageIncludedItemsOption1: StatusPageIncludedItemsOption1? {
-        if case .statusPageIncludedItemsOption1(let value) = self { return value }
+    /// The `StatusPageIncludedItemsOption1` when this is `.users`, else nil.
+    public var asUsers: StatusPageIncludedItemsOption1? {
+        if case .users(let value) = self { return value }
         return nil
     }
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(StatusPageIncludedItemsOption1.self) {
-            self = .statusPageIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.lenient(StatusPageIncludedItemsOption1.self) {
-            self = .statusPageIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         self = .unparsed(oneOf.value)
@@ -40,7 +40,7 @@ public indirect enum StatusPageIncludedItems: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .statusPageIncludedItemsOption1(let value): try container.encode(value)
+        case .users(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
         }
     }

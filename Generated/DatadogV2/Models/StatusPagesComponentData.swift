@@ -13,12 +13,12 @@ public struct StatusPagesComponentData: Codable, Hashable, Sendable {
     /// The relationships of a component.
     public var relationships: StatusPagesComponentDataRelationships?
     /// Components resource type.
-    public var type: StatusPagesComponentDataType
+    public var type: StatusPagesComponentGroupType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentData`.
-    public init(type: StatusPagesComponentDataType, attributes: StatusPagesComponentDataAttributes? = nil, id: String? = nil, relationships: StatusPagesComponentDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: StatusPagesComponentGroupType, attributes: StatusPagesComponentDataAttributes? = nil, id: String? = nil, relationships: StatusPagesComponentDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -41,7 +41,7 @@ public struct StatusPagesComponentData: Codable, Hashable, Sendable {
         self.attributes = try container.decodeOptionalValue(StatusPagesComponentDataAttributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.relationships = try container.decodeOptionalValue(StatusPagesComponentDataRelationships.self, forKey: .relationships, keeping: &kept)
-        self.type = try container.decodeValue(StatusPagesComponentDataType.self, forKey: .type)
+        self.type = try container.decodeValue(StatusPagesComponentGroupType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

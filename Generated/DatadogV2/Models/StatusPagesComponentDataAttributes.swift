@@ -19,12 +19,12 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
     /// The status of the component.
     public var status: StatusPagesComponentDataAttributesStatus?
     /// The type of the component.
-    public var type: StatusPagesComponentDataAttributesType
+    public var type: CreateComponentRequestDataAttributesType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentDataAttributes`.
-    public init(type: StatusPagesComponentDataAttributesType, components: [StatusPagesComponentDataAttributesComponentsItems]? = nil, createdAt: DateTime? = nil, modifiedAt: DateTime? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: CreateComponentRequestDataAttributesType, components: [StatusPagesComponentDataAttributesComponentsItems]? = nil, createdAt: DateTime? = nil, modifiedAt: DateTime? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.components = components
         self.createdAt = createdAt
         self.modifiedAt = modifiedAt
@@ -56,7 +56,7 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
         self.status = try container.decodeOptionalValue(StatusPagesComponentDataAttributesStatus.self, forKey: .status, keeping: &kept)
-        self.type = try container.decodeValue(StatusPagesComponentDataAttributesType.self, forKey: .type)
+        self.type = try container.decodeValue(CreateComponentRequestDataAttributesType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

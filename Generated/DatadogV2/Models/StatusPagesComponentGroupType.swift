@@ -7,7 +7,7 @@ import DatadogRuntime
 /// The documentation may list only some values: unknown values decode into `.unknown` and
 /// encode back unchanged.
 ///
-/// Source: `status-pages/create-component.md:63`
+/// Source: `status-pages/create-component.md:62`
 public enum StatusPagesComponentGroupType: DatadogStringEnum {
     case components
     /// A value this SDK does not know yet.

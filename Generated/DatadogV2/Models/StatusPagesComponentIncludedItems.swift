@@ -9,69 +9,69 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/create-component.md:141`
 public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Sendable {
-    case statusPagesComponentIncludedItemsOption1(StatusPagesComponentIncludedItemsOption1)
-    case statusPagesComponentIncludedItemsOption2(StatusPagesComponentIncludedItemsOption2)
-    case statusPagesComponentIncludedItemsOption3(StatusPagesComponentIncludedItemsOption3)
+    case users(StatusPagesComponentIncludedItemsOption1)
+    case statusPages(StatusPagesComponentIncludedItemsOption2)
+    case components(StatusPagesComponentIncludedItemsOption3)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `StatusPagesComponentIncludedItemsOption1` (`.statusPagesComponentIncludedItemsOption1`).
+    /// Wraps a `StatusPagesComponentIncludedItemsOption1` (`.users`).
     public init(_ value: StatusPagesComponentIncludedItemsOption1) {
-        self = .statusPagesComponentIncludedItemsOption1(value)
+        self = .users(value)
     }
 
-    /// Wraps a `StatusPagesComponentIncludedItemsOption2` (`.statusPagesComponentIncludedItemsOption2`).
+    /// Wraps a `StatusPagesComponentIncludedItemsOption2` (`.statusPages`).
     public init(_ value: StatusPagesComponentIncludedItemsOption2) {
-        self = .statusPagesComponentIncludedItemsOption2(value)
+        self = .statusPages(value)
     }
 
-    /// Wraps a `StatusPagesComponentIncludedItemsOption3` (`.statusPagesComponentIncludedItemsOption3`).
+    /// Wraps a `StatusPagesComponentIncludedItemsOption3` (`.components`).
     public init(_ value: StatusPagesComponentIncludedItemsOption3) {
-        self = .statusPagesComponentIncludedItemsOption3(value)
+        self = .components(value)
     }
 
-    /// The `StatusPagesComponentIncludedItemsOption1` when this is `.statusPagesComponentIncludedItemsOption1`, else nil.
-    public var asStatusPagesComponentIncludedItemsOption1: StatusPagesComponentIncludedItemsOption1? {
-        if case .statusPagesComponentIncludedItemsOption1(let value) = self { return value }
+    /// The `StatusPagesComponentIncludedItemsOption1` when this is `.users`, else nil.
+    public var asUsers: StatusPagesComponentIncludedItemsOption1? {
+        if case .users(let value) = self { return value }
         return nil
     }
 
-    /// The `StatusPagesComponentIncludedItemsOption2` when this is `.statusPagesComponentIncludedItemsOption2`, else nil.
-    public var asStatusPagesComponentIncludedItemsOption2: StatusPagesComponentIncludedItemsOption2? {
-        if case .statusPagesComponentIncludedItemsOption2(let value) = self { return value }
+    /// The `StatusPagesComponentIncludedItemsOption2` when this is `.statusPages`, else nil.
+    public var asStatusPages: StatusPagesComponentIncludedItemsOption2? {
+        if case .statusPages(let value) = self { return value }
         return nil
     }
 
-    /// The `StatusPagesComponentIncludedItemsOption3` when this is `.statusPagesComponentIncludedItemsOption3`, else nil.
-    public var asStatusPagesComponentIncludedItemsOption3: StatusPagesComponentIncludedItemsOption3? {
-        if case .statusPagesComponentIncludedItemsOption3(let value) = self { return value }
+    /// The `StatusPagesComponentIncludedItemsOption3` when this is `.components`, else nil.
+    public var asComponents: StatusPagesComponentIncludedItemsOption3? {
+        if case .components(let value) = self { return value }
         return nil
     }
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption1.self) {
-            self = .statusPagesComponentIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption2.self) {
-            self = .statusPagesComponentIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption3.self) {
-            self = .statusPagesComponentIncludedItemsOption3(value)
+            self = .components(value)
             return
         }
         if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption1.self) {
-            self = .statusPagesComponentIncludedItemsOption1(value)
+            self = .users(value)
             return
         }
         if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption2.self) {
-            self = .statusPagesComponentIncludedItemsOption2(value)
+            self = .statusPages(value)
             return
         }
         if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption3.self) {
-            self = .statusPagesComponentIncludedItemsOption3(value)
+            self = .components(value)
             return
         }
         self = .unparsed(oneOf.value)
@@ -80,9 +80,9 @@ public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Senda
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .statusPagesComponentIncludedItemsOption1(let value): try container.encode(value)
-        case .statusPagesComponentIncludedItemsOption2(let value): try container.encode(value)
-        case .statusPagesComponentIncludedItemsOption3(let value): try container.encode(value)
+        case .users(let value): try container.encode(value)
+        case .statusPages(let value): try container.encode(value)
+        case .components(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
         }
     }

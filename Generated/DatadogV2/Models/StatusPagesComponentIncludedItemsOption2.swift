@@ -13,12 +13,12 @@ public struct StatusPagesComponentIncludedItemsOption2: Codable, Hashable, Senda
     /// The relationships of a status page.
     public var relationships: StatusPagesComponentIncludedItemsOption2Relationships?
     /// Status pages resource type.
-    public var type: StatusPagesComponentIncludedItemsOption2Type
+    public var type: StatusPageDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentIncludedItemsOption2`.
-    public init(type: StatusPagesComponentIncludedItemsOption2Type, attributes: StatusPagesComponentIncludedItemsOption2Attributes? = nil, id: String? = nil, relationships: StatusPagesComponentIncludedItemsOption2Relationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: StatusPageDataType, attributes: StatusPagesComponentIncludedItemsOption2Attributes? = nil, id: String? = nil, relationships: StatusPagesComponentIncludedItemsOption2Relationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -41,7 +41,7 @@ public struct StatusPagesComponentIncludedItemsOption2: Codable, Hashable, Senda
         self.attributes = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2Attributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.relationships = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2Relationships.self, forKey: .relationships, keeping: &kept)
-        self.type = try container.decodeValue(StatusPagesComponentIncludedItemsOption2Type.self, forKey: .type)
+        self.type = try container.decodeValue(StatusPageDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

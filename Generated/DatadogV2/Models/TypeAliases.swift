@@ -9,26 +9,12 @@ import DatadogRuntime
 /// Source: `status-pages/create-component.md:54`
 public typealias CreateComponentRequestDataAttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
 
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:62`
-public typealias CreateComponentRequestDataRelationshipsGroupDataType = StatusPagesComponentGroupType
-
 /// If creating a component of type `group`, the components to create within the group.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
 ///
 /// Source: `status-pages/create-status-page.md:47`
 public typealias CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-status-page.md:51`
-public typealias CreateStatusPageRequestDataAttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
 
 /// The type of the component.
 ///
@@ -37,26 +23,12 @@ public typealias CreateStatusPageRequestDataAttributesComponentsItemsComponentsI
 /// Source: `status-pages/create-status-page.md:52`
 public typealias CreateStatusPageRequestDataAttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-status-page.md:56`
-public typealias CreateStatusPageRequestDataAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// Components affected by the degradation.
 ///
 /// The same structure as `CreateDegradationRequestDataAttributesComponentsAffectedItems`, which it shares.
 ///
 /// Source: `status-pages/list-degradations.md:49`
 public typealias DegradationArrayDataItemsAttributesComponentsAffectedItems = CreateDegradationRequestDataAttributesComponentsAffectedItems
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:52`
-public typealias DegradationArrayDataItemsAttributesComponentsAffectedItemsStatus = StatusPagesComponentDataAttributesStatus
 
 /// The source of the degradation.
 ///
@@ -72,13 +44,6 @@ public typealias DegradationArrayDataItemsAttributesSource = DegradationDataAttr
 /// Source: `status-pages/list-degradations.md:59`
 public typealias DegradationArrayDataItemsAttributesSourceType = DegradationDataAttributesSourceType
 
-/// The status of the degradation.
-///
-/// The same structure as `CreateDegradationRequestDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:60`
-public typealias DegradationArrayDataItemsAttributesStatus = CreateDegradationRequestDataAttributesStatus
-
 /// The components affected at the time of the update.
 ///
 /// The same structure as `CreateDegradationRequestDataAttributesComponentsAffectedItems`, which it shares.
@@ -92,13 +57,6 @@ public typealias DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffect
 ///
 /// Source: `status-pages/list-degradations.md:66`
 public typealias DegradationArrayDataItemsAttributesUpdatesItemsComponentsAffectedItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The status of the degradation.
-///
-/// The same structure as `CreateDegradationRequestDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:72`
-public typealias DegradationArrayDataItemsAttributesUpdatesItemsStatus = CreateDegradationRequestDataAttributesStatus
 
 /// The relationships of a degradation.
 ///
@@ -163,20 +121,6 @@ public typealias DegradationArrayDataItemsRelationshipsStatusPage = DegradationD
 /// Source: `status-pages/list-degradations.md:84`
 public typealias DegradationArrayDataItemsRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:86`
-public typealias DegradationArrayDataItemsRelationshipsStatusPageDataType = StatusPageDataType
-
-/// Degradations resource type.
-///
-/// The same structure as `PatchDegradationRequestDataType`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:87`
-public typealias DegradationArrayDataItemsType = PatchDegradationRequestDataType
-
 /// The included related resources of a degradation. Client must explicitly request these resources by name in the `include` query parameter.
 ///
 /// The same structure as `MaintenanceIncludedItems`, which it shares.
@@ -233,47 +177,12 @@ public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItems =
 /// Source: `status-pages/list-degradations.md:102`
 public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:106`
-public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/list-degradations.md:107`
 public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:111`
-public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:112`
-public typealias DegradationArrayIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:124`
-public typealias DegradationArrayIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:125`
-public typealias DegradationArrayIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The relationships of a status page.
 ///
@@ -324,33 +233,12 @@ public typealias DegradationArrayIncludedItemsOption2RelationshipsLastModifiedBy
 /// Source: `status-pages/list-degradations.md:135`
 public typealias DegradationArrayIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/list-degradations.md:136`
-public typealias DegradationArrayIncludedItemsOption2Type = StatusPageDataType
-
 /// Components affected by the degradation.
 ///
 /// The same structure as `CreateDegradationRequestDataAttributesComponentsAffectedItems`, which it shares.
 ///
 /// Source: `create-backfilled-degradation.md:130`
 public typealias DegradationDataAttributesComponentsAffectedItems = CreateDegradationRequestDataAttributesComponentsAffectedItems
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:133`
-public typealias DegradationDataAttributesComponentsAffectedItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The status of the degradation.
-///
-/// The same structure as `CreateDegradationRequestDataAttributesStatus`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:142`
-public typealias DegradationDataAttributesStatus = CreateDegradationRequestDataAttributesStatus
 
 /// The components affected at the time of the update.
 ///
@@ -365,13 +253,6 @@ public typealias DegradationDataAttributesUpdatesItemsComponentsAffectedItems = 
 ///
 /// Source: `create-backfilled-degradation.md:148`
 public typealias DegradationDataAttributesUpdatesItemsComponentsAffectedItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The status of the degradation.
-///
-/// The same structure as `CreateDegradationRequestDataAttributesStatus`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:157`
-public typealias DegradationDataAttributesUpdatesItemsStatus = CreateDegradationRequestDataAttributesStatus
 
 /// The Datadog user who last modified the degradation.
 ///
@@ -394,20 +275,6 @@ public typealias DegradationDataRelationshipsLastModifiedByUserData = Degradatio
 /// Source: `create-backfilled-degradation.md:167`
 public typealias DegradationDataRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:171`
-public typealias DegradationDataRelationshipsStatusPageDataType = StatusPageDataType
-
-/// Degradations resource type.
-///
-/// The same structure as `PatchDegradationRequestDataType`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:172`
-public typealias DegradationDataType = PatchDegradationRequestDataType
-
 /// Users resource type.
 ///
 /// The same structure as `DegradationDataRelationshipsCreatedByUserDataType`, which it shares.
@@ -421,41 +288,6 @@ public typealias DegradationIncludedItemsOption1Type = DegradationDataRelationsh
 ///
 /// Source: `create-backfilled-degradation.md:186`
 public typealias DegradationIncludedItemsOption2AttributesComponentsItems = CreateStatusPageRequestDataAttributesComponentsItems
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:191`
-public typealias DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:196`
-public typealias DegradationIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:197`
-public typealias DegradationIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:211`
-public typealias DegradationIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:212`
-public typealias DegradationIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The Datadog user who created the status page.
 ///
@@ -499,13 +331,6 @@ public typealias DegradationIncludedItemsOption2RelationshipsLastModifiedByUserD
 /// Source: `create-backfilled-degradation.md:222`
 public typealias DegradationIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `create-backfilled-degradation.md:223`
-public typealias DegradationIncludedItemsOption2Type = StatusPageDataType
-
 /// A list of maintenance data objects.
 ///
 /// The same structure as `MaintenanceData`, which it shares.
@@ -526,13 +351,6 @@ public typealias MaintenanceArrayDataItemsAttributes = MaintenanceDataAttributes
 ///
 /// Source: `status-pages/list-maintenances.md:51`
 public typealias MaintenanceArrayDataItemsAttributesComponentsAffectedItems = CreateMaintenanceRequestDataAttributesComponentsAffectedItems
-
-/// The status of the component.
-///
-/// The same structure as `PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:54`
-public typealias MaintenanceArrayDataItemsAttributesComponentsAffectedItemsStatus = PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus
 
 /// The status of the maintenance.
 ///
@@ -625,20 +443,6 @@ public typealias MaintenanceArrayDataItemsRelationshipsStatusPage = DegradationD
 /// Source: `status-pages/list-maintenances.md:85`
 public typealias MaintenanceArrayDataItemsRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:87`
-public typealias MaintenanceArrayDataItemsRelationshipsStatusPageDataType = StatusPageDataType
-
-/// Maintenances resource type.
-///
-/// The same structure as `PatchMaintenanceRequestDataType`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:88`
-public typealias MaintenanceArrayDataItemsType = PatchMaintenanceRequestDataType
-
 /// The included related resources of a maintenance. Client must explicitly request these resources by name in the `include` query parameter.
 ///
 /// The same structure as `MaintenanceIncludedItems`, which it shares.
@@ -695,47 +499,12 @@ public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItems =
 /// Source: `status-pages/list-maintenances.md:103`
 public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:107`
-public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/list-maintenances.md:108`
 public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:112`
-public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:113`
-public typealias MaintenanceArrayIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:125`
-public typealias MaintenanceArrayIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:126`
-public typealias MaintenanceArrayIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The relationships of a status page.
 ///
@@ -786,13 +555,6 @@ public typealias MaintenanceArrayIncludedItemsOption2RelationshipsLastModifiedBy
 /// Source: `status-pages/list-maintenances.md:136`
 public typealias MaintenanceArrayIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/list-maintenances.md:137`
-public typealias MaintenanceArrayIncludedItemsOption2Type = StatusPageDataType
-
 /// Response metadata.
 ///
 /// The same structure as `DegradationArrayMeta`, which it shares.
@@ -820,13 +582,6 @@ public typealias MaintenanceArrayMetaPageType = DegradationArrayMetaPageType
 ///
 /// Source: `status-pages/get-maintenance.md:53`
 public typealias MaintenanceDataAttributesComponentsAffectedItems = CreateMaintenanceRequestDataAttributesComponentsAffectedItems
-
-/// The status of the component.
-///
-/// The same structure as `PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:56`
-public typealias MaintenanceDataAttributesComponentsAffectedItemsStatus = PatchMaintenanceRequestDataAttributesComponentsAffectedItemsStatus
 
 /// The components affected at the time of the update.
 ///
@@ -905,20 +660,6 @@ public typealias MaintenanceDataRelationshipsStatusPage = DegradationDataRelatio
 /// Source: `status-pages/get-maintenance.md:87`
 public typealias MaintenanceDataRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:89`
-public typealias MaintenanceDataRelationshipsStatusPageDataType = StatusPageDataType
-
-/// Maintenances resource type.
-///
-/// The same structure as `PatchMaintenanceRequestDataType`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:90`
-public typealias MaintenanceDataType = PatchMaintenanceRequestDataType
-
 /// The included Datadog user resource.
 ///
 /// The same structure as `DegradationIncludedItemsOption1`, which it shares.
@@ -968,47 +709,12 @@ public typealias MaintenanceIncludedItemsOption2AttributesComponentsItems = Crea
 /// Source: `status-pages/get-maintenance.md:105`
 public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:109`
-public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/get-maintenance.md:110`
 public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:114`
-public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:115`
-public typealias MaintenanceIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:127`
-public typealias MaintenanceIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:128`
-public typealias MaintenanceIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The relationships of a status page.
 ///
@@ -1059,61 +765,12 @@ public typealias MaintenanceIncludedItemsOption2RelationshipsLastModifiedByUserD
 /// Source: `status-pages/get-maintenance.md:138`
 public typealias MaintenanceIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/get-maintenance.md:139`
-public typealias MaintenanceIncludedItemsOption2Type = StatusPageDataType
-
-/// The components affected by the degradation.
-///
-/// The same structure as `CreateDegradationRequestDataAttributesComponentsAffectedItems`, which it shares.
-///
-/// Source: `status-pages/update-degradation.md:53`
-public typealias PatchDegradationRequestDataAttributesComponentsAffectedItems = CreateDegradationRequestDataAttributesComponentsAffectedItems
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/update-degradation.md:56`
-public typealias PatchDegradationRequestDataAttributesComponentsAffectedItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The status of the degradation.
-///
-/// The same structure as `CreateDegradationRequestDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/update-degradation.md:58`
-public typealias PatchDegradationRequestDataAttributesStatus = CreateDegradationRequestDataAttributesStatus
-
-/// The components affected by the maintenance.
-///
-/// The same structure as `CreateMaintenanceRequestDataAttributesComponentsAffectedItems`, which it shares.
-///
-/// Source: `status-pages/update-maintenance.md:55`
-public typealias PatchMaintenanceRequestDataAttributesComponentsAffectedItems = CreateMaintenanceRequestDataAttributesComponentsAffectedItems
-
 /// The status of the maintenance.
 ///
 /// The same structure as `MaintenanceDataAttributesStatus`, which it shares.
 ///
 /// Source: `status-pages/update-maintenance.md:62`
 public typealias PatchMaintenanceRequestDataAttributesStatus = MaintenanceDataAttributesStatus
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/update-status-page.md:59`
-public typealias PatchStatusPageRequestDataAttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `status-pages/update-status-page.md:60`
-public typealias PatchStatusPageRequestDataAttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// A list of status page data objects.
 ///
@@ -1143,47 +800,12 @@ public typealias StatusPageArrayDataItemsAttributesComponentsItems = CreateStatu
 /// Source: `status-pages/list-status-pages.md:48`
 public typealias StatusPageArrayDataItemsAttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-status-pages.md:52`
-public typealias StatusPageArrayDataItemsAttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/list-status-pages.md:53`
 public typealias StatusPageArrayDataItemsAttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-status-pages.md:57`
-public typealias StatusPageArrayDataItemsAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-status-pages.md:58`
-public typealias StatusPageArrayDataItemsAttributesComponentsItemsType = CreateComponentRequestDataAttributesType
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-status-pages.md:70`
-public typealias StatusPageArrayDataItemsAttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `status-pages/list-status-pages.md:71`
-public typealias StatusPageArrayDataItemsAttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The relationships of a status page.
 ///
@@ -1233,13 +855,6 @@ public typealias StatusPageArrayDataItemsRelationshipsLastModifiedByUserData = D
 ///
 /// Source: `status-pages/list-status-pages.md:81`
 public typealias StatusPageArrayDataItemsRelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
-
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/list-status-pages.md:82`
-public typealias StatusPageArrayDataItemsType = StatusPageDataType
 
 /// The included related resources of a status page. Client must explicitly request these resources by name in the `include` query parameter.
 ///
@@ -1318,47 +933,12 @@ public typealias StatusPageDataAttributesComponentsItems = CreateStatusPageReque
 /// Source: `status-pages/create-status-page.md:120`
 public typealias StatusPageDataAttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-status-page.md:124`
-public typealias StatusPageDataAttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/create-status-page.md:125`
 public typealias StatusPageDataAttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-status-page.md:129`
-public typealias StatusPageDataAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/create-status-page.md:130`
-public typealias StatusPageDataAttributesComponentsItemsType = CreateComponentRequestDataAttributesType
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/create-status-page.md:142`
-public typealias StatusPageDataAttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `status-pages/create-status-page.md:143`
-public typealias StatusPageDataAttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The relationships of a status page.
 ///
@@ -1451,33 +1031,12 @@ public typealias StatusPagesComponentArrayDataItemsAttributes = StatusPagesCompo
 /// Source: `status-pages/list-components.md:50`
 public typealias StatusPagesComponentArrayDataItemsAttributesComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-components.md:54`
-public typealias StatusPagesComponentArrayDataItemsAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/list-components.md:55`
 public typealias StatusPagesComponentArrayDataItemsAttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-components.md:60`
-public typealias StatusPagesComponentArrayDataItemsAttributesStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:61`
-public typealias StatusPagesComponentArrayDataItemsAttributesType = CreateComponentRequestDataAttributesType
 
 /// The relationships of a component.
 ///
@@ -1521,13 +1080,6 @@ public typealias StatusPagesComponentArrayDataItemsRelationshipsGroup = CreateCo
 /// Source: `status-pages/list-components.md:69`
 public typealias StatusPagesComponentArrayDataItemsRelationshipsGroupData = CreateComponentRequestDataRelationshipsGroupData
 
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:71`
-public typealias StatusPagesComponentArrayDataItemsRelationshipsGroupDataType = StatusPagesComponentGroupType
-
 /// The Datadog user who last modified the component.
 ///
 /// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
@@ -1562,20 +1114,6 @@ public typealias StatusPagesComponentArrayDataItemsRelationshipsStatusPage = Deg
 ///
 /// Source: `status-pages/list-components.md:77`
 public typealias StatusPagesComponentArrayDataItemsRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
-
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:79`
-public typealias StatusPagesComponentArrayDataItemsRelationshipsStatusPageDataType = StatusPageDataType
-
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:80`
-public typealias StatusPagesComponentArrayDataItemsType = StatusPagesComponentGroupType
 
 /// The included related resources of a component. Client must explicitly request these resources by name in the `include` query parameter.
 ///
@@ -1633,47 +1171,12 @@ public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponen
 /// Source: `status-pages/list-components.md:95`
 public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-components.md:99`
-public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/list-components.md:100`
 public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-components.md:104`
-public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:105`
-public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:117`
-public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:118`
-public typealias StatusPagesComponentArrayIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The relationships of a status page.
 ///
@@ -1724,13 +1227,6 @@ public typealias StatusPagesComponentArrayIncludedItemsOption2RelationshipsLastM
 /// Source: `status-pages/list-components.md:128`
 public typealias StatusPagesComponentArrayIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:129`
-public typealias StatusPagesComponentArrayIncludedItemsOption2Type = StatusPageDataType
-
 /// The included component group resource.
 ///
 /// The same structure as `StatusPagesComponentData`, which it shares.
@@ -1752,33 +1248,12 @@ public typealias StatusPagesComponentArrayIncludedItemsOption3Attributes = Statu
 /// Source: `status-pages/list-components.md:132`
 public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-components.md:136`
-public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/list-components.md:137`
 public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/list-components.md:142`
-public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:143`
-public typealias StatusPagesComponentArrayIncludedItemsOption3AttributesType = CreateComponentRequestDataAttributesType
 
 /// The relationships of a component group.
 ///
@@ -1822,13 +1297,6 @@ public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsGroup
 /// Source: `status-pages/list-components.md:151`
 public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsGroupData = CreateComponentRequestDataRelationshipsGroupData
 
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:153`
-public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsGroupDataType = StatusPagesComponentGroupType
-
 /// The Datadog user who last modified the component group.
 ///
 /// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
@@ -1864,20 +1332,6 @@ public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsStatu
 /// Source: `status-pages/list-components.md:159`
 public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:161`
-public typealias StatusPagesComponentArrayIncludedItemsOption3RelationshipsStatusPageDataType = StatusPageDataType
-
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/list-components.md:162`
-public typealias StatusPagesComponentArrayIncludedItemsOption3Type = StatusPagesComponentGroupType
-
 /// If the component is of type `group`, the components within the group.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems`, which it shares.
@@ -1885,26 +1339,12 @@ public typealias StatusPagesComponentArrayIncludedItemsOption3Type = StatusPages
 /// Source: `status-pages/create-component.md:110`
 public typealias StatusPagesComponentDataAttributesComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-component.md:114`
-public typealias StatusPagesComponentDataAttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/create-component.md:115`
 public typealias StatusPagesComponentDataAttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:121`
-public typealias StatusPagesComponentDataAttributesType = CreateComponentRequestDataAttributesType
 
 /// The Datadog user who created the component.
 ///
@@ -1941,13 +1381,6 @@ public typealias StatusPagesComponentDataRelationshipsGroup = CreateComponentReq
 /// Source: `status-pages/create-component.md:129`
 public typealias StatusPagesComponentDataRelationshipsGroupData = CreateComponentRequestDataRelationshipsGroupData
 
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:131`
-public typealias StatusPagesComponentDataRelationshipsGroupDataType = StatusPagesComponentGroupType
-
 /// The Datadog user who last modified the component.
 ///
 /// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
@@ -1982,20 +1415,6 @@ public typealias StatusPagesComponentDataRelationshipsStatusPage = DegradationDa
 ///
 /// Source: `status-pages/create-component.md:137`
 public typealias StatusPagesComponentDataRelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
-
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:139`
-public typealias StatusPagesComponentDataRelationshipsStatusPageDataType = StatusPageDataType
-
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:140`
-public typealias StatusPagesComponentDataType = StatusPagesComponentGroupType
 
 /// The included Datadog user resource.
 ///
@@ -2032,47 +1451,12 @@ public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsIte
 /// Source: `status-pages/create-component.md:155`
 public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-component.md:159`
-public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/create-component.md:160`
 public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-component.md:164`
-public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:165`
-public typealias StatusPagesComponentIncludedItemsOption2AttributesComponentsItemsType = CreateComponentRequestDataAttributesType
-
-/// The type of the status page controlling how the status page is accessed.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:177`
-public typealias StatusPagesComponentIncludedItemsOption2AttributesType = CreateStatusPageRequestDataAttributesType
-
-/// The visualization type of the status page.
-///
-/// The same structure as `CreateStatusPageRequestDataAttributesVisualizationType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:178`
-public typealias StatusPagesComponentIncludedItemsOption2AttributesVisualizationType = CreateStatusPageRequestDataAttributesVisualizationType
 
 /// The relationships of a status page.
 ///
@@ -2123,13 +1507,6 @@ public typealias StatusPagesComponentIncludedItemsOption2RelationshipsLastModifi
 /// Source: `status-pages/create-component.md:188`
 public typealias StatusPagesComponentIncludedItemsOption2RelationshipsLastModifiedByUserDataType = DegradationDataRelationshipsCreatedByUserDataType
 
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:189`
-public typealias StatusPagesComponentIncludedItemsOption2Type = StatusPageDataType
-
 /// The included component group resource.
 ///
 /// The same structure as `StatusPagesComponentData`, which it shares.
@@ -2151,33 +1528,12 @@ public typealias StatusPagesComponentIncludedItemsOption3Attributes = StatusPage
 /// Source: `status-pages/create-component.md:192`
 public typealias StatusPagesComponentIncludedItemsOption3AttributesComponentsItems = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems
 
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-component.md:196`
-public typealias StatusPagesComponentIncludedItemsOption3AttributesComponentsItemsStatus = StatusPagesComponentDataAttributesStatus
-
 /// The type of the component.
 ///
 /// The same structure as `DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType`, which it shares.
 ///
 /// Source: `status-pages/create-component.md:197`
 public typealias StatusPagesComponentIncludedItemsOption3AttributesComponentsItemsType = DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
-
-/// The status of the component.
-///
-/// The same structure as `StatusPagesComponentDataAttributesStatus`, which it shares.
-///
-/// Source: `status-pages/create-component.md:202`
-public typealias StatusPagesComponentIncludedItemsOption3AttributesStatus = StatusPagesComponentDataAttributesStatus
-
-/// The type of the component.
-///
-/// The same structure as `CreateComponentRequestDataAttributesType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:203`
-public typealias StatusPagesComponentIncludedItemsOption3AttributesType = CreateComponentRequestDataAttributesType
 
 /// The relationships of a component group.
 ///
@@ -2221,13 +1577,6 @@ public typealias StatusPagesComponentIncludedItemsOption3RelationshipsGroup = Cr
 /// Source: `status-pages/create-component.md:211`
 public typealias StatusPagesComponentIncludedItemsOption3RelationshipsGroupData = CreateComponentRequestDataRelationshipsGroupData
 
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:213`
-public typealias StatusPagesComponentIncludedItemsOption3RelationshipsGroupDataType = StatusPagesComponentGroupType
-
 /// The Datadog user who last modified the component group.
 ///
 /// The same structure as `DegradationDataRelationshipsCreatedByUser`, which it shares.
@@ -2262,17 +1611,3 @@ public typealias StatusPagesComponentIncludedItemsOption3RelationshipsStatusPage
 ///
 /// Source: `status-pages/create-component.md:219`
 public typealias StatusPagesComponentIncludedItemsOption3RelationshipsStatusPageData = DegradationDataRelationshipsStatusPageData
-
-/// Status pages resource type.
-///
-/// The same structure as `StatusPageDataType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:221`
-public typealias StatusPagesComponentIncludedItemsOption3RelationshipsStatusPageDataType = StatusPageDataType
-
-/// Components resource type.
-///
-/// The same structure as `StatusPagesComponentGroupType`, which it shares.
-///
-/// Source: `status-pages/create-component.md:222`
-public typealias StatusPagesComponentIncludedItemsOption3Type = StatusPagesComponentGroupType

@@ -4,11 +4,10 @@ import Foundation
 public enum ModelDump {
     /// The dump as JSON-serializable values: per page, each operation with its parameters, request, responses and field trees.
     public static func json(_ sdk: SDKModel) -> Any {
-        let renamings = Dictionary(sdk.modules.map { ($0.version, $0.officialRenaming()) }, uniquingKeysWith: { first, _ in first })
         let moduleNames = Dictionary(sdk.modules.map { ($0.version, $0.name) }, uniquingKeysWith: { first, _ in first })
         return ["pages": sdk.pages.map { page -> [String: Any] in
             ["file": page.file, "operations": page.operations.map {
-                operation($0, module: moduleNames[$0.version] ?? "", renaming: renamings[$0.version] ?? [:])
+                operation($0, module: moduleNames[$0.version] ?? "")
             }]
         }]
     }
@@ -18,7 +17,7 @@ public enum ModelDump {
         try JSONSerialization.data(withJSONObject: json(sdk), options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
-    static func operation(_ operation: OperationDecl, module: String, renaming: [String: String]) -> [String: Any] {
+    static func operation(_ operation: OperationDecl, module: String) -> [String: Any] {
         var result: [String: Any] = [
             "version": operation.version,
             "operation_id": operation.operationID,
@@ -37,18 +36,18 @@ public enum ModelDump {
             },
             "responses": operation.responses.map { response -> [String: Any] in
                 ["status": response.status,
-                 "swift_type": response.type?.renamed(renaming).swift ?? NSNull(),
+                 "swift_type": response.type?.swift ?? NSNull(),
                  "example": response.example ?? NSNull(),
                  "example_line": response.exampleLine,
-                 "fields": fields(response.fields, response.resolved?.children ?? [], renaming)]
+                 "fields": fields(response.fields, response.resolved?.children ?? [])]
             },
         ]
-        result["pagination"] = operation.pagination.map { pagination($0, renaming: renaming, method: operation.paginatedMethodName) } ?? NSNull()
+        result["pagination"] = operation.pagination.map { pagination($0, method: operation.paginatedMethodName) } ?? NSNull()
         if let body = operation.body {
-            result["request"] = ["swift_type": body.type.renamed(renaming).swift, "content_type": body.contentType,
+            result["request"] = ["swift_type": body.type.swift, "content_type": body.contentType,
                                  "required": body.required, "encoding": body.encoding.rawValue,
                                  "example": body.example ?? NSNull(), "example_line": body.exampleLine,
-                                 "fields": fields(body.fields, body.resolved?.children ?? [], renaming)] as [String: Any]
+                                 "fields": fields(body.fields, body.resolved?.children ?? [])] as [String: Any]
         } else {
             result["request"] = NSNull()
         }
@@ -58,14 +57,14 @@ public enum ModelDump {
     /// `{"style", "items", "position", "size", "element", "next_cursor", "body_cursor", "swift_method"}`:
     /// wire names and key paths (`meta.page.after`); `items` is empty when the response itself is
     /// the list; `swift_method` is the `…Paginated` wrapper.
-    static func pagination(_ pagination: Pagination, renaming: [String: String], method: String?) -> [String: Any] {
+    static func pagination(_ pagination: Pagination, method: String?) -> [String: Any] {
         [
             "swift_method": method ?? NSNull(),
             "style": pagination.style.rawValue,
             "items": pagination.items.wire,
             "position": pagination.position ?? NSNull(),
             "size": pagination.size ?? NSNull(),
-            "element": pagination.elementType.renamed(renaming).swift,
+            "element": pagination.elementType.swift,
             "next_cursor": pagination.nextCursor?.wire ?? NSNull(),
             "body_cursor": pagination.bodyCursor?.joined(separator: ".") ?? NSNull(),
         ]
@@ -80,7 +79,7 @@ public enum ModelDump {
         }
     }
 
-    static func fields(_ nodes: [FieldNode], _ resolved: [ResolvedField], _ renaming: [String: String]) -> [[String: Any]] {
+    static func fields(_ nodes: [FieldNode], _ resolved: [ResolvedField]) -> [[String: Any]] {
         nodes.enumerated().map { index, node in
             let type = index < resolved.count ? resolved[index] : nil
             return [
@@ -90,9 +89,9 @@ public enum ModelDump {
                 "required": node.required,
                 "enum": node.enumValues ?? NSNull(),
                 "deprecated": node.deprecated,
-                "swift_type": type?.type.renamed(renaming).swift ?? "JSONValue",
+                "swift_type": type?.type.swift ?? "JSONValue",
                 "nullable": type?.nullable ?? false,
-                "fields": fields(node.children, type?.children ?? [], renaming),
+                "fields": fields(node.children, type?.children ?? []),
             ] as [String: Any]
         }
     }

@@ -14,8 +14,11 @@ public struct CodeExampleHints: Sendable {
     public var responseType: String?
     /// Whether the response is a list (Java `List<X> result`, TypeScript `(data: v1.X[])`).
     public var responseIsArray = false
-    /// The Python example's `body = …` expression, parsed.
-    public var pythonBody: PythonExpression?
+    /// The first Python example's `body = …` expression, parsed.
+    public var pythonBody: PythonExpression? { pythonBodies.first }
+    /// Every Python example's `body = …` expression, parsed, in page order (pages with several
+    /// examples name more of the body's types).
+    public var pythonBodies: [PythonExpression] = []
     /// Whether there is an example in a language of the official clients (Go, Java, Python, Ruby, Rust, TypeScript),
     /// all of which enable an unstable operation before calling it.
     public var hasClientExample = false
@@ -77,10 +80,8 @@ public struct CodeExampleHints: Sendable {
                     apiClass = String(name.split(separator: ":").last ?? Substring(name))
                 }
             case "python":
-                if pythonBody == nil {
-                    let start = code.hasPrefix("body = ") ? code.range(ofASCII: "body = ") : code.range(ofASCII: "\nbody = ")
-                    if let start { pythonBody = PythonExpression.parse(code[start.upperBound...]) }
-                }
+                let start = code.hasPrefix("body = ") ? code.range(ofASCII: "body = ") : code.range(ofASCII: "\nbody = ")
+                if let start, let body = PythonExpression.parse(code[start.upperBound...]) { pythonBodies.append(body) }
                 if apiClass == nil, let name = Self.capture(code, after: "api_instance = ", until: "Api(api_client)") { apiClass = name }
                 if operationID == nil, let snake = Self.capture(code, after: "api_instance.", until: "(") {
                     operationID = snake.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()

@@ -183,6 +183,7 @@ public enum OperationBuilder {
                     let root = types.rootType(fields: fields, exampleIsArray: isArray, name: name,
                                               doc: pageBody.schema.description.isEmpty ? pageBody.description : pageBody.schema.description,
                                               line: pageBody.schema.table?.line ?? pageBody.line, python: hints.pythonBody,
+                                              alternatives: Array(hints.pythonBodies.dropFirst()),
                                               official: hints.requestType != nil, isRequest: true, log: &log)
                     resolved = root
                     type = root.type

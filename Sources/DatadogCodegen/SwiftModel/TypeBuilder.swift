@@ -12,20 +12,45 @@ public struct TypeBuilder {
     /// Names taken from the pages' code examples: the official clients' names.
     public private(set) var officialNames: Set<String> = []
     private var pendingOfficialName = false
+    /// Names learned from the examples on this run's rows, with the rows' signatures (see ``NameSpreading``).
+    private(set) var learned: [NameSpreading.Learned] = []
+    /// Names learned on an earlier run over the same pages, spread to rows the examples do not name.
+    private let spreading: NameSpreading?
+    /// Official names known from an earlier run over the same pages (for oneOf case names).
+    private let knownOfficial: Set<String>
     /// Lines of the current table's rows that are JSON:API to-one relationship linkage (see ``linkageRows(under:)``).
     private var linkageLines: Set<Int> = []
     /// Whether the table being resolved is a request body.
     private var inRequest = false
 
     /// Creates an empty builder.
-    public init() {}
+    public init() { self.init(spreading: nil, knownOfficial: []) }
+
+    /// Creates an empty builder that names rows after what an earlier run over the same pages learned.
+    init(spreading: NameSpreading?, knownOfficial: Set<String>) {
+        self.spreading = spreading
+        self.knownOfficial = knownOfficial
+    }
 
     /// The type of a whole table (request body or response).
+    /// `alternatives`: the page's further Python bodies for the same table, from which only names are learned.
     /// What does not fit is reported to `log` (the page the table is on).
     public mutating func rootType(fields: [FieldNode], exampleIsArray: Bool, name: String, doc: String, line: Int,
-                                  python: PythonExpression?, official: Bool = false, isRequest: Bool = false,
-                                  log: inout DiagnosticLog) -> ResolvedField {
+                                  python: PythonExpression?, alternatives: [PythonExpression] = [], official: Bool = false,
+                                  isRequest: Bool = false, log: inout DiagnosticLog) -> ResolvedField {
         if official { officialNames.insert(name) }
+        if spreading == nil, !alternatives.isEmpty {
+            // Learning run: bind every other body on a scratch copy and keep only what it learned
+            // (not its types, not its diagnostics).
+            for alternative in alternatives {
+                var scratch = self
+                var scratchLog = DiagnosticLog(file: log.file)
+                _ = scratch.rootType(fields: fields, exampleIsArray: exampleIsArray, name: name, doc: doc, line: line,
+                                     python: alternative, official: official, isRequest: isRequest, log: &scratchLog)
+                learned += scratch.learned.dropFirst(learned.count)
+                officialNames.formUnion(scratch.officialNames)
+            }
+        }
         // Linkage rows are lines of this table's page: none carry over from another table.
         linkageLines = []
         inRequest = isRequest
@@ -41,6 +66,7 @@ public struct TypeBuilder {
         }
         let root = FieldNode(name: "", role: .property, typeCell: "object", required: true, deprecated: false,
                              enumValues: nil, description: doc, line: line, children: fields)
+        if official { learn(root, name, file: log.file) }
         if exampleIsArray {
             // An official name (from the examples) names the element; else the element is `…Items`.
             let element = resolve(root, name: official ? name : name + "Items", python: python?.firstListElement, log: &log)
@@ -66,11 +92,16 @@ public struct TypeBuilder {
             return ResolvedField(type: scalarType(scalar, line: node.line, log: &log), children: node.children.map { _ in ResolvedField(type: .json, children: []) })
         case .enumeration:
             var enumName = name
+            var fallback: String?
             if case .attribute(let base, _)? = python, CodeExampleHints.isIdentifier(base) {
                 enumName = Identifiers.typeName(base)
+                learn(node, enumName, file: log.file)
+                pendingOfficialName = true
+            } else if let spread = spreadName(node, file: log.file) {
+                (enumName, fallback) = (spread, name)
                 pendingOfficialName = true
             }
-            return ResolvedField(type: enumeration(node, name: enumName, file: log.file), children: [])
+            return ResolvedField(type: enumeration(node, name: enumName, fallback: fallback, file: log.file), children: [])
         case .array(let element):
             let inner = resolve(node, type: element, name: name + "Items", python: python?.firstListElement, depth: depth + 1, log: &log)
             return ResolvedField(type: .array(inner.type), children: inner.children)
@@ -87,13 +118,17 @@ public struct TypeBuilder {
     private mutating func object(_ node: FieldNode, isUnknown: Bool, name: String, python: PythonExpression?, depth: Int,
                                  log: inout DiagnosticLog) -> ResolvedField {
         var typeName = name
+        var fallback: String?
         var arguments: [(String, PythonExpression)] = []
-        if case .call(let called, let args)? = python {
+        if case .call(let called, let args)? = python, CodeExampleHints.isIdentifier(called) {
             arguments = args
-            if CodeExampleHints.isIdentifier(called) {
-                typeName = Identifiers.typeName(called)
-                officialNames.insert(typeName)
-            }
+            typeName = Identifiers.typeName(called)
+            officialNames.insert(typeName)
+            learn(node, typeName, file: log.file)
+        } else if case .call(_, let args)? = python {
+            arguments = args
+        } else if let spread = spreadName(node, file: log.file) {
+            (typeName, fallback) = (spread, name)
         }
         let properties = node.children.filter { $0.role == .property }
         let anyKey = node.children.first { $0.role == .additionalProperties }
@@ -140,7 +175,8 @@ public struct TypeBuilder {
         }
         let decl = TypeDecl(name: typeName, kind: .structure, doc: node.description,
                             source: SourceLocation(file: log.file, line: node.line), properties: declared)
-        let finalName = register(decl, line: node.line)
+        if fallback != nil { pendingOfficialName = true }
+        let finalName = register(decl, line: node.line, fallback: fallback)
         return ResolvedField(type: .named(finalName), children: resolvedChildren)
     }
 
@@ -177,7 +213,7 @@ public struct TypeBuilder {
             optionIndex += 1
             let resolved = resolve(child, type: child.type, name: name + "Option\(number)", python: optionPython, depth: depth + 1, log: &log)
             resolvedChildren.append(resolved)
-            var caseName = Identifiers.lowerCamel(Self.caseBase(resolved.type))
+            var caseName = Identifiers.lowerCamel(caseBase(resolved.type, option: child) ?? "")
             if caseName.isEmpty || Identifiers.unusableMemberNames.contains(caseName) { caseName = "option\(number)" }
             caseName = Identifiers.unique(caseName, in: &usedCases)
             if options.contains(where: { $0.type == resolved.type }) { continue }
@@ -211,17 +247,28 @@ public struct TypeBuilder {
         String(name.lowercased().filter { $0 != "_" && $0 != "-" })
     }
 
-    /// The case name of a oneOf option: its type's name (`[String]` → `strings`).
-    static func caseBase(_ type: TypeRef) -> String {
+    /// The case name of a oneOf option, as users meet it: the option's official type name
+    /// (`ToplistWidgetDefinition`), else the value of its single-valued `type` field (`toplist`),
+    /// else nil (the case is `optionN`); an unnamed type by its Swift spelling (`[String]` → `StringList`).
+    func caseBase(_ type: TypeRef, option: FieldNode) -> String? {
         switch type {
-        case .named(let name): return name
-        case .array(let element): return caseBase(element) + "List"
-        case .map(let value): return caseBase(value) + "Map"
+        case .named(let name):
+            if officialNames.contains(name) || knownOfficial.contains(name) { return name }
+            return Self.discriminator(option)
+        case .array(let element): return caseBase(element, option: option).map { $0 + "List" }
+        case .map(let value): return caseBase(value, option: option).map { $0 + "Map" }
         default: return type.swift
         }
     }
 
-    private mutating func enumeration(_ node: FieldNode, name: String, file: String) -> TypeRef {
+    /// The one value of an option's `type` enum field: what tells the option apart on the wire.
+    static func discriminator(_ option: FieldNode) -> String? {
+        let field = option.children.first { $0.role == .property && $0.name == "type" }
+        guard let values = field?.enumValues, values.count == 1 else { return nil }
+        return values[0]
+    }
+
+    private mutating func enumeration(_ node: FieldNode, name: String, fallback: String?, file: String) -> TypeRef {
         let values = node.enumValues ?? []
         let kind: TypeDecl.Kind
         if values.isEmpty ? node.exampleShowsInteger : values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
@@ -231,6 +278,10 @@ public struct TypeBuilder {
         var cases: [EnumCaseDecl] = []
         for value in values where seen.insert(value).inserted {
             var caseName = Identifiers.lowerCamel(value)
+            // A sort order's `-x` is x descending, as the official clients spell it (`TIMESTAMP_DESCENDING`).
+            if kind == .stringEnum, value.hasPrefix("-"), let first = value.dropFirst().first, first.isLetter {
+                caseName = Identifiers.lowerCamel(String(value.dropFirst())) + "Descending"
+            }
             if caseName.isEmpty { caseName = value.isEmpty ? "empty" : "value" }
             if kind != .stringEnum || caseName.first == "_" {
                 caseName = Identifiers.capped("value" + Identifiers.upperCamel(value.replacingOccurrences(of: "-", with: "minus ").replacingOccurrences(of: ".", with: "dot ")))
@@ -240,7 +291,7 @@ public struct TypeBuilder {
         }
         let decl = TypeDecl(name: name, kind: kind, doc: node.description,
                             source: SourceLocation(file: file, line: node.line), cases: cases)
-        return .named(register(decl, line: node.line))
+        return .named(register(decl, line: node.line, fallback: fallback))
     }
 
     private mutating func scalarType(_ scalar: String, line: Int, log: inout DiagnosticLog) -> TypeRef {
@@ -267,8 +318,26 @@ public struct TypeBuilder {
 
     // MARK: - Registry
 
+    /// Records that the examples name `node` `name`, for ``NameSpreading``.
+    private mutating func learn(_ node: FieldNode, _ name: String, file: String) {
+        learned.append(NameSpreading.Learned(signature: NameSpreading.signature(node), file: file, name: name))
+    }
+
+    /// The official name an earlier run learned for a row with `node`'s signature, if one scope agrees on it.
+    private func spreadName(_ node: FieldNode, file: String) -> String? {
+        spreading?.name(for: NameSpreading.signature(node), file: file)
+    }
+
     /// Adds a declaration under its name, merging with an earlier one of the same name and kind.
-    private mutating func register(_ decl: TypeDecl, line: Int) -> String {
+    /// A spread name (`fallback` set) is never numbered: when another shape holds it, the
+    /// declaration goes by `fallback`, its convention name.
+    private mutating func register(_ decl: TypeDecl, line: Int, fallback: String? = nil) -> String {
+        if let fallback, let existing = decls[decl.name], !Self.canMerge(existing, decl) {
+            var renamed = decl
+            renamed.name = fallback
+            pendingOfficialName = false
+            return register(renamed, line: line)
+        }
         var name = decl.name
         var counter = 2
         while let existing = decls[name] {

@@ -9,15 +9,15 @@ import DatadogRuntime
 ///
 /// Source: `get-widget-edge-cases.md:73`
 public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
-    case edgeWidgetRequestDefinitionOption1(EdgeWidgetRequestDefinitionOption1)
+    case timeseries(EdgeWidgetRequestDefinitionOption1)
     case edgeNoteDefinition(EdgeNoteDefinition)
     case string(String)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `EdgeWidgetRequestDefinitionOption1` (`.edgeWidgetRequestDefinitionOption1`).
+    /// Wraps a `EdgeWidgetRequestDefinitionOption1` (`.timeseries`).
     public init(_ value: EdgeWidgetRequestDefinitionOption1) {
-        self = .edgeWidgetRequestDefinitionOption1(value)
+        self = .timeseries(value)
     }
 
     /// Wraps a `EdgeNoteDefinition` (`.edgeNoteDefinition`).
@@ -30,9 +30,9 @@ public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
         self = .string(value)
     }
 
-    /// The `EdgeWidgetRequestDefinitionOption1` when this is `.edgeWidgetRequestDefinitionOption1`, else nil.
-    public var asEdgeWidgetRequestDefinitionOption1: EdgeWidgetRequestDefinitionOption1? {
-        if case .edgeWidgetRequestDefinitionOption1(let value) = self { return value }
+    /// The `EdgeWidgetRequestDefinitionOption1` when this is `.timeseries`, else nil.
+    public var asTimeseries: EdgeWidgetRequestDefinitionOption1? {
+        if case .timeseries(let value) = self { return value }
         return nil
     }
 
@@ -51,7 +51,7 @@ public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(EdgeWidgetRequestDefinitionOption1.self) {
-            self = .edgeWidgetRequestDefinitionOption1(value)
+            self = .timeseries(value)
             return
         }
         if let value = oneOf.strict(EdgeNoteDefinition.self) {
@@ -63,7 +63,7 @@ public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
             return
         }
         if let value = oneOf.lenient(EdgeWidgetRequestDefinitionOption1.self) {
-            self = .edgeWidgetRequestDefinitionOption1(value)
+            self = .timeseries(value)
             return
         }
         if let value = oneOf.lenient(EdgeNoteDefinition.self) {
@@ -80,7 +80,7 @@ public indirect enum EdgeWidgetRequestDefinition: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .edgeWidgetRequestDefinitionOption1(let value): try container.encode(value)
+        case .timeseries(let value): try container.encode(value)
         case .edgeNoteDefinition(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)

@@ -9,7 +9,7 @@ import DatadogRuntime
 ///
 /// Source: `page.md:26`
 public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
-    case createOneOfRequestValueOption1(CreateOneOfRequestValueOption1)
+    case option1(CreateOneOfRequestValueOption1)
     case string(String)
     case stringList([String])
     /// A value matching none of the documented shapes.
@@ -51,7 +51,7 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(CreateOneOfRequestValueOption1.self) {
-            self = .createOneOfRequestValueOption1(value)
+            self = .option1(value)
             return
         }
         if let value = oneOf.strict(String.self) {
@@ -63,7 +63,7 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
             return
         }
         if let value = oneOf.lenient(CreateOneOfRequestValueOption1.self) {
-            self = .createOneOfRequestValueOption1(value)
+            self = .option1(value)
             return
         }
         if let value = oneOf.lenient(String.self) {
@@ -80,7 +80,7 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .createOneOfRequestValueOption1(let value): try container.encode(value)
+        case .option1(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .stringList(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)
