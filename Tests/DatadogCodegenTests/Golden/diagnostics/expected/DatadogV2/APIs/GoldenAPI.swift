@@ -25,7 +25,12 @@ public struct GoldenAPI: Sendable {
     ///   - thingId: The thing's ID.
     ///   - part: No description.
     ///   - body: The request body.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `204` No Content: no documented body
     ///
     /// Operation `RenameThing`: `PATCH /api/v2/golden/things/{thing_id}/{part}`. Source: `rename-thing.md:8`
     public func renameThing(thingId: String, part: String, body: RenameThingRequest) async throws {

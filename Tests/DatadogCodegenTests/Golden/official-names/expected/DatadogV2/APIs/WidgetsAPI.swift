@@ -23,7 +23,12 @@ public struct WidgetsAPI: Sendable {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `204` No Content: no documented body
     ///
     /// Operation `CreateWidget`: `POST /api/v2/widgets`. Source: `widgets/create-a-widget.md:8`
     public func createWidget(body: WidgetCreateRequest) async throws {
@@ -47,7 +52,12 @@ public struct WidgetsAPI: Sendable {
     /// - Parameters:
     ///   - id: The widget's ID.
     /// - Returns: OK
-    /// - Throws: `DatadogAPIError` for an error status, `DatadogClientError` when the request cannot be made or the response cannot be decoded.
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `GetWidgetResponse`
     ///
     /// Operation `GetWidget`: `GET /api/v2/widgets/{id}`. Source: `widgets/get-a-widget.md:8`
     public func getWidget(id: String) async throws -> GetWidgetResponse {

@@ -15,6 +15,39 @@ public indirect enum WidgetCreateRequestDefinition: Codable, Hashable, Sendable 
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
+    /// Wraps a `NoteWidgetDefinition` (`.noteWidgetDefinition`).
+    public init(_ value: NoteWidgetDefinition) {
+        self = .noteWidgetDefinition(value)
+    }
+
+    /// Wraps a `ToplistWidgetDefinition` (`.toplistWidgetDefinition`).
+    public init(_ value: ToplistWidgetDefinition) {
+        self = .toplistWidgetDefinition(value)
+    }
+
+    /// Wraps a `WidgetCreateRequestDefinitionOption3` (`.group`).
+    public init(_ value: WidgetCreateRequestDefinitionOption3) {
+        self = .group(value)
+    }
+
+    /// The `NoteWidgetDefinition` when this is `.noteWidgetDefinition`, else nil.
+    public var asNoteWidgetDefinition: NoteWidgetDefinition? {
+        if case .noteWidgetDefinition(let value) = self { return value }
+        return nil
+    }
+
+    /// The `ToplistWidgetDefinition` when this is `.toplistWidgetDefinition`, else nil.
+    public var asToplistWidgetDefinition: ToplistWidgetDefinition? {
+        if case .toplistWidgetDefinition(let value) = self { return value }
+        return nil
+    }
+
+    /// The `WidgetCreateRequestDefinitionOption3` when this is `.group`, else nil.
+    public var asGroup: WidgetCreateRequestDefinitionOption3? {
+        if case .group(let value) = self { return value }
+        return nil
+    }
+
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(NoteWidgetDefinition.self) {

@@ -15,9 +15,9 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `CreateOneOfRequestValueOption1` (`.createOneOfRequestValueOption1`).
+    /// Wraps a `CreateOneOfRequestValueOption1` (`.option1`).
     public init(_ value: CreateOneOfRequestValueOption1) {
-        self = .createOneOfRequestValueOption1(value)
+        self = .option1(value)
     }
 
     /// Wraps a `String` (`.string`).
@@ -30,9 +30,9 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
         self = .stringList(value)
     }
 
-    /// The `CreateOneOfRequestValueOption1` when this is `.createOneOfRequestValueOption1`, else nil.
-    public var asCreateOneOfRequestValueOption1: CreateOneOfRequestValueOption1? {
-        if case .createOneOfRequestValueOption1(let value) = self { return value }
+    /// The `CreateOneOfRequestValueOption1` when this is `.option1`, else nil.
+    public var asOption1: CreateOneOfRequestValueOption1? {
+        if case .option1(let value) = self { return value }
         return nil
     }
 

@@ -29,10 +29,10 @@ public struct GoldenAlertsAPI: Sendable {
     ///   cannot be made, no response comes back or the response cannot be decoded.
     ///
     /// Documented responses:
-    /// - `200` OK: `CreateGoldenAlertResponse`
+    /// - `200` OK: `GoldenAlert`
     ///
     /// Operation `CreateGoldenAlert`: `POST /api/v1/golden/alert`. Source: `create-golden-alert.md:8`
-    public func createGoldenAlert(body: GoldenAlert) async throws -> CreateGoldenAlertResponse {
+    public func createGoldenAlert(body: GoldenAlert) async throws -> GoldenAlert {
         var request = APIRequest(
             operationID: "CreateGoldenAlert",
             method: "POST",
@@ -43,7 +43,7 @@ public struct GoldenAlertsAPI: Sendable {
             unstable: nil
         )
         try request.setJSONBody(body, contentType: "application/json")
-        return try await client.send(request, decoding: CreateGoldenAlertResponse.self)
+        return try await client.send(request, decoding: GoldenAlert.self)
     }
 
     /// Get all golden alerts
