@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(name: "datadog-codegen-docs-changes", dependencies: ["DocsChanges", "DatadogRuntime"]),
         // Conformance figures 1-4 (rows, official names, operations, unstable flag, types): the generator's
         // dump scored against the official truth files; `.ci/conformance` runs it.
-        .target(name: "Conformance"),
+        .target(name: "Conformance", dependencies: ["DatadogRuntime"]),
         .executableTarget(
             name: "datadog-codegen-conformance",
             dependencies: ["Conformance", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,3 +1,5 @@
+import DatadogRuntime
+
 /// A truth file (`TRUTH/<tag>/<page>.json`): the official operations of one reference page, with the
 /// rows of its field tables. Only the fields the scorer reads are decoded.
 public struct Truth: Decodable, Sendable {
@@ -19,13 +21,13 @@ public struct Truth: Decodable, Sendable {
     }
 
     public struct Parameter: Decodable, Sendable {
-        public var schema: AnyJSON?
+        public var schema: JSONValue?
     }
 
     /// A request body or one response: its schema tree and the rows its table shows.
     public struct Body: Decodable, Sendable {
         public var status: Status?
-        public var schema: AnyJSON?
+        public var schema: JSONValue?
         public var tableRows: [Row]?
 
         enum CodingKeys: String, CodingKey {
