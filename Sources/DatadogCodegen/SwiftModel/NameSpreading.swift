@@ -18,18 +18,27 @@ struct NameSpreading: Sendable {
         var name: String
     }
 
+    /// Signature → folder → names learned in that folder's pages.
+    private var namesByFolder: [String: [Substring: Set<String>]] = [:]
+    /// Signature → every name learned for it.
+    private var namesEverywhere: [String: Set<String>] = [:]
+
     init(_ learned: [Learned]) {
-        for item in learned { names[item.signature, default: [:]][item.file, default: []].insert(item.name) }
+        for item in learned {
+            names[item.signature, default: [:]][item.file, default: []].insert(item.name)
+            namesByFolder[item.signature, default: [:]][Self.folder(item.file), default: []].insert(item.name)
+            namesEverywhere[item.signature, default: []].insert(item.name)
+        }
     }
 
     /// The name the closest scope agrees on for `signature`, seen from the page `file`.
     func name(for signature: String, file: String) -> String? {
         guard let byFile = names[signature] else { return nil }
         if let own = byFile[file] { return own.count == 1 ? own.first : nil }
-        let folder = Self.folder(file)
-        let inFolder = byFile.filter { Self.folder($0.key) == folder }.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-        if !inFolder.isEmpty { return inFolder.count == 1 ? inFolder.first : nil }
-        let everywhere = byFile.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        if let inFolder = namesByFolder[signature]?[Self.folder(file)], !inFolder.isEmpty {
+            return inFolder.count == 1 ? inFolder.first : nil
+        }
+        let everywhere = namesEverywhere[signature] ?? []
         return everywhere.count == 1 ? everywhere.first : nil
     }
 

@@ -40,14 +40,15 @@ public struct TypeBuilder {
                                   isRequest: Bool = false, log: inout DiagnosticLog) -> ResolvedField {
         if official { officialNames.insert(name) }
         if spreading == nil, !alternatives.isEmpty {
-            // Learning run: bind every other body on a scratch copy and keep only what it learned
-            // (not its types, not its diagnostics).
+            // Learning run: bind every other body on an empty scratch builder and keep only the names
+            // it learned (not its types, not its diagnostics). Empty, not a copy of this one: a copy
+            // duplicates every declaration so far for each body (pages with hundreds of examples).
             for alternative in alternatives {
-                var scratch = self
+                var scratch = TypeBuilder()
                 var scratchLog = DiagnosticLog(file: log.file)
                 _ = scratch.rootType(fields: fields, exampleIsArray: exampleIsArray, name: name, doc: doc, line: line,
                                      python: alternative, official: official, isRequest: isRequest, log: &scratchLog)
-                learned += scratch.learned.dropFirst(learned.count)
+                learned += scratch.learned
                 officialNames.formUnion(scratch.officialNames)
             }
         }
