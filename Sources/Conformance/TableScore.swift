@@ -136,10 +136,10 @@ public struct TableScore: Sendable {
         let exampleLine = d?.exampleLine ?? 0
         let whereRoot = "\(page):\(exampleLine != 0 ? exampleLine : opLine)"
         let dumpType = SwiftTypeText.strippingOptional(d?.swiftType)
-        if let name = root?["schema_ref_name"]?.string, !name.isEmpty {
+        if let name = root?["schema_ref_name"]?.stringValue, !name.isEmpty {
             tableNames[version, default: []].insert(name)
             nameCheck("root", official: name, got: dumpType, where: "\(whereRoot) (\(label) root)", item: "\(page) | \(version) \(oid) \(label) (root)")
-        } else if root?["type"]?.string == "array", let name = root?["items"]?["schema_ref_name"]?.string, !name.isEmpty {
+        } else if root?["type"]?.stringValue == "array", let name = root?["items"]?["schema_ref_name"]?.stringValue, !name.isEmpty {
             tableNames[version, default: []].insert(name)
             nameCheck("root items", official: name, got: SwiftTypeText.element(dumpType), where: "\(whereRoot) (\(label) root items)",
                       item: "\(page) | \(version) \(oid) \(label) (root items)")
