@@ -18,6 +18,9 @@ public struct TypeBuilder {
     private let spreading: NameSpreading?
     /// Official names known from an earlier run over the same pages (for oneOf case names).
     private let knownOfficial: Set<String>
+    /// A scratch builder that only learns names from a Python body: rows the body does not reach
+    /// are not resolved (their types are thrown away with the builder).
+    private var learnsOnly = false
     /// Lines of the current table's rows that are JSON:API to-one relationship linkage (see ``linkageRows(under:)``).
     private var linkageLines: Set<Int> = []
     /// Whether the table being resolved is a request body.
@@ -45,6 +48,7 @@ public struct TypeBuilder {
             // duplicates every declaration so far for each body (pages with hundreds of examples).
             for alternative in alternatives {
                 var scratch = TypeBuilder()
+                scratch.learnsOnly = true
                 var scratchLog = DiagnosticLog(file: log.file)
                 _ = scratch.rootType(fields: fields, exampleIsArray: exampleIsArray, name: name, doc: doc, line: line,
                                      python: alternative, official: official, isRequest: isRequest, log: &scratchLog)
@@ -83,6 +87,7 @@ public struct TypeBuilder {
     private mutating func resolve(_ node: FieldNode, type: FieldType, name: String, python: PythonExpression?, depth: Int,
                                   log: inout DiagnosticLog) -> ResolvedField {
         // Nested names grow with depth (`Parent` + `Field` + …): every name is capped where it is made.
+        if learnsOnly, python == nil, depth > 0 { return ResolvedField(type: .json, children: []) }
         let name = Identifiers.capped(name)
         guard depth < 64 else {
             log.warning(node.line, "nesting deeper than 64 levels under `\(node.name)`; kept as free-form JSON")
