@@ -26,6 +26,8 @@ let package = Package(
         // The runtime's transport over AsyncHTTPClient (SwiftNIO), for server-side Swift; a separate
         // product so that `DatadogAPIClient` alone pulls in no NIO.
         .library(name: "DatadogAsyncHTTPClient", targets: ["DatadogAsyncHTTPClient"]),
+        // A stand-in Datadog API on loopback (FlyingFox), for testing code that uses the SDK.
+        .library(name: "DatadogTesting", targets: ["DatadogTesting"]),
         .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
     ],
     dependencies: [
@@ -86,6 +88,11 @@ let package = Package(
             name: "DatadogRuntime",
             dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")]
         ),
+        // A stand-in Datadog API on loopback: routes, canned or closure answers, recorded requests.
+        .target(
+            name: "DatadogTesting",
+            dependencies: ["DatadogRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // The runtime's HTTPTransport over AsyncHTTPClient.
         .target(
             name: "DatadogAsyncHTTPClient",
@@ -123,11 +130,12 @@ let package = Package(
         // against both transports.
         .testTarget(
             name: "DatadogTransportTests",
-            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DatadogRuntime", "DatadogAsyncHTTPClient", "DatadogTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Logging", package: "swift-log")]
         ),
+        .testTarget(name: "DatadogTestingTests", dependencies: ["DatadogTesting", "DatadogRuntime"]),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: [.target(name: "DatadogRuntime"), "GoldenPagingSDK", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [.target(name: "DatadogRuntime"), "GoldenPagingSDK", "DatadogTesting"]
                 + (generatedModules + edgeCaseModules).map { .target(name: $0) }
         ),
         // The golden output of the `pagination` case, compiled so that the loopback tests can call it.

@@ -15,7 +15,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "EverydayTasks",
-            dependencies: [.product(name: "DatadogAPIClient", package: "DatadogSwiftCodegen")]
+            dependencies: [
+                .product(name: "DatadogAPIClient", package: "DatadogSwiftCodegen"),
+                // The stand-in Datadog API the example runs against.
+                .product(name: "DatadogTesting", package: "DatadogSwiftCodegen"),
+            ]
         ),
     ]
 )

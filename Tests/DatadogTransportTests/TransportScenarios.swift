@@ -1,4 +1,5 @@
 import DatadogRuntime
+import DatadogTesting
 import Foundation
 import Logging
 import XCTest
@@ -12,10 +13,10 @@ struct TransportScenarios {
     private static let appKey = "secret-app-key-5678"
 
     private func client(
-        _ server: LoopbackServer, log: LogStore? = nil, configure: (inout DatadogConfiguration) -> Void = { _ in }
+        _ baseURL: URL, log: LogStore? = nil, configure: (inout DatadogConfiguration) -> Void = { _ in }
     ) -> DatadogClient {
         var configuration = DatadogConfiguration(
-            apiKey: Self.apiKey, applicationKey: Self.appKey, baseURL: server.url, environment: [:])
+            apiKey: Self.apiKey, applicationKey: Self.appKey, baseURL: baseURL, environment: [:])
         configuration.timeout = .seconds(5)
         if let log {
             configuration.logger = Logger(label: "datadog.api") { _ in CapturingLogHandler(store: log) }
@@ -31,7 +32,7 @@ struct TransportScenarios {
         return request
     }
 
-    private func assertNoCredentials(_ requests: [LoopbackServer.Request], file: StaticString = #filePath, line: UInt = #line) {
+    private func assertNoCredentials(_ requests: [StandInServer.Request], file: StaticString = #filePath, line: UInt = #line) {
         for request in requests {
             for (name, value) in request.headers {
                 XCTAssertFalse(
@@ -55,26 +56,24 @@ struct TransportScenarios {
 
     /// A cross-origin 302 or 307 is returned, not followed: the second server sees nothing.
     func crossOriginRedirectIsNotFollowed() async throws {
-        let other = try LoopbackServer { _ in LoopbackServer.reply(200, "{}") }
-        defer { other.stop() }
+        let other = try await StandInServer.start { _ in .json("{}") }
         for (method, status) in [("GET", 302), ("POST", 307), ("POST", 308), ("GET", 301)] {
-            let origin = try LoopbackServer { _ in
-                LoopbackServer.reply(status, headers: [("Location", other.url.absoluteString + "/stolen")])
+            let origin = try await StandInServer.start { _ in
+                StandInServer.Response(status: status, headers: ["Location": other.baseURL.absoluteString + "/stolen"])
             }
-            defer { origin.stop() }
             let log = LogStore()
             do {
-                try await client(origin, log: log).send(request(method, body: method == "POST" ? #"{"a":1}"# : nil))
+                try await client(origin.baseURL, log: log).send(request(method, body: method == "POST" ? #"{"a":1}"# : nil))
                 XCTFail("\(method) \(status): expected the redirect to fail")
             } catch let error as DatadogAPIError {
                 XCTAssertEqual(error.statusCode, status)
-                XCTAssertEqual(error.location, other.url.absoluteString + "/stolen")
+                XCTAssertEqual(error.location, other.baseURL.absoluteString + "/stolen")
                 XCTAssertTrue(error.description.contains("not followed"), error.description)
             }
             XCTAssertEqual(origin.requests.count, 1)
             let refusal = try XCTUnwrap(log.lines.first { $0.hasPrefix("Datadog redirect not followed") })
-            XCTAssertTrue(refusal.contains(origin.url.absoluteString + "/start"), refusal)
-            XCTAssertTrue(refusal.contains(other.url.absoluteString + "/stolen"), refusal)
+            XCTAssertTrue(refusal.contains(origin.baseURL.absoluteString + "/start"), refusal)
+            XCTAssertTrue(refusal.contains(other.baseURL.absoluteString + "/stolen"), refusal)
             XCTAssertFalse(log.lines.joined().contains(Self.apiKey), "a key in the trace log")
         }
         XCTAssertEqual(other.requests.count, 0)
@@ -83,14 +82,12 @@ struct TransportScenarios {
     /// With the opt-in, cross-origin redirects are followed without credentials; a 307 POST
     /// keeps its body.
     func crossOriginRedirectOptInDropsCredentials() async throws {
-        let other = try LoopbackServer { _ in LoopbackServer.reply(200, #"{"ok":true}"#) }
-        defer { other.stop() }
-        let origin = try LoopbackServer { request in
+        let other = try await StandInServer.start { _ in .json(#"{"ok":true}"#) }
+        let origin = try await StandInServer.start { request in
             let status = request.method == "POST" ? 307 : 302
-            return LoopbackServer.reply(status, headers: [("Location", other.url.absoluteString + "/moved")])
+            return StandInServer.Response(status: status, headers: ["Location": other.baseURL.absoluteString + "/moved"])
         }
-        defer { origin.stop() }
-        let client = client(origin) {
+        let client = client(origin.baseURL) {
             $0.redirects.followsCrossOriginRedirects = true
             $0.bearerToken = "secret-bearer"
         }
@@ -108,17 +105,16 @@ struct TransportScenarios {
     /// Same-origin 307/308 keep method, body and credentials; a same-origin 302 of a POST is
     /// returned rather than turned into a GET; a 302 GET is followed.
     func sameOriginRedirects() async throws {
-        let server = try LoopbackServer { request in
+        let server = try await StandInServer.start { request in
             switch request.path {
-            case "/307": return LoopbackServer.reply(307, headers: [("Location", "/target")])
-            case "/308": return LoopbackServer.reply(308, headers: [("Location", "/target")])
-            case "/302": return LoopbackServer.reply(302, headers: [("Location", "/target")])
-            default: return LoopbackServer.reply(200, #"{"ok":true}"#)
+            case "/307": return StandInServer.Response(status: 307, headers: ["Location": "/target"])
+            case "/308": return StandInServer.Response(status: 308, headers: ["Location": "/target"])
+            case "/302": return StandInServer.Response(status: 302, headers: ["Location": "/target"])
+            default: return .json(#"{"ok":true}"#)
             }
         }
-        defer { server.stop() }
         let log = LogStore()
-        let client = client(server, log: log)
+        let client = client(server.baseURL, log: log)
         try await client.send(request("POST", "/307", body: #"{"n":7}"#))
         try await client.send(request("PUT", "/308", body: #"{"n":8}"#))
         do {
@@ -133,7 +129,7 @@ struct TransportScenarios {
         XCTAssertEqual(response.redirects.map(\.path), ["/target"])
         let hops = log.lines.filter { $0.hasPrefix("Datadog redirect followed") }
         XCTAssertEqual(hops.count, 3)
-        XCTAssertTrue(hops.allSatisfy { $0.contains(server.url.absoluteString + "/3") && $0.contains("/target") }, "\(hops)")
+        XCTAssertTrue(hops.allSatisfy { $0.contains(server.baseURL.absoluteString + "/3") && $0.contains("/target") }, "\(hops)")
 
         let targets = server.requests.filter { $0.path == "/target" }
         XCTAssertEqual(targets.map(\.method), ["POST", "PUT", "GET"])
@@ -145,9 +141,8 @@ struct TransportScenarios {
 
     /// A silent server fails at the attempt's timeout.
     func silentServerTimesOut() async throws {
-        let server = try LoopbackServer { _ in [.sleep(.seconds(4))] }
-        defer { server.stop() }
-        let client = client(server) { $0.timeout = .milliseconds(800) }
+        let server = try await StandInServer.start { _ in try await Task.sleep(for: .seconds(4)); return .json("{}") }
+        let client = client(server.baseURL) { $0.timeout = .milliseconds(800) }
         let (error, took) = await measure { await capture { try await client.send(request()) } }
         XCTAssertEqual(error as? DatadogClientError, .timedOut(.milliseconds(800)), "\(String(describing: error))")
         XCTAssertLessThan(took, .milliseconds(2500))
@@ -155,13 +150,13 @@ struct TransportScenarios {
 
     /// A body trickled a byte at a time fails at the deadline, although the connection is never silent for long.
     func tricklingBodyFailsAtTheDeadline() async throws {
-        let server = try LoopbackServer { _ in
-            var steps: [LoopbackServer.Step] = [.send(Data("HTTP/1.1 200 OK\r\nContent-Length: 40\r\nConnection: close\r\n\r\n".utf8))]
+        let server = try ScriptedSocketServer { _ in
+            var steps: [ScriptedSocketServer.Step] = [.send(Data("HTTP/1.1 200 OK\r\nContent-Length: 40\r\nConnection: close\r\n\r\n".utf8))]
             for _ in 0..<40 { steps += [.sleep(.milliseconds(100)), .send(Data("x".utf8))] }
             return steps
         }
         defer { server.stop() }
-        let client = client(server) { $0.timeout = .seconds(1) }
+        let client = client(server.baseURL) { $0.timeout = .seconds(1) }
         let (error, took) = await measure { await capture { _ = try await client.sendForData(request()) } }
         XCTAssertEqual(error as? DatadogClientError, .timedOut(.seconds(1)), "\(String(describing: error))")
         XCTAssertLessThan(took, .milliseconds(2500))
@@ -169,9 +164,8 @@ struct TransportScenarios {
 
     /// The whole-call deadline bounds retries too.
     func callDeadlineBoundsRetries() async throws {
-        let server = try LoopbackServer { _ in LoopbackServer.reply(503, #"{"errors":["busy"]}"#) }
-        defer { server.stop() }
-        let client = client(server) {
+        let server = try await StandInServer.start { _ in .json(#"{"errors":["busy"]}"#, status: 503) }
+        let client = client(server.baseURL) {
             $0.retry = RetryPolicy(isEnabled: true, maxRetries: 100, backoffBase: 0.2, backoffMultiplier: 1)
             $0.callTimeout = .seconds(1)
         }
@@ -183,14 +177,14 @@ struct TransportScenarios {
 
     /// A body cut short, and a garbage answer, are errors, never successes.
     func truncatedAndGarbageAnswersFail() async throws {
-        let truncated = try LoopbackServer { _ in
+        let truncated = try ScriptedSocketServer { _ in
             [.send(Data("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"a\":".utf8))]
         }
         defer { truncated.stop() }
-        let garbage = try LoopbackServer { _ in [.send(Data("\u{1}\u{2}garbage that is not HTTP\r\n\r\n".utf8))] }
+        let garbage = try ScriptedSocketServer { _ in [.send(Data("\u{1}\u{2}garbage that is not HTTP\r\n\r\n".utf8))] }
         defer { garbage.stop() }
         for server in [truncated, garbage] {
-            let client = client(server) { $0.timeout = .seconds(3) }
+            let client = client(server.baseURL) { $0.timeout = .seconds(3) }
             let (error, took) = await measure { await capture { _ = try await client.sendForData(request()) } }
             XCTAssertNotNil(error, "port \(server.port): expected a failure")
             XCTAssertLessThan(took, .milliseconds(3500))
@@ -202,9 +196,9 @@ struct TransportScenarios {
     /// answer is `.connectionLost` or `.invalidResponse`. `refusing` makes the transport for the
     /// refused connection (AsyncHTTPClient retries a refused connection until its connect timeout).
     func transportFailuresAreTyped(refusing makeRefusing: (@Sendable () -> any HTTPTransport)? = nil) async throws {
-        let silentClose = try LoopbackServer { _ in [] }
+        let silentClose = try ScriptedSocketServer { _ in [] }
         defer { silentClose.stop() }
-        let garbage = try LoopbackServer { _ in [.send(Data("\u{1}\u{2}garbage that is not HTTP\r\n\r\n".utf8))] }
+        let garbage = try ScriptedSocketServer { _ in [.send(Data("\u{1}\u{2}garbage that is not HTTP\r\n\r\n".utf8))] }
         defer { garbage.stop() }
         // Port 1 on the loopback interface: nothing listens there, the connection is refused.
         var closed = DatadogConfiguration(
@@ -219,7 +213,7 @@ struct TransportScenarios {
         XCTAssertFalse(refusedError.description.contains("\n"), refusedError.description)
         XCTAssertFalse(failure.underlying is DatadogClientError)
         for server in [silentClose, garbage] {
-            let error = await capture { _ = try await client(server) { $0.timeout = .seconds(3) }.sendForData(request()) }
+            let error = await capture { _ = try await client(server.baseURL) { $0.timeout = .seconds(3) }.sendForData(request()) }
             let typed = try XCTUnwrap(error as? DatadogClientError, "\(String(describing: error))")
             switch typed {
             case .connectionLost, .invalidResponse, .transport: break
@@ -233,9 +227,8 @@ struct TransportScenarios {
     func largeBody() async throws {
         let size = 50 << 20
         let payload = Data(repeating: UInt8(ascii: "a"), count: size)
-        let server = try LoopbackServer { _ in LoopbackServer.reply(200, body: payload, headers: [("Content-Type", "application/octet-stream")]) }
-        defer { server.stop() }
-        let client = client(server) { $0.timeout = .seconds(30) }
+        let server = try await StandInServer.start { _ in StandInServer.Response(status: 200, headers: ["Content-Type": "application/octet-stream"], body: payload) }
+        let client = client(server.baseURL) { $0.timeout = .seconds(30) }
         let data = try await client.sendForData(request())
         XCTAssertEqual(data.count, size)
     }
@@ -246,13 +239,12 @@ struct TransportScenarios {
     func serverErrorsRetriedForIdempotentMethodsOnly() async throws {
         // The third request of each method and path succeeds.
         let counter = Counter()
-        let server = try LoopbackServer { request in
+        let server = try await StandInServer.start { request in
             counter.next(request.method + request.path) >= 3
-                ? LoopbackServer.reply(200, #"{"ok":true}"#) : LoopbackServer.reply(503, #"{"errors":["busy"]}"#)
+                ? .json(#"{"ok":true}"#) : .json(#"{"errors":["busy"]}"#, status: 503)
         }
-        defer { server.stop() }
         let policy = RetryPolicy(isEnabled: true, maxRetries: 3, backoffBase: 0.01, backoffMultiplier: 2)
-        let client = client(server) { $0.retry = policy }
+        let client = client(server.baseURL) { $0.retry = policy }
         try await client.send(request("GET", "/get"))
         XCTAssertEqual(server.requests.filter { $0.path == "/get" }.count, 3)
 
@@ -266,15 +258,15 @@ struct TransportScenarios {
 
         var optIn = policy
         optIn.retriesNonIdempotentRequests = true
-        try await self.client(server) { $0.retry = optIn }.send(request("POST", "/post", body: "{}"))
+        try await self.client(server.baseURL) { $0.retry = optIn }.send(request("POST", "/post", body: "{}"))
         XCTAssertEqual(server.requests.filter { $0.path == "/post" }.count, 3)
     }
 
     /// A connection closed without an answer is retried for a GET, not for a POST.
     func connectionErrorsRetriedForIdempotentMethodsOnly() async throws {
-        let server = try LoopbackServer { _ in [] }
+        let server = try ScriptedSocketServer { _ in [] }
         defer { server.stop() }
-        let client = client(server) {
+        let client = client(server.baseURL) {
             $0.retry = RetryPolicy(isEnabled: true, maxRetries: 2, backoffBase: 0.01, backoffMultiplier: 1)
         }
         let getError = await capture { try await client.send(request("GET", "/get")) }
@@ -287,11 +279,10 @@ struct TransportScenarios {
 
     /// A rate limit asking for 27 hours fails at once with the wait on the error.
     func hugeRateLimitResetFailsAtOnce() async throws {
-        let server = try LoopbackServer { _ in
-            LoopbackServer.reply(429, #"{"errors":["rate limited"]}"#, headers: [("X-RateLimit-Reset", "100000")])
+        let server = try await StandInServer.start { _ in
+            .json(#"{"errors":["rate limited"]}"#, status: 429, headers: ["X-RateLimit-Reset": "100000"])
         }
-        defer { server.stop() }
-        let client = client(server) { $0.retry = .default }
+        let client = client(server.baseURL) { $0.retry = .default }
         let (error, took) = await measure { await capture { try await client.send(request()) } }
         let apiError = try XCTUnwrap(error as? DatadogAPIError, "\(String(describing: error))")
         XCTAssertEqual(apiError.statusCode, 429)
@@ -303,17 +294,16 @@ struct TransportScenarios {
     /// `Retry-After` as an HTTP date is honoured.
     func httpDateRetryAfter() async throws {
         let counter = Counter()
-        let server = try LoopbackServer { request in
-            guard counter.next("all") == 1 else { return LoopbackServer.reply(200, "{}") }
+        let server = try await StandInServer.start { request in
+            guard counter.next("all") == 1 else { return .json("{}") }
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "GMT")
             formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
             let date = formatter.string(from: Date().addingTimeInterval(2))
-            return LoopbackServer.reply(429, "{}", headers: [("Retry-After", date)])
+            return .json("{}", status: 429, headers: ["Retry-After": date])
         }
-        defer { server.stop() }
-        let client = client(server) { $0.retry = .default }
+        let client = client(server.baseURL) { $0.retry = .default }
         let (_, took) = try await measure { try await client.send(request("POST", body: "{}")) }
         XCTAssertEqual(server.requests.count, 2)
         XCTAssertGreaterThan(took, .milliseconds(900))
@@ -337,11 +327,10 @@ struct TransportScenarios {
     /// A server that always has a next page stops at the configured page limit.
     func endlessPaginationStopsAtTheLimit() async throws {
         let counter = Counter()
-        let server = try LoopbackServer { _ in
-            LoopbackServer.reply(200, #"{"items":[1,2],"next":"c\#(counter.next("page"))"}"#)
+        let server = try await StandInServer.start { _ in
+            .json(#"{"items":[1,2],"next":"c\#(counter.next("page"))"}"#)
         }
-        defer { server.stop() }
-        let client = client(server) { $0.maxPages = 7 }
+        let client = client(server.baseURL) { $0.maxPages = 7 }
         do {
             _ = try await pages(client).collect()
             XCTFail("expected the page limit")
@@ -353,13 +342,12 @@ struct TransportScenarios {
 
     /// Cursors cycling A, B, A are detected.
     func cyclicCursorsAreDetected() async throws {
-        let server = try LoopbackServer { request in
+        let server = try await StandInServer.start { request in
             let next = request.query("cursor") == "A" ? "B" : "A"
-            return LoopbackServer.reply(200, #"{"items":[1],"next":"\#(next)"}"#)
+            return .json(#"{"items":[1],"next":"\#(next)"}"#)
         }
-        defer { server.stop() }
         do {
-            _ = try await pages(client(server)).collect()
+            _ = try await pages(client(server.baseURL)).collect()
             XCTFail("expected a cycle")
         } catch let error as PaginationError {
             XCTAssertEqual(error, .cycle(.cursor("A")))
@@ -371,11 +359,10 @@ struct TransportScenarios {
 
     /// 200 concurrent calls through one client all get their own answer.
     func concurrentCalls() async throws {
-        let server = try LoopbackServer { request in
-            LoopbackServer.reply(200, #"{"path":"\#(request.path)"}"#)
+        let server = try await StandInServer.start { request in
+            .json(#"{"path":"\#(request.path)"}"#)
         }
-        defer { server.stop() }
-        let client = client(server) { $0.timeout = .seconds(20) }
+        let client = client(server.baseURL) { $0.timeout = .seconds(20) }
         struct Echo: Decodable { var path: String }
         let paths = try await withThrowingTaskGroup(of: (Int, String).self) { group in
             for index in 0..<200 {
@@ -394,14 +381,13 @@ struct TransportScenarios {
     /// A transport used for many requests is released with its client (one session or HTTP
     /// client per transport, nothing kept per request).
     func transportIsReleased() async throws {
-        let server = try LoopbackServer { _ in LoopbackServer.reply(200, "{}") }
-        defer { server.stop() }
+        let server = try await StandInServer.start { _ in .json("{}") }
         weak var weakTransport: AnyObject?
         do {
             let transport = makeTransport()
             weakTransport = transport as AnyObject
             let client = DatadogClient(
-                configuration: DatadogConfiguration(baseURL: server.url, environment: [:]), transport: transport)
+                configuration: DatadogConfiguration(baseURL: server.baseURL, environment: [:]), transport: transport)
             for _ in 0..<20 { try await client.send(request()) }
         }
         XCTAssertNil(weakTransport)
@@ -410,9 +396,8 @@ struct TransportScenarios {
 
     /// Cancelling the calling task stops an in-flight request at once.
     func cancellation() async throws {
-        let server = try LoopbackServer { _ in [.sleep(.seconds(3))] }
-        defer { server.stop() }
-        let client = client(server)
+        let server = try await StandInServer.start { _ in try await Task.sleep(for: .seconds(3)); return .json("{}") }
+        let client = client(server.baseURL)
         let task = Task { try await client.send(request()) }
         try await Task.sleep(for: .milliseconds(200))
         let (error, took) = await measure {

@@ -1,5 +1,6 @@
 import DatadogEdgeCasesV1
 import DatadogRuntime
+import DatadogTesting
 import Foundation
 import XCTest
 
@@ -81,8 +82,8 @@ final class HostileInputTests: XCTestCase {
     func testListResponsesAndIntegerEnums() async throws {
         let gadgets = Data(#"[{"id": 7, "labels": ["blue"], "state": 1}, {"id": 8, "state": 0}]"#.utf8)
         let names = Data(#"["gadget-1", "gadget-2"]"#.utf8)
-        let server = try await LoopbackServer { request in
-            (200, ["Content-Type": "application/json"], request.path.hasSuffix("gadget-names") ? names : gadgets)
+        let server = try await StandInServer.start { request in
+            StandInServer.Response.json(request.path.hasSuffix("gadget-names") ? names : gadgets)
         }
         let api = EdgeCasesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
         let list: [EdgeGadget] = try await api.listEdgeGadgets()
@@ -96,7 +97,7 @@ final class HostileInputTests: XCTestCase {
 
     func testBadResponsesThrowTypedErrors() async throws {
         for (status, body) in [(200, Data("{not json".utf8)), (500, Data()), (503, Data("<html>down</html>".utf8))] {
-            let server = try await LoopbackServer { _ in (status, ["Content-Type": "application/json"], body) }
+            let server = try await StandInServer.start { _ in StandInServer.Response.json(body, status: status) }
             let configuration = DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:])
             var enabled = configuration
             enabled.enableUnstableOperation(.v1UpdateEdgeWidget)
@@ -114,7 +115,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testUnstableOperationIsRefusedBeforeAnyRequest() async throws {
-        let server = try await LoopbackServer { _ in (200, [:], Data("{}".utf8)) }
+        let server = try await StandInServer.start { _ in StandInServer.Response(status: 200, body: Data("{}".utf8)) }
         let api = EdgeCasesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
         do {
             _ = try await api.updateEdgeWidget(widgetId: "w", body: EdgeWidgetRequest())
@@ -122,7 +123,7 @@ final class HostileInputTests: XCTestCase {
         } catch let error as DatadogClientError {
             XCTAssertEqual(error, .unstableOperationDisabled(.v1UpdateEdgeWidget))
         }
-        let received = await server.requests
+        let received = server.requests
         XCTAssertTrue(received.isEmpty)
         await server.stop()
     }

@@ -1,4 +1,5 @@
 import DatadogRuntime
+import DatadogTesting
 import Foundation
 import GoldenPagingSDK
 import XCTest
@@ -6,7 +7,7 @@ import XCTest
 /// The `…Paginated` wrappers of the `pagination` golden case (compiled as `GoldenPagingSDK`)
 /// against a loopback server: every paging style, page after page.
 final class PaginatedWrapperTests: XCTestCase {
-    static func configuration(_ server: LoopbackServer) -> DatadogConfiguration {
+    static func configuration(_ server: StandInServer) -> DatadogConfiguration {
         DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:])
     }
 
@@ -14,24 +15,24 @@ final class PaginatedWrapperTests: XCTestCase {
         (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     }
 
-    static func query(_ request: LoopbackServer.Received, _ name: String) -> String? {
-        request.query.first { $0.0 == name }?.1
+    static func query(_ request: StandInServer.Request, _ name: String) -> String? {
+        request.query(name)
     }
 
     /// A required query parameter listed after optional ones: the wrapper takes it first, as the
     /// method does, and pages over `data`, never over the side-loaded `included` listed before it.
     func testQueryCursorWithRequiredParameterAfterOptionalOnes() async throws {
-        let server = try await LoopbackServer { request in
+        let server = try await StandInServer.start { request in
             let second = Self.query(request, "page[cursor]") == "c2"
             let body: [String: Any] = second
                 ? ["data": [["id": "t3", "type": "things"]], "included": [["id": "o2", "type": "owners"]], "meta": ["page": [String: Any]()]]
                 : ["data": [["id": "t1", "type": "things"], ["id": "t2", "type": "things"]],
                    "included": [["id": "o1", "type": "owners"]], "meta": ["page": ["after": "c2"]]]
-            return (200, ["Content-Type": "application/json"], Self.json(body))
+            return StandInServer.Response.json(Self.json(body))
         }
         let api = GoldenPagingAPI(configuration: Self.configuration(server))
         let things = try await api.searchGoldenThingsPaginated(query: "service:web", include: "owners", pageSize: 2).collect()
-        let received = await server.requests
+        let received = server.requests
         await server.stop()
 
         XCTAssertEqual(things.map(\.id), ["t1", "t2", "t3"])
@@ -45,7 +46,7 @@ final class PaginatedWrapperTests: XCTestCase {
     /// The cursor in the request body: the wrapper sends the caller's body, then the same body
     /// with `page.cursor` set to the previous response's `meta.page.after`.
     func testBodyCursorRewritesTheBodyPerPage() async throws {
-        let server = try await LoopbackServer { request in
+        let server = try await StandInServer.start { request in
             let sent = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any]
             let cursor = (sent?["page"] as? [String: Any])?["cursor"] as? String
             let body: [String: Any] = switch cursor {
@@ -53,12 +54,12 @@ final class PaginatedWrapperTests: XCTestCase {
             case "c2": ["data": [["id": "e3"]], "meta": ["page": ["after": "c3"]]]
             default: ["data": [[String: Any]](), "meta": ["page": ["after": "c4"]]]
             }
-            return (200, ["Content-Type": "application/json"], Self.json(body))
+            return StandInServer.Response.json(Self.json(body))
         }
         let api = GoldenPagingAPI(configuration: Self.configuration(server))
         let body = SearchGoldenEventsRequest(filter: .init(query: "service:web"), page: .init(limit: 2))
         let events = try await api.searchGoldenEventsPaginated(body: body).collect()
-        let received = await server.requests
+        let received = server.requests
         await server.stop()
 
         XCTAssertEqual(events.map(\.id), ["e1", "e2", "e3"])
@@ -73,15 +74,15 @@ final class PaginatedWrapperTests: XCTestCase {
 
     /// Without a body, the first page is sent without one and the next ones with only the cursor.
     func testBodyCursorWithoutBody() async throws {
-        let server = try await LoopbackServer { request in
+        let server = try await StandInServer.start { request in
             let body: [String: Any] = request.body.isEmpty
                 ? ["data": [["id": "e1"]], "meta": ["page": ["after": "c2"]]]
                 : ["data": [["id": "e2"]], "meta": [String: Any]()]
-            return (200, ["Content-Type": "application/json"], Self.json(body))
+            return StandInServer.Response.json(Self.json(body))
         }
         let api = GoldenPagingAPI(configuration: Self.configuration(server))
         let events = try await api.searchGoldenEventsPaginated().collect()
-        let received = await server.requests
+        let received = server.requests
         await server.stop()
 
         XCTAssertEqual(events.map(\.id), ["e1", "e2"])
@@ -92,14 +93,14 @@ final class PaginatedWrapperTests: XCTestCase {
 
     /// Page numbers over a response that is itself the array: pages 0, 1, … until a short page.
     func testPageNumberOverArrayResponse() async throws {
-        let server = try await LoopbackServer { request in
+        let server = try await StandInServer.start { request in
             let page = Int(Self.query(request, "page") ?? "") ?? -1
             let items: [[String: Any]] = page == 0 ? [["id": 1, "name": "a"], ["id": 2, "name": "b"]] : page == 1 ? [["id": 3, "name": "c"]] : []
-            return (200, ["Content-Type": "application/json"], Self.json(items))
+            return StandInServer.Response.json(Self.json(items))
         }
         let api = GoldenMonitorsAPI(configuration: Self.configuration(server))
         let monitors = try await api.listGoldenMonitorsPaginated(pageSize: 2).collect()
-        let received = await server.requests
+        let received = server.requests
         await server.stop()
 
         XCTAssertEqual(monitors.map(\.id), [1, 2, 3])

@@ -1,4 +1,5 @@
 import DatadogRuntime
+import DatadogTesting
 import DatadogV2
 import Foundation
 import XCTest
@@ -23,22 +24,22 @@ final class StatusPagesAPITests: XCTestCase {
         let requestExample = examples[0]
         let responseExample = examples[1]
 
-        let server = try await LoopbackServer { _ in
-            (201, ["Content-Type": "application/json"], responseExample)
+        let server = try await StandInServer.start { _ in
+            StandInServer.Response.json(responseExample, status: 201)
         }
         let configuration = DatadogConfiguration(apiKey: "test-api-key", applicationKey: "test-app-key", baseURL: server.baseURL, environment: [:])
         let api = StatusPagesAPI(configuration: configuration)
         let body = try JSONDecoder().decode(CreateBackfilledDegradationRequest.self, from: requestExample)
 
         let degradation = try await api.createBackfilledDegradation(pageId: "4e9d3726-bdd7-0079-613c-e9aaba89eb01", body: body, include: "status_page")
-        let received = await server.requests
+        let received = server.requests
         await server.stop()
 
         XCTAssertEqual(received.count, 1)
         let request = try XCTUnwrap(received.first)
         XCTAssertEqual(request.method, "POST")
         XCTAssertEqual(request.path, "/api/v2/statuspages/4e9d3726-bdd7-0079-613c-e9aaba89eb01/degradations/backfill")
-        XCTAssertEqual(request.query.first { $0.0 == "include" }?.1, "status_page")
+        XCTAssertEqual(request.query("include"), "status_page")
         XCTAssertEqual(request.headers["dd-api-key"], "test-api-key")
         XCTAssertEqual(request.headers["dd-application-key"], "test-app-key")
         XCTAssertEqual(request.headers["content-type"], "application/json")
@@ -64,7 +65,7 @@ final class StatusPagesAPITests: XCTestCase {
         data["relationships"] = relationships
         response["data"] = data
         let responseBody = try JSONSerialization.data(withJSONObject: response)
-        let server = try await LoopbackServer { _ in (201, ["Content-Type": "application/json"], responseBody) }
+        let server = try await StandInServer.start { _ in StandInServer.Response.json(responseBody, status: 201) }
         var configuration = DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:])
         configuration.strictDecoding = true
         let api = StatusPagesAPI(configuration: configuration)
@@ -88,7 +89,7 @@ final class StatusPagesAPITests: XCTestCase {
             "Content-Type": "application/json", "X-RateLimit-Limit": "60", "X-RateLimit-Period": "60",
             "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1", "X-RateLimit-Name": "status_pages",
         ]
-        let server = try await LoopbackServer { _ in (429, rateLimitHeaders, errorBody) }
+        let server = try await StandInServer.start { _ in StandInServer.Response(status: 429, headers: rateLimitHeaders, body: errorBody) }
         let api = StatusPagesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
         let body = try JSONDecoder().decode(CreateBackfilledDegradationRequest.self, from: try Self.examples()[0])
         do {
@@ -128,17 +129,16 @@ func JSONObject(_ data: Data) throws -> NSObject {
 final class PaginationTests: XCTestCase {
     func testListStatusPagesPaginatedWalksOffsets() async throws {
         let total = 23
-        let server = try await LoopbackServer { request in
-            let query = Dictionary(request.query, uniquingKeysWith: { first, _ in first })
-            let offset = Int(query["page[offset]"] ?? "0") ?? 0
-            let limit = Int(query["page[limit]"] ?? "0") ?? 0
+        let server = try await StandInServer.start { request in
+            let offset = Int(request.query("page[offset]") ?? "0") ?? 0
+            let limit = Int(request.query("page[limit]") ?? "0") ?? 0
             let items = (offset..<min(offset + limit, total)).map { #"{"id": "page-\#($0)", "type": "status_pages"}"# }
-            return (200, ["Content-Type": "application/json"], Data(#"{"data": [\#(items.joined(separator: ","))]}"#.utf8))
+            return StandInServer.Response.json(Data(#"{"data": [\#(items.joined(separator: ","))]}"#.utf8))
         }
         let api = StatusPagesAPI(configuration: DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:]))
         var ids: [String] = []
         for try await page in api.listStatusPagesPaginated(pageLimit: 10) { ids.append(page.id ?? "") }
-        let requests = await server.requests
+        let requests = server.requests
         await server.stop()
         XCTAssertEqual(ids, (0..<total).map { "page-\($0)" })
         XCTAssertEqual(requests.count, 3, "10 + 10 + 3 items: the short page ends the sequence")

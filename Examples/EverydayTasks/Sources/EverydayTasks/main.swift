@@ -9,6 +9,7 @@
 //   6. handle a connection failure.
 //
 //   swift run EverydayTasks      (exits non-zero when the SDK does not behave as shown)
+import DatadogTesting
 import DatadogV2
 import Foundation
 
@@ -20,8 +21,8 @@ func check(_ condition: Bool, _ message: String) {
     }
 }
 
-let api = StandInAPI()
-let server = try StandInServer(api.answer)
+let server = try await StandInServer.start()
+StandInAPI().install(on: server)
 
 // 1. Configuration. `DatadogConfiguration()` reads DD_SITE, DD_API_KEY and DD_APP_KEY from the
 //    process environment; the example passes an environment of its own so that it runs anywhere.
@@ -29,10 +30,10 @@ var configuration = DatadogConfiguration(environment: [
     "DD_SITE": "datadoghq.eu", "DD_API_KEY": "example-api-key", "DD_APP_KEY": "example-app-key",
 ])
 check(configuration.site == .eu1, "DD_SITE=datadoghq.eu selects the EU site")
-configuration.baseURL = server.url  // the stand-in instead of https://api.datadoghq.eu
+configuration.baseURL = server.baseURL  // the stand-in instead of https://api.datadoghq.eu
 configuration.retry = RetryPolicy(isEnabled: true, maxRetries: 2, maxWait: .seconds(5))
 let statusPages = StatusPagesAPI(configuration: configuration)
-print("1. configured for \(configuration.site.rawValue), requests go to \(server.url)")
+print("1. configured for \(configuration.site.rawValue), requests go to \(server.baseURL)")
 
 // 2. Create a resource with a nested body: only the request's type is named, `.init` builds the rest.
 let body = CreateBackfilledDegradationRequest(
@@ -49,7 +50,7 @@ let body = CreateBackfilledDegradationRequest(
             ])))
 let degradation = try await statusPages.createBackfilledDegradation(pageId: "page-1", body: body)
 check(degradation.data?.id == "degradation-1", "the created degradation comes back")
-check(api.lastAPIKey == "example-api-key", "the API key from the environment is sent")
+check(server.requests.last?.header("DD-API-KEY") == "example-api-key", "the API key from the environment is sent")
 print("2. created degradation \(degradation.data?.id ?? "-"): \(degradation.data?.attributes?.title ?? "")")
 
 // 3. Every status page, page by page (the SDK asks for the next page as the loop needs it).
@@ -58,11 +59,11 @@ for try await page in statusPages.listStatusPagesPaginated(pageLimit: 2) {
     names.append(page.attributes?.name ?? "-")
 }
 check(names.count == StandInAPI.statusPageCount, "every status page is listed")
-print("3. listed \(names.count) status pages in \(api.listRequests) requests: \(names.joined(separator: ", "))")
+print("3. listed \(names.count) status pages in \(server.requests(matching: .init("GET", "/api/v2/statuspages")).count) requests: \(names.joined(separator: ", "))")
 
 // 4a. A 429 with a short X-RateLimit-Reset is retried after the wait the server asks for.
 let busy = try await statusPages.getStatusPage(pageId: "busy")
-check(busy.data?.id == "busy" && api.busyAttempts == 2, "a 429 is retried once, then succeeds")
+check(busy.data?.id == "busy" && server.requests(matching: .init("GET", "/api/v2/statuspages/busy")).count == 2, "a 429 is retried once, then succeeds")
 print("4. a 429 was retried after X-RateLimit-Reset and succeeded")
 // 4b. A wait longer than `maxWait` fails at once: the error says how long to wait.
 do {
@@ -94,4 +95,5 @@ do {
 } catch DatadogClientError.cannotConnect(let failure) {
     print("6. cannot connect: \(failure.reason) (underlying \(type(of: failure.underlying)))")
 }
+await server.stop()
 print("EverydayTasks: all tasks done")

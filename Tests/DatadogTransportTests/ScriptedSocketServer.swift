@@ -6,10 +6,13 @@ import Glibc
 import Darwin
 #endif
 
-/// A tiny HTTP/1.1 server on 127.0.0.1 (an OS-chosen port) built on plain sockets, so that a
-/// test can misbehave at the byte level: stay silent, trickle, truncate, send garbage.
+/// A socket server on 127.0.0.1 (an OS-chosen port) that plays a byte-level script per connection,
+/// for the faults an HTTP server cannot produce: no answer at all (the connection closed or left
+/// silent), a body shorter than its `Content-Length`, a body trickled byte by byte, bytes that are not
+/// HTTP. Everything that is well-formed HTTP is served by `DatadogTesting`'s `StandInServer` instead:
+/// FlyingFox always writes a complete response, so these scenarios keep this small raw server.
 /// Every connection is served on its own thread and closed after one exchange.
-final class LoopbackServer: @unchecked Sendable {
+final class ScriptedSocketServer: @unchecked Sendable {
     /// A request as received (header names lower-cased).
     struct Request: Sendable {
         var method: String
@@ -18,11 +21,6 @@ final class LoopbackServer: @unchecked Sendable {
         var body: Data
 
         var path: String { String(target.prefix { $0 != "?" }) }
-
-        /// The value of query item `name`.
-        func query(_ name: String) -> String? {
-            URLComponents(string: target)?.queryItems?.first { $0.name == name }?.value
-        }
     }
 
     /// What to do with a connection.
@@ -40,7 +38,7 @@ final class LoopbackServer: @unchecked Sendable {
     private var running = true
     private var received: [Request] = []
 
-    var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     var requests: [Request] { lock.withLock { received } }
 
@@ -157,36 +155,6 @@ final class LoopbackServer: @unchecked Sendable {
                 offset += sent
             }
             return true
-        }
-    }
-
-    // MARK: Replies
-
-    /// A complete response with `Content-Length` and `Connection: close`.
-    static func reply(
-        _ status: Int, _ body: String = "", headers: [(String, String)] = [("Content-Type", "application/json")]
-    ) -> [Step] {
-        reply(status, body: Data(body.utf8), headers: headers)
-    }
-
-    static func reply(_ status: Int, body: Data, headers: [(String, String)] = []) -> [Step] {
-        var head = "HTTP/1.1 \(status) \(reason(status))\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-        return [.send(Data(head.utf8) + body)]
-    }
-
-    private static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: return "OK"
-        case 301: return "Moved Permanently"
-        case 302: return "Found"
-        case 303: return "See Other"
-        case 307: return "Temporary Redirect"
-        case 308: return "Permanent Redirect"
-        case 429: return "Too Many Requests"
-        case 503: return "Service Unavailable"
-        default: return "Status"
         }
     }
 }
