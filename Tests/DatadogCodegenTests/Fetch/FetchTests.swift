@@ -7,7 +7,7 @@ import XCTest
 /// `datadog-codegen fetch` against a real HTTP server on 127.0.0.1 serving the corpus pages of
 /// `../shared/corpus/pages` (never the internet).
 final class FetchTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pages")
     static let tag = "status-pages"
 

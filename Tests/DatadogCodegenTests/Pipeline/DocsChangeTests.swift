@@ -8,7 +8,7 @@ import XCTest
 /// on a sample of `../shared` tags when that folder is there. The whole of `../shared`, one change
 /// at a time, is `.ci/docs-changes` (figures in CONFORMANCE.md).
 final class DocsChangeTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let input = root.appendingPathComponent("input")
     /// The hand-written edge-case pages: a second tag beside input/'s Status Pages, so that every
     /// change (tags merged included) has something to change.

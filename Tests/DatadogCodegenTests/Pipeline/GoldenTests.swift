@@ -10,7 +10,7 @@ import XCTest
 /// `RECORD_GOLDEN=1 swift test --filter GoldenTests` for the focused cases and the edge-case
 /// fixtures (their generated files and expected diagnostics); review the diff.
 final class GoldenTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let templates = root.appendingPathComponent("templates")
 
     func testGeneratedMatchesInput() throws {

@@ -6,7 +6,7 @@ import DocsChanges
 /// `api.mustache` lays out what ``OperationModel`` decides: request statements, the call and the
 /// `…Paginated` wrapper, including the forms no page of `input/` or the corpus has yet.
 final class APITemplateTests: XCTestCase {
-    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("templates")
 
     static func operation(_ id: String = "DoThing", parameters: [ParameterDecl] = [], body: BodyDecl? = nil,

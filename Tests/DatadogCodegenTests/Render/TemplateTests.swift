@@ -5,7 +5,7 @@ import XCTest
 /// `--templates <dir>`: a template that uses a key the render model does not provide, includes
 /// a missing partial or does not parse is an error naming the file and line.
 final class TemplateTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let templates = root.appendingPathComponent("templates")
 
     /// A copy of the built-in templates in a temporary folder, with `changes` (name → text) applied.

@@ -69,7 +69,7 @@ final class PaginationInferenceTests: XCTestCase {
 
     /// The API file of one operation, rendered with the built-in templates.
     static func render(_ operation: OperationDecl) throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let templates = try TemplateSet(directory: root.appendingPathComponent("templates"))
         return templates.render(APIModel(APIDecl(name: operation.apiName, tag: operation.tag, operations: [operation]), version: operation.version))
     }
