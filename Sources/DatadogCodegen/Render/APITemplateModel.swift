@@ -17,15 +17,15 @@ struct APIModel: TemplateModel {
 }
 
 /// One operation's method (and its `…Paginated` wrapper) in `api.mustache`.
-struct OperationModel: Sendable, Decodable {
+struct OperationModel: Sendable, Codable {
     /// A parameter's doc comment entry.
-    struct ParameterDoc: Sendable, Decodable {
+    struct ParameterDoc: Sendable, Codable {
         var name: String
         var lines: [String]
     }
 
     /// A path, query or header parameter the request is given.
-    struct RequestParameter: Sendable, Decodable {
+    struct RequestParameter: Sendable, Codable {
         var name: String
         var wireLiteral: String
         var required: Bool
@@ -36,7 +36,7 @@ struct OperationModel: Sendable, Decodable {
     }
 
     /// A part of a `multipart/form-data` body.
-    struct FormPart: Sendable, Decodable {
+    struct FormPart: Sendable, Codable {
         var name: String
         var wireLiteral: String
         /// How it is sent: exactly one of these is set.
@@ -46,12 +46,12 @@ struct OperationModel: Sendable, Decodable {
     }
 
     /// A `multipart/form-data` body, sent from its parts.
-    struct Multipart: Sendable, Decodable {
+    struct Multipart: Sendable, Codable {
         var parts: [FormPart]
     }
 
     /// A body the method takes as its `body` argument.
-    struct Body: Sendable, Decodable {
+    struct Body: Sendable, Codable {
         var required: Bool
         /// Encoded as JSON (else sent as text).
         var json: Bool
@@ -59,7 +59,7 @@ struct OperationModel: Sendable, Decodable {
     }
 
     /// What the method returns: exactly one of the flags is set.
-    struct Returns: Sendable, Decodable {
+    struct Returns: Sendable, Codable {
         var nothing: Bool
         /// A JSON body decoded into ``type``.
         var decoded: Bool
@@ -74,13 +74,13 @@ struct OperationModel: Sendable, Decodable {
     }
 
     /// A site whose host does not follow the host prefix.
-    struct SiteHost: Sendable, Decodable {
+    struct SiteHost: Sendable, Codable {
         var siteLiteral: String
         var hostLiteral: String
     }
 
     /// A documented response: its status, description and the Swift type of its body.
-    struct StatusDoc: Sendable, Decodable {
+    struct StatusDoc: Sendable, Codable {
         var status: String
         var hasDescription: Bool
         var description: String
@@ -209,9 +209,9 @@ struct OperationModel: Sendable, Decodable {
 
 /// The `…Paginated` wrapper of an operation: its parameters and the call's arguments both follow
 /// ``OperationDecl/arguments`` (the method's own order), minus the position the wrapper moves.
-struct PaginatedModel: Sendable, Decodable {
+struct PaginatedModel: Sendable, Codable {
     /// An argument of the call for one page.
-    struct CallArgument: Sendable, Decodable {
+    struct CallArgument: Sendable, Codable {
         var label: String
         /// The wrapper's parameter of the same name is passed on.
         var passesThrough: Bool
@@ -224,13 +224,13 @@ struct PaginatedModel: Sendable, Decodable {
     }
 
     /// Where the cursor goes in the request body.
-    struct BodyCursor: Sendable, Decodable {
+    struct BodyCursor: Sendable, Codable {
         var keys: [String]
     }
 
     /// A chain of property accesses from the response.
-    struct Access: Sendable, Decodable {
-        struct Step: Sendable, Decodable {
+    struct Access: Sendable, Codable {
+        struct Step: Sendable, Codable {
             /// The escaped Swift property name.
             var name: String
             /// Whether an optional comes before it (`?.`).

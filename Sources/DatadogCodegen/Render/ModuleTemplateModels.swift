@@ -21,7 +21,7 @@ struct ModuleInfoModel: TemplateModel {
 struct UnstableFileModel: TemplateModel {
     static let template = "unstable"
 
-    struct Operation: Sendable, Decodable {
+    struct Operation: Sendable, Codable {
         /// The member name.
         var key: String
         /// The operationId on one line.

@@ -16,8 +16,8 @@ struct RenderKeys: Sendable, Equatable, CustomStringConvertible {
         self.optional = optional
     }
 
-    /// The stored properties of `type`, as Mustache reads them through `Mirror`: a list or an
-    /// optional has the keys of its element (a section iterates or enters it).
+    /// The stored properties of `type`, as Mustache reads them (``RenderTree``, which holds what
+    /// `Mirror` shows): a list or an optional has the keys of its element (a section iterates or enters it).
     ///
     /// Render models are `Decodable` for this only: decoding one from ``KeyReader`` visits every
     /// stored property with its type, and no value is ever decoded from data.

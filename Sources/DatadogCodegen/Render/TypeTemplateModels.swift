@@ -20,7 +20,7 @@ struct StructureModel: TemplateModel {
     static let template = "model"
 
     /// One stored property.
-    struct Property: Sendable, Decodable {
+    struct Property: Sendable, Codable {
         /// The escaped Swift name (a declaration or `CodingKeys` case).
         var name: String
         /// The Swift name without escaping (after `self.` or `.`).
@@ -125,7 +125,7 @@ struct EnumModel: TemplateModel {
     static let template = "enum"
 
     /// One known value.
-    struct Case: Sendable, Decodable {
+    struct Case: Sendable, Codable {
         /// The escaped Swift name.
         var name: String
         /// The Swift name without escaping.
@@ -168,7 +168,7 @@ struct OneOfModel: TemplateModel {
     static let template = "oneof"
 
     /// One alternative.
-    struct Option: Sendable, Decodable {
+    struct Option: Sendable, Codable {
         /// The escaped Swift case name.
         var name: String
         /// The case name without escaping.
@@ -203,7 +203,7 @@ struct AliasFileModel: TemplateModel {
     static let template = "alias"
 
     /// A type with the same structure as another, which it names.
-    struct Alias: Sendable, Decodable {
+    struct Alias: Sendable, Codable {
         var name: String
         var doc: [[String]]
         var source: String

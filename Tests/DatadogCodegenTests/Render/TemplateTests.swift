@@ -141,6 +141,50 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(covered, Set(TemplateSet.models.map { $0.template }), "the inputs no longer exercise every template")
     }
 
+    /// What Mustache reads from a model's ``RenderTree`` is what `Mirror` shows of the model, at
+    /// every depth (nil optionals left out), for every file of `input/` and the edge-case fixtures.
+    func testRenderTreesHoldWhatMirrorShows() throws {
+        for (input, prefix) in [("input", Pipeline.defaultModulePrefix), ("Tests/Fixtures/EdgeCases/input", "DatadogEdgeCases")] {
+            var options = Pipeline.Options(input: Self.root.appendingPathComponent(input), templates: Self.templates)
+            options.modulePrefix = prefix
+            for job in SDKRenderer.jobs(try Pipeline.run(options, render: false).sdk) {
+                let model = job.model()
+                assertTree(RenderTree.of(model), holds: model, at: job.path)
+            }
+        }
+    }
+
+    func assertTree(_ tree: Any, holds value: Any, at path: String, file: StaticString = #filePath, line: UInt = #line) {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            guard let wrapped = mirror.children.first?.value else { return XCTFail("\(path): a nil optional is in the tree", file: file, line: line) }
+            assertTree(tree, holds: wrapped, at: path, file: file, line: line)
+        case .collection:
+            guard let list = tree as? [Any], list.count == mirror.children.count else {
+                return XCTFail("\(path): the tree has \(tree), not a list of \(mirror.children.count)", file: file, line: line)
+            }
+            for (index, (item, child)) in zip(list, mirror.children).enumerated() {
+                assertTree(item, holds: child.value, at: "\(path)[\(index)]", file: file, line: line)
+            }
+        case .struct:
+            guard let dictionary = tree as? [String: Any] else { return XCTFail("\(path): the tree has \(tree), not a dictionary", file: file, line: line) }
+            var present: Set<String> = []
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                let childMirror = Mirror(reflecting: child.value)
+                if childMirror.displayStyle == .optional, childMirror.children.isEmpty { continue }
+                present.insert(label)
+                guard let item = dictionary[label] else { XCTFail("\(path).\(label) is missing", file: file, line: line); continue }
+                assertTree(item, holds: child.value, at: "\(path).\(label)", file: file, line: line)
+            }
+            XCTAssertEqual(Set(dictionary.keys), present, "keys of \(path)", file: file, line: line)
+        default:
+            XCTAssertEqual(String(describing: tree), String(describing: value), path, file: file, line: line)
+            XCTAssertEqual(ObjectIdentifier(type(of: tree)), ObjectIdentifier(type(of: value)), "type of \(path)", file: file, line: line)
+        }
+    }
+
     func testKeysOfNestedListsAndOptionals() {
         let api = RenderKeys(of: APIModel.self)
         XCTAssertEqual(api.keys["operations"]?.keys["paginated"]?.keys["callArguments"]?.keys["bodyCursor"]?.keys["keys"], RenderKeys())
