@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance"]),
         .testTarget(
             name: "DatadogRuntimeTests",
-            dependencies: ["DatadogRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["DatadogRuntime", "DatadogTesting"]
         ),
         // The loopback fault suite (redirects, deadlines, retries, hostile bodies, pagination), run
         // against both transports.

@@ -13,14 +13,21 @@ extension StandInServer {
         public var headers: [String: String]
         /// The body as sent (empty when there was none).
         public var body: Data
+        /// The request target exactly as sent, still percent-encoded (`/api/v2/widgets/w%2F1?q=a+b`),
+        /// to check how the client encodes paths and queries.
+        public var target: String
 
-        /// Creates a request (for tests of route handlers).
-        public init(method: String, path: String, queryItems: [URLQueryItem] = [], headers: [String: String] = [:], body: Data = Data()) {
+        /// Creates a request (for tests of route handlers); `target` defaults to `path`.
+        public init(
+            method: String, path: String, queryItems: [URLQueryItem] = [], headers: [String: String] = [:], body: Data = Data(),
+            target: String? = nil
+        ) {
             self.method = method
             self.path = path
             self.queryItems = queryItems
             self.headers = headers
             self.body = body
+            self.target = target ?? path
         }
 
         /// The value of the first query item called `name`, or nil.

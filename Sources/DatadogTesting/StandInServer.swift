@@ -143,7 +143,7 @@ public final class StandInServer: @unchecked Sendable {
         let request = Request(
             method: httpRequest.method.rawValue, path: httpRequest.path,
             queryItems: httpRequest.query.map { URLQueryItem(name: $0.name, value: $0.value) }, headers: headers,
-            body: try await httpRequest.bodyData)
+            body: try await httpRequest.bodyData, target: httpRequest.target.rawValue)
         let handler = lock.withLock { () -> Handler? in
             received.append(request)
             return routes.first { $0.route.matches(request) }?.handler ?? fallback

@@ -1,42 +1,16 @@
-import FlyingFox
+import DatadogTesting
 import Foundation
 import XCTest
 
 @testable import DatadogRuntime
 
-/// What the loopback server saw.
-private struct SeenRequest: Sendable {
-    var method: String
-    var rawTarget: String
-    var path: String
-    var query: [String: String]
-    var headers: [String: String]
-    var body: Data
-}
-
-private actor RequestLog {
-    var requests: [SeenRequest] = []
-    func append(_ request: SeenRequest) { requests.append(request) }
-}
-
-/// Runs a FlyingFox server on 127.0.0.1 with an OS-chosen port for the duration of `body`.
+/// Runs a stand-in server answering every request with `handler` for the duration of `body`.
 private func withLoopbackServer(
-    _ handler: @escaping @Sendable (FlyingFox.HTTPRequest) async throws -> FlyingFox.HTTPResponse,
-    _ body: (URL) async throws -> Void
+    _ handler: @escaping StandInServer.Handler, _ body: (URL, StandInServer) async throws -> Void
 ) async throws {
-    let server = HTTPServer(
-        address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 5, logger: .disabled,
-        handler: ClosureHTTPHandler(handler))
-    let task = Task { try await server.run() }
-    defer { task.cancel() }
-    try await server.waitUntilListening(timeout: 5)
-    guard case .ip4(_, let port)? = await server.listeningAddress, let url = URL(string: "http://127.0.0.1:\(port)")
-    else {
-        XCTFail("server has no address")
-        return
-    }
+    let server = try await StandInServer.start(answeringAll: handler)
     do {
-        try await body(url)
+        try await body(server.baseURL, server)
     } catch {
         await server.stop()
         throw error
@@ -44,30 +18,12 @@ private func withLoopbackServer(
     await server.stop()
 }
 
-private func record(_ request: FlyingFox.HTTPRequest, into log: RequestLog) async throws {
-    var headers: [String: String] = [:]
-    for (name, value) in request.headers {
-        headers[name.rawValue.lowercased()] = value
-    }
-    var query: [String: String] = [:]
-    for item in request.query {
-        query[item.name] = item.value
-    }
-    await log.append(
-        SeenRequest(
-            method: request.method.rawValue, rawTarget: request.target.rawValue, path: request.path, query: query,
-            headers: headers, body: try await request.bodyData))
-}
-
 final class EndToEndTests: XCTestCase {
     func testRoundTripThroughURLSessionTransport() async throws {
-        let log = RequestLog()
-        try await withLoopbackServer({ request in
-            try await record(request, into: log)
+        try await withLoopbackServer({ _ in
             let body = #"{"id":"w/1","count":9007199254740993,"status":"future_status","created":"2024-01-02T03:04:05.1+00:00","extra":[true]}"#
-            return FlyingFox.HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "application/vnd.api+json"], body: Data(body.utf8))
-        }) { baseURL in
+            return StandInServer.Response(status: 200, headers: ["Content-Type": "application/vnd.api+json"], body: Data(body.utf8))
+        }) { baseURL, server in
             var configuration = DatadogConfiguration(
                 site: .eu1, apiKey: "test-api-key", applicationKey: "test-app-key", baseURL: baseURL, environment: [:])
             configuration.timeout = .seconds(10)
@@ -86,12 +42,12 @@ final class EndToEndTests: XCTestCase {
             XCTAssertEqual(widget.created?.rawValue, "2024-01-02T03:04:05.1+00:00")
             XCTAssertEqual(widget.additionalProperties, ["extra": [true]])
 
-            let seen = await log.requests
+            let seen = server.requests
             XCTAssertEqual(seen.count, 1)
             let first = try XCTUnwrap(seen.first)
             XCTAssertEqual(first.method, "PATCH")
             XCTAssertEqual(
-                first.rawTarget, "/api/v2/widgets/w%2F1?filter%5Bstatus%5D=active%2Carchived&q=a+b%26c")
+                first.target, "/api/v2/widgets/w%2F1?filter%5Bstatus%5D=active%2Carchived&q=a+b%26c")
             XCTAssertEqual(first.headers["dd-api-key"], "test-api-key")
             XCTAssertEqual(first.headers["dd-application-key"], "test-app-key")
             XCTAssertEqual(first.headers["accept"], "application/json")
@@ -103,22 +59,17 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testErrorsRetriesAndCompressionOverTheWire() async throws {
-        let log = RequestLog()
+        let counter = AttemptCounter()
         try await withLoopbackServer({ request in
-            try await record(request, into: log)
-            let count = await log.requests.count
-            if count == 1 {
-                return FlyingFox.HTTPResponse(
-                    statusCode: .tooManyRequests, headers: [HTTPHeader("X-RateLimit-Reset"): "0"],
-                    body: Data(#"{"errors":["rate limited"]}"#.utf8))
+            if counter.next() == 1 {
+                return StandInServer.Response(
+                    status: 429, headers: ["X-RateLimit-Reset": "0"], body: Data(#"{"errors":["rate limited"]}"#.utf8))
             }
             if request.path.hasSuffix("/missing") {
-                return FlyingFox.HTTPResponse(
-                    statusCode: .notFound, headers: [.contentType: "application/json"],
-                    body: Data(#"{"errors":[{"status":"404","title":"Not Found","detail":"no such widget"}]}"#.utf8))
+                return .json(#"{"errors":[{"status":"404","title":"Not Found","detail":"no such widget"}]}"#, status: 404)
             }
-            return FlyingFox.HTTPResponse(statusCode: .accepted, body: Data())
-        }) { baseURL in
+            return StandInServer.Response(status: 202)
+        }) { baseURL, server in
             var configuration = DatadogConfiguration(apiKey: "k", baseURL: baseURL, environment: [:])
             configuration.retry = .default
             configuration.compressRequests = true
@@ -132,7 +83,7 @@ final class EndToEndTests: XCTestCase {
             XCTAssertEqual(empty, .null)
             XCTAssertEqual(sleeper.durations, [.zero])
 
-            let seen = await log.requests
+            let seen = server.requests
             XCTAssertEqual(seen.count, 2)
             let last = try XCTUnwrap(seen.last)
             XCTAssertEqual(last.headers["content-encoding"], "gzip")
@@ -155,8 +106,8 @@ final class EndToEndTests: XCTestCase {
     func testCancellationAbortsAnInFlightURLSessionRequest() async throws {
         try await withLoopbackServer({ _ in
             try await Task.sleep(for: .seconds(5))
-            return FlyingFox.HTTPResponse(statusCode: .ok)
-        }) { baseURL in
+            return StandInServer.Response(status: 200)
+        }) { baseURL, _ in
             let configuration = DatadogConfiguration(baseURL: baseURL, environment: [:])
             let client = DatadogClient(configuration: configuration)
             let task = Task {
@@ -171,6 +122,19 @@ final class EndToEndTests: XCTestCase {
                 XCTFail("expected cancellation")
             } catch is CancellationError {}
             XCTAssertLessThan(clock.now - start, .seconds(2))
+        }
+    }
+}
+
+/// Counts the requests a handler sees, across the server's concurrent connections.
+private final class AttemptCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func next() -> Int {
+        lock.withLock {
+            count += 1
+            return count
         }
     }
 }
