@@ -103,6 +103,13 @@ public enum MarkdownEvents {
                 }
                 continue
             }
+            // Lines without a leading pipe between two rows of one table (the next pipe line is not a
+            // new table's header) are broken rows of that table, as in GFM: kept as rows so that the
+            // table stage reports them at their lines and the rows after them stay in the table.
+            if table != nil, !line.isEmpty, isBrokenRow(source, number, end: end) {
+                table?.rows.append(TableRow(cells: TableCells.split(line), line: number))
+                continue
+            }
             flushTable()
             if let tag = MarkdocTag.parse(line) {
                 flushText()
@@ -121,6 +128,21 @@ public enum MarkdownEvents {
     }
 
     /// Removes inline Markdoc tags such as `{% #anchor %}` from heading text.
+    /// Whether the text lines from `number` on lead, within the block ending at `end`, to a pipe line
+    /// that is not a table's header (not followed by a separator row), with no Markdoc tag between.
+    private static func isBrokenRow(_ source: SourceText, _ number: Int, end: Int) -> Bool {
+        var next = number
+        while next <= end {
+            let line = source.line(next).trimmingSpaces()
+            if line.hasPrefix("|") {
+                return next == end || !TableCells.isSeparator(TableCells.split(source.line(next + 1).trimmingSpaces()))
+            }
+            if line.isEmpty || MarkdocTag.parse(line) != nil { return false }
+            next += 1
+        }
+        return false
+    }
+
     static func stripInlineTags<S: StringProtocol>(_ text: S) -> String {
         var result = ""
         var rest = Substring(text)
