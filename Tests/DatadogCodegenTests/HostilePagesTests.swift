@@ -132,6 +132,11 @@ final class HostilePagesTests: XCTestCase {
         } else {
             XCTFail("\(events)")
         }
+        // A run of broken rows is found in one scan (20,000 of them: linear, not quadratic).
+        let run = "| F | T |\n| - | - |\n| a | b |\n" + String(repeating: "broken row\n", count: 20_000) + "| c | d |"
+        guard case .table(let long)? = MarkdownEvents.events(of: SourceText(text: run)).first else { return XCTFail("no table") }
+        XCTAssertEqual(long.rows.count, 20_002)
+        XCTAssertEqual(long.rows.last?.line, 20_004)
         // A pipe line followed by a separator starts a new table: the line before it is text.
         let two = MarkdownEvents.events(of: SourceText(text: "| A |\n| - |\n| 1 |\nText\n| B |\n| - |\n| 2 |"))
         XCTAssertEqual(two.count, 3)
