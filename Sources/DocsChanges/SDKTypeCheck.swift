@@ -1,7 +1,7 @@
 import Foundation
 
 /// Type-checks a generated SDK against the built runtime: each module folder's files go through
-/// `swiftc -typecheck` with the runtime's `.swiftmodule` (and swift-log's, which it imports) on
+/// `swiftc -typecheck -wmo` with the runtime's `.swiftmodule` (and swift-log's, which it imports) on
 /// the search path, and the folders of the C modules the runtime imports (`CZlib`'s module map,
 /// which SwiftPM does not copy into the build folder), in the package's language mode.
 public struct SDKTypeCheck: Sendable {
@@ -101,7 +101,10 @@ public struct SDKTypeCheck: Sendable {
         do { try Data(quoted.joined(separator: "\n").utf8).write(to: list) } catch {
             return Failure(module: module, errors: ["cannot write \(list.path): \(error)"])
         }
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", module, "-I", modules.path]
+        // `-wmo`: one frontend type-checks the whole module. Without it the driver starts one frontend per
+        // file, each parsing every file again: 12 s instead of 1 s for the 94 files of Generated/DatadogV2,
+        // and hours for the 3,642 of all of ../shared (45 min for the first 1,092 on the busy machine).
+        process.arguments = ["swiftc", "-typecheck", "-wmo", "-swift-version", "6", "-module-name", module, "-I", modules.path]
             + moduleMapFolders.flatMap { ["-I", $0.path] } + ["@" + list.path]
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sdk-typecheck-\(getpid())-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)

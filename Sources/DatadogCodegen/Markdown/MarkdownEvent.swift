@@ -77,6 +77,8 @@ public enum MarkdownEvents {
         var table: Table?
         var text: [Substring] = []
         var textLine = start
+        // Lines before this one continue the open table (``brokenRows(_:from:end:)``, found once per run of lines).
+        var brokenRowsEnd = start
 
         func flushText() {
             if !text.isEmpty {
@@ -103,6 +105,16 @@ public enum MarkdownEvents {
                 }
                 continue
             }
+            // Lines without a leading pipe between two rows of one table (the next pipe line is not a
+            // new table's header) are broken rows of that table, as in GFM: kept as rows so that the
+            // table stage reports them at their lines and the rows after them stay in the table.
+            if table != nil, !line.isEmpty, number >= brokenRowsEnd, let pipeLine = brokenRows(source, from: number, end: end) {
+                brokenRowsEnd = pipeLine
+            }
+            if table != nil, !line.isEmpty, number < brokenRowsEnd {
+                table?.rows.append(TableRow(cells: TableCells.split(line), line: number))
+                continue
+            }
             flushTable()
             if let tag = MarkdocTag.parse(line) {
                 flushText()
@@ -121,6 +133,22 @@ public enum MarkdownEvents {
     }
 
     /// Removes inline Markdoc tags such as `{% #anchor %}` from heading text.
+    /// When the text lines from `number` on lead, within the block ending at `end`, to a pipe line that
+    /// is not a table's header (not followed by a separator row), with no Markdoc tag between: that pipe
+    /// line's number (the lines before it are broken rows). Nil otherwise.
+    private static func brokenRows(_ source: SourceText, from number: Int, end: Int) -> Int? {
+        var next = number
+        while next <= end {
+            let line = source.line(next).trimmingSpaces()
+            if line.hasPrefix("|") {
+                return next == end || !TableCells.isSeparator(TableCells.split(source.line(next + 1).trimmingSpaces())) ? next : nil
+            }
+            if line.isEmpty || MarkdocTag.parse(line) != nil { return nil }
+            next += 1
+        }
+        return nil
+    }
+
     static func stripInlineTags<S: StringProtocol>(_ text: S) -> String {
         var result = ""
         var rest = Substring(text)

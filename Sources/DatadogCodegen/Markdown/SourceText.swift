@@ -2,7 +2,9 @@ import Foundation
 
 /// The text of one page, split into lines, with its front matter read off.
 ///
-/// Lines are numbered from 1 as in the file. Invalid UTF-8 is replaced, never fatal.
+/// Lines are numbered from 1 as in the file. Invalid UTF-8 is replaced, never fatal; a leading
+/// byte-order mark (U+FEFF, which editors on Windows write) is not part of the text, so that the
+/// front matter's `---` is still the first line.
 public struct SourceText: Sendable {
     /// The lines without their terminators (`\n` or `\r\n`); `lines[0]` is line 1.
     public let lines: [Substring]
@@ -21,7 +23,7 @@ public struct SourceText: Sendable {
 
     /// Splits `text` into lines and reads its front matter.
     public init(text: String) {
-        var native = text
+        var native = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         native.makeContiguousUTF8()
         let text = native
         // Newlines found with memchr on the string's own bytes; a line is a slice of the string at

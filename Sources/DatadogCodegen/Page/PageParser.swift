@@ -38,7 +38,16 @@ public struct PageParser {
             parser.handle(event)
         }
         parser.finishOperation(atEnd: true)
-        let tag = PageParser.tag(fromBreadcrumbs: source.frontMatter["breadcrumbs"] ?? "", file: file)
+        let breadcrumbs = source.frontMatter["breadcrumbs"] ?? ""
+        let tag = PageParser.tag(fromBreadcrumbs: breadcrumbs, file: file)
+        if !parser.operations.isEmpty, title.trimmingSpaces().isEmpty {
+            parser.log.warning(1, "the page has no title (front matter `title:` or a `# Title` heading); the operation is named after its method and path",
+                               hint: "check that the page was exported whole, front matter included")
+        }
+        if !parser.operations.isEmpty, PageParser.breadcrumbTag(breadcrumbs) == nil {
+            parser.log.warning(1, "the front matter names no tag (`breadcrumbs: Docs > API Reference > <Tag>`); the operations are put under `\(tag)`",
+                               hint: "check that the page was exported whole, front matter included")
+        }
         if parser.operations.isEmpty {
             parser.log.error(1, "no API operation found: expected a version tab `{% tab title=\"v2\" %}` holding a site table `| Datadog site | API endpoint |`",
                              hint: "check that the page is a Datadog API reference page and was exported whole")
@@ -47,11 +56,17 @@ public struct PageParser {
     }
 
     static func tag(fromBreadcrumbs breadcrumbs: String, file: String) -> String {
-        let parts = breadcrumbs.split(separator: ">").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        if parts.count >= 2, let last = parts.last, last != "API Reference" { return last }
+        if let tag = breadcrumbTag(breadcrumbs) { return tag }
         // Fall back to the page's folder, as the docs site names it.
         let folder = file.split(separator: "/").dropLast().first.map(String.init) ?? "Default"
         return folder.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
+    /// The last part of `Docs > API Reference > <Tag>`, nil when the breadcrumbs name no tag.
+    static func breadcrumbTag(_ breadcrumbs: String) -> String? {
+        let parts = breadcrumbs.split(separator: ">").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        guard parts.count >= 2, let last = parts.last, last != "API Reference" else { return nil }
+        return last
     }
 
     // MARK: - Events
@@ -296,6 +311,13 @@ public struct PageParser {
                 log.warning(row.line, "`\(parts[0])` is not an HTTP method; row ignored")
                 continue
             }
+            if let problem = PageParser.endpointProblem(host: url.host, path: url.path) {
+                log.warning(row.line, "cannot use the site table cell `\(endpoint)`: \(problem); row ignored")
+                continue
+            }
+            if parts.count > 2 {
+                log.warning(row.line, "text after the URL in the site table cell `\(endpoint)` is ignored")
+            }
             if operation?.method.isEmpty == true {
                 operation?.method = method
                 operation?.path = url.path
@@ -304,6 +326,29 @@ public struct PageParser {
             }
             operation?.siteHosts.append(SiteHost(site: site, host: url.host))
         }
+    }
+
+    /// Why `host` and `path` cannot make a request URL, nil when they can: a host is letters,
+    /// digits, `.`, `-` and a port; a path is RFC 3986 path characters with `{name}` templates that
+    /// neither nest nor are empty.
+    static func endpointProblem(host: String, path: String) -> String? {
+        let hostCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:")
+        if let bad = host.first(where: { !hostCharacters.contains($0) }) { return "`\(bad)` in the host `\(host)`" }
+        let pathCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/")
+        var open = false, name = ""
+        for character in path {
+            switch character {
+            case "{" where !open: open = true; name = ""
+            case "}" where open:
+                if name.isEmpty { return "an empty parameter `{}` in the path" }
+                open = false
+            case "{", "}": return "unbalanced `{`/`}` in the path `\(path)`"
+            default:
+                guard pathCharacters.contains(character) else { return "`\(character)` in the path `\(path)`" }
+                if open { name.append(character) }
+            }
+        }
+        return open ? "unbalanced `{`/`}` in the path `\(path)`" : nil
     }
 
     static func splitURL(_ url: String) -> (host: String, path: String)? {

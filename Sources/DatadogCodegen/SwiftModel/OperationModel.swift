@@ -308,7 +308,12 @@ public enum OperationBuilder {
             let parts = token.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
             words += parts.map { ($0, parts.count == 1) }
         }
-        guard !words.isEmpty else { return Identifiers.typeName(method + " " + path) }
+        guard !words.isEmpty else {
+            // No title (the parser warns): the method's verb and the path's resource (`DELETE /x/{id}` → `DeleteX`).
+            let verb = ["POST": "create", "PUT": "update", "PATCH": "update"][method] ?? method.lowercased()
+            let resource = path.split(separator: "/").last(where: { !$0.hasPrefix("{") }).map(String.init) ?? ""
+            return Identifiers.typeName(verb + " " + resource)
+        }
         if keepingQualifiers {
             let kept = words.enumerated().filter { $0.offset == 0 || !["a", "an", "the"].contains($0.element.text.lowercased()) }
             return Identifiers.typeName(kept.map(\.element.text).joined(separator: " "))
