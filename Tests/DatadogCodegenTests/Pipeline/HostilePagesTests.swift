@@ -13,7 +13,7 @@ import XCTest
 /// `Tests/Fixtures/HostilePages/expected-diagnostics.txt` (`RECORD_GOLDEN=1` re-records). Deep and
 /// wide pages are `DocsChangeTests`' (`nested-40-deep`, `object-5000-fields`).
 final class HostilePagesTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Tests/Fixtures/HostilePages")
     static let templates = root.appendingPathComponent("templates")
     /// The real page the broken ones are made from.
