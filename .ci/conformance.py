@@ -576,7 +576,7 @@ REPLAY_TARGET = """        .executableTarget(
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
 """
-REPLAY_BUILTIN_ARGS = {"String", "Int64", "Int32", "Int", "Double", "Float", "Bool"}
+REPLAY_BUILTIN_ARGS = {"String", "Int64", "Int32", "Int", "Double", "Float", "Bool", "Date"}
 
 
 def split_top_level(text, sep=","):
