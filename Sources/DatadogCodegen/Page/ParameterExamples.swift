@@ -56,12 +56,12 @@ public struct ParameterExamples: Sendable {
             guard let open = rest.firstIndex(of: "("), rest[..<open].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
             for argument in Self.arguments(rest[rest.index(after: open)...], close: ")") {
                 guard let equals = argument.firstIndex(of: "=") else { continue }
-                let name = argument[..<equals].trimmingSpaces()
-                let value = argument[argument.index(after: equals)...].trimmingSpaces()
+                let name = argument[..<equals].trimmingSpacesAndNewlines()
+                let value = argument[argument.index(after: equals)...].trimmingSpacesAndNewlines()
                 guard !name.isEmpty, name != "body" else { continue }
                 var evidence = byKey[Self.key(name)] ?? Evidence()
                 if value.hasPrefix("[") {
-                    let items = Self.arguments(value.dropFirst(), close: "]").map { $0.trimmingSpaces() }
+                    let items = Self.arguments(value.dropFirst(), close: "]").map { $0.trimmingSpacesAndNewlines() }
                     if let type = items.first.flatMap(Self.pythonEnumType), items.allSatisfy({ Self.pythonEnumType($0) == type }) {
                         evidence.enumName = evidence.enumName ?? type
                         evidence.enumList = true
@@ -81,11 +81,11 @@ public struct ParameterExamples: Sendable {
               let open = code[declaration.upperBound...].range(ofASCII: "= {") else { return }
         for argument in Self.arguments(code[open.upperBound...], close: "}") {
             guard let colon = argument.firstIndex(of: ":") else { continue }
-            let name = argument[..<colon].trimmingSpaces()
-            let value = argument[argument.index(after: colon)...].trimmingSpaces()
+            let name = argument[..<colon].trimmingSpacesAndNewlines()
+            let value = argument[argument.index(after: colon)...].trimmingSpacesAndNewlines()
             guard !name.isEmpty, name != "body" else { continue }
             var evidence = byKey[Self.key(name)] ?? Evidence()
-            let texts = value.hasPrefix("[") ? Self.arguments(value.dropFirst(), close: "]").map { $0.trimmingSpaces() } : [value]
+            let texts = value.hasPrefix("[") ? Self.arguments(value.dropFirst(), close: "]").map { $0.trimmingSpacesAndNewlines() } : [value]
             for text in texts {
                 if let literal = Self.stringLiteral(text), !evidence.literals.contains(literal) { evidence.literals.append(literal) }
             }
@@ -147,7 +147,7 @@ public struct ParameterExamples: Sendable {
                 depth += 1
             case ")", "]", "}":
                 if depth == 0 {
-                    if character == close, !current.trimmingSpaces().isEmpty { items.append(current) }
+                    if character == close, !current.trimmingSpacesAndNewlines().isEmpty { items.append(current) }
                     return character == close ? Array(items.prefix(200)) : []
                 }
                 depth -= 1
