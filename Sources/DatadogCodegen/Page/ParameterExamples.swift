@@ -51,9 +51,11 @@ public struct ParameterExamples: Sendable {
 
     private mutating func readPython(_ code: String) {
         var rest = Substring(code)
-        while let call = rest.range(ofASCII: "api_instance.") {
+        var calls = 0
+        while calls < Self.callLimit, let call = rest.range(ofASCII: "api_instance.") {
             rest = rest[call.upperBound...]
-            guard let open = rest.firstIndex(of: "("), rest[..<open].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
+            calls += 1
+            guard let open = rest.prefix(200).firstIndex(of: "("), rest[..<open].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
             for argument in Self.arguments(rest[rest.index(after: open)...], close: ")") {
                 guard let equals = argument.firstIndex(of: "=") else { continue }
                 let name = argument[..<equals].trimmingSpacesAndNewlines()
@@ -77,9 +79,12 @@ public struct ParameterExamples: Sendable {
     }
 
     private mutating func readTypeScript(_ code: String) {
+        // `const params: v2.…Request = {`, the brace possibly on the next line.
         guard let declaration = code.range(ofASCII: "const params"),
-              let open = code[declaration.upperBound...].range(ofASCII: "= {") else { return }
-        for argument in Self.arguments(code[open.upperBound...], close: "}") {
+              let equals = code[declaration.upperBound...].prefix(500).firstIndex(of: "=") else { return }
+        let value = code[code.index(after: equals)...].drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        guard value.first == "{" else { return }
+        for argument in Self.arguments(value.dropFirst(), close: "}") {
             guard let colon = argument.firstIndex(of: ":") else { continue }
             let name = argument[..<colon].trimmingSpacesAndNewlines()
             let value = argument[argument.index(after: colon)...].trimmingSpacesAndNewlines()
@@ -96,9 +101,11 @@ public struct ParameterExamples: Sendable {
 
     private mutating func readGo(_ code: String) {
         var rest = Substring(code)
-        while let with = rest.range(ofASCII: ".With") {
+        var calls = 0
+        while calls < Self.callLimit, let with = rest.range(ofASCII: ".With") {
             rest = rest[with.upperBound...]
-            guard let open = rest.firstIndex(of: "(") else { break }
+            calls += 1
+            guard let open = rest.prefix(200).firstIndex(of: "(") else { continue }
             let name = rest[..<open]
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else { continue }
             if rest[rest.index(after: open)...].hasPrefix("time.") {
@@ -108,6 +115,9 @@ public struct ParameterExamples: Sendable {
             }
         }
     }
+
+    /// Calls read per example: real examples make a few, hostile ones must not cost a scan per occurrence.
+    static let callLimit = 100
 
     /// `ThingsSort.NAME_DESCENDING` → `ThingsSort`: an upper-camel type and an upper-case constant.
     static func pythonEnumType(_ text: String) -> String? {
