@@ -576,7 +576,7 @@ REPLAY_TARGET = """        .executableTarget(
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
 """
-REPLAY_BUILTIN_ARGS = {"String", "Int64", "Int32", "Int", "Double", "Float", "Bool"}
+REPLAY_BUILTIN_ARGS = {"String", "Int64", "Int32", "Int", "Double", "Float", "Bool", "Date"}
 
 
 def split_top_level(text, sep=","):
@@ -1617,7 +1617,11 @@ def main():
         if args.clean_build and os.path.exists(os.path.join(pkg, ".build")):
             shutil.rmtree(os.path.join(pkg, ".build"))
         modules = prepare_package(pkg, gen_dir, replay=bool(cassettes))
+        # type names per module: one file per type, plus the typealiases of identical types (TypeAliases.swift)
         module_types = {m: {os.path.basename(f)[:-6] for f in _swift_files(os.path.join(gen_dir, m, "Models"))}
+                        | set(re.findall(r"^public typealias (\w+) =", "".join(
+                            open(f, encoding="utf-8").read() for f in _swift_files(os.path.join(gen_dir, m, "Models"))
+                            if f.endswith("TypeAliases.swift")), re.M))
                         for m in modules}
         examples, skipped = collect_examples(dump, module_types)
         # the harness must exist for the package to load; start with a trivial one so the SDK build is measured alone

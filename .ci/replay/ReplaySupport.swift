@@ -110,6 +110,10 @@ extension Bool: ReplayArgument {
         }
     }
 }
+extension Date: ReplayArgument {
+    /// The runtime's reading of a date parameter's wire text (`DatadogParameterValue`).
+    static func parseReplay(_ text: String) -> Date? { Date(parameterText: text) }
+}
 extension Array: ReplayArgument where Element: ReplayArgument {
     /// Comma-separated text (the Go client's csv format); empty text is an empty array.
     static func parseReplay(_ text: String) -> [Element]? {

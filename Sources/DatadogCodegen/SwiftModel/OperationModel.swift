@@ -238,6 +238,7 @@ public enum OperationBuilder {
         var used: Set<String> = ["body"]
         var parameters: [ParameterDecl] = []
         var seen: Set<String> = []
+        let examples = ParameterExamples(examples: operation.codeExamples)
         for parameter in operation.parameters {
             guard seen.insert(parameter.location.rawValue + ":" + parameter.name).inserted else {
                 log.warning(parameter.line, "parameter `\(parameter.name)` is listed twice; the second is ignored")
@@ -248,7 +249,9 @@ public enum OperationBuilder {
             if Identifiers.unusableMemberNames.contains(name) { name += "_" }
             name = Identifiers.unique(name, in: &used)
             parameters.append(ParameterDecl(wireName: parameter.name, name: name, location: parameter.location,
-                                            type: parameterType(parameter.type), typeCell: parameter.type,
+                                            type: parameterType(parameter, evidence: examples.evidence(for: parameter.name),
+                                                                operationID: operationID, file: page.file, types: &types),
+                                            typeCell: parameter.type,
                                             required: parameter.required, deprecated: parameter.deprecated, doc: parameter.description))
         }
         if let body, body.encoding == .multipart {
@@ -460,6 +463,43 @@ public enum OperationBuilder {
     static func exampleIsArray(_ example: String?) -> Bool {
         guard let example else { return false }
         return example.first(where: { !$0.isWhitespace }) == "["
+    }
+
+    /// A parameter's type: the Type cell's (`integer` → `Int64`, `number` → `Double`, `boolean` →
+    /// `Bool`, `array` → `[String]`), refined for `string` and `array` cells by what the code
+    /// examples pass (``ParameterExamples``) and the description's `Allowed enum values:`:
+    /// - an enum constant (or a list of them), or allowed values: an open enum (of a list), named
+    ///   as the examples spell it (Python `ThingsSort`), else `<OperationID><Parameter>`; its cases
+    ///   are the values the TypeScript examples and the description give;
+    /// - a date (Python `datetime`, TypeScript `new Date(`, Go `time.…`) for a `string` query
+    ///   parameter, unless a Python example turns it into a number: `Date`.
+    static func parameterType(_ parameter: PageParameter, evidence: ParameterExamples.Evidence?, operationID: String,
+                              file: String, types: inout TypeBuilder) -> TypeRef {
+        let cell = parameter.type.lowercased().trimmingSpaces()
+        let base = parameterType(cell)
+        guard cell == "string" || cell == "array" else { return base }
+        let allowed = allowedValues(parameter.description)
+        let isList = cell == "array"
+        let enumName = evidence.flatMap { $0.enumList == isList ? $0.enumName : nil }
+        if enumName != nil || !allowed.isEmpty {
+            let official = enumName.map { Identifiers.typeName($0) }
+            let name = official ?? Identifiers.typeName(operationID + " " + Identifiers.upperCamel(parameter.name))
+            var values = evidence?.literals ?? []
+            for value in allowed where !values.contains(value) { values.append(value) }
+            let type = types.parameterEnum(name: name, values: values, official: official != nil, doc: parameter.description,
+                                           file: file, line: parameter.line)
+            return isList ? .array(type) : type
+        }
+        if !isList, parameter.location == .query, let evidence, evidence.isDate, !evidence.isEpoch { return .date }
+        return base
+    }
+
+    /// The values of a description's `Allowed enum values: `a, b`` (the export's only list of them).
+    static func allowedValues(_ description: String) -> [String] {
+        guard let marker = description.range(ofASCII: "Allowed enum values: `") else { return [] }
+        let rest = description[marker.upperBound...]
+        guard let end = rest.firstIndex(of: "`") else { return [] }
+        return rest[..<end].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     static func parameterType(_ cell: String) -> TypeRef {

@@ -300,6 +300,15 @@ public struct TypeBuilder {
         return .named(register(decl, line: node.line, fallback: fallback))
     }
 
+    /// The enum of a parameter (``OperationBuilder``): its cases named as a body enum's, merged with
+    /// any enum of the same name (one type when a parameter and a body field share an official enum).
+    mutating func parameterEnum(name: String, values: [String], official: Bool, doc: String, file: String, line: Int) -> TypeRef {
+        if official { pendingOfficialName = true }
+        let node = FieldNode(name: name, role: .property, typeCell: "enum", required: false, deprecated: false,
+                             enumValues: values, description: doc, line: line)
+        return enumeration(node, name: name, fallback: nil, file: file)
+    }
+
     private mutating func scalarType(_ scalar: String, line: Int, log: inout DiagnosticLog) -> TypeRef {
         switch scalar {
         case "string", "uuid", "email", "binary", "byte", "password", "uri", "url", "hostname", "ipv4", "ipv6", "date", "time", "duration":

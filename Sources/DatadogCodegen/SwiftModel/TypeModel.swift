@@ -4,6 +4,9 @@
 public indirect enum TypeRef: Sendable, Hashable {
     /// Scalars: `String`, `Int64`, `Int32`, `Double`, `Bool`, `DateTime` and free-form `JSONValue`.
     case string, int64, int32, double, bool, dateTime, json
+    /// A moment as Foundation's `Date`: query parameters the examples pass a date for (sent as the
+    /// official clients send them, ISO 8601 UTC with milliseconds).
+    case date
     /// A file part of a `multipart/form-data` body: the runtime's `DatadogFile` (bytes, file name, content type).
     case file
     /// A generated type, by name.
@@ -22,6 +25,7 @@ public indirect enum TypeRef: Sendable, Hashable {
         case .double: return "Double"
         case .bool: return "Bool"
         case .dateTime: return "DateTime"
+        case .date: return "Date"
         case .json: return "JSONValue"
         case .file: return "DatadogFile"
         case .named(let name): return name

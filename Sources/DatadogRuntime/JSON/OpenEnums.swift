@@ -9,10 +9,11 @@ import Foundation
 ///   in strict mode (``Swift/Decoder/isStrictDecoding``) an unknown value throws;
 /// - encoding writes `rawValue`.
 ///
-/// It also supplies ``QueryParameterValue`` and `CustomStringConvertible` (both give
-/// `rawValue`), so enum values can be query, path and header parameters directly.
-public protocol DatadogStringEnum: RawRepresentable, Codable, Hashable, Sendable, QueryParameterValue,
-    CustomStringConvertible where RawValue == String {
+/// It also supplies ``QueryParameterValue``, ``DatadogParameterValue`` and `CustomStringConvertible`
+/// (all give `rawValue`), so enum values can be query, path and header parameters directly, and
+/// `ExpressibleByStringLiteral` (`sort: "-name"` is the case of that raw value, known or not).
+public protocol DatadogStringEnum: RawRepresentable, Codable, Hashable, Sendable, DatadogParameterValue,
+    CustomStringConvertible, ExpressibleByStringLiteral where RawValue == String {
     /// Creates the case for `rawValue`; unknown values become the `unknown` case. Never fails.
     init(rawValue: String)
     /// Whether this is the `unknown` case (a value the SDK does not know).
@@ -20,6 +21,11 @@ public protocol DatadogStringEnum: RawRepresentable, Codable, Hashable, Sendable
 }
 
 extension DatadogStringEnum {
+    /// The case of that raw value (`.unknown` for a value the SDK does not know).
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
     /// Decodes a JSON string (or number/boolean, keeping its text); see ``DatadogStringEnum``.
     ///
     /// - Throws: `DecodingError.typeMismatch` for other JSON values; `DecodingError.dataCorrupted`
@@ -55,7 +61,7 @@ extension DatadogStringEnum {
 ///
 /// Decoding accepts a JSON integer, an integral number, or a string holding an integer;
 /// encoding writes the integer.
-public protocol DatadogIntEnum: RawRepresentable, Codable, Hashable, Sendable, QueryParameterValue,
+public protocol DatadogIntEnum: RawRepresentable, Codable, Hashable, Sendable, DatadogParameterValue,
     CustomStringConvertible where RawValue == Int64 {
     /// Creates the case for `rawValue`; unknown values become the `unknown` case. Never fails.
     init(rawValue: Int64)

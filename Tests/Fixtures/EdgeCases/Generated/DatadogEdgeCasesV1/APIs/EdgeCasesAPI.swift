@@ -89,7 +89,7 @@ public struct EdgeCasesAPI: Sendable {
     /// - `404` Not Found: `APIErrorResponse`
     ///
     /// Operation `UpdateEdgeWidget`: `PUT /api/v1/edge/widgets/{widget_id}`. Source: `get-widget-edge-cases.md:9`
-    public func updateEdgeWidget(widgetId: String, body: EdgeWidgetRequest, filterTags: [String]? = nil, pageSize: Int64? = nil, includeDeleted: Bool? = nil, contentEncoding: String? = nil) async throws -> UpdateEdgeWidgetResponse {
+    public func updateEdgeWidget(widgetId: String, body: EdgeWidgetRequest, filterTags: [String]? = nil, pageSize: Int64? = nil, includeDeleted: Bool? = nil, contentEncoding: UpdateEdgeWidgetContentEncoding? = nil) async throws -> UpdateEdgeWidgetResponse {
         var request = APIRequest(
             operationID: "UpdateEdgeWidget",
             method: "PUT",
@@ -158,5 +158,55 @@ public struct EdgeCasesAPI: Sendable {
             unstable: nil
         )
         return try await client.send(request, decoding: [EdgeGadget].self)
+    }
+
+    /// Search edge gadget events
+    ///
+    /// Typed parameters: the Type cells say only `string`, `integer`, `number`, `boolean` and `array`; the code
+    /// examples pass an enum constant (`kind`, `sort`), dates (`filter[from]` in Python and TypeScript,
+    /// `filter[to]` in Go) and a date turned into unix seconds (`start`, which stays a string); the
+    /// description of `include` lists its allowed values.
+    ///
+    /// - Parameters:
+    ///   - kind: The kind of gadget.
+    ///   - sort: Order of events in results.
+    ///   - filterFrom: Minimum timestamp for requested events.
+    ///   - filterTo: Maximum timestamp for requested events.
+    ///   - start: Start of the window, in unix seconds.
+    ///   - pageLimit: Maximum number of events in the response.
+    ///   - minRatio: Smallest ratio of the events.
+    ///   - includeArchived: Whether archived events are included.
+    ///   - tags: Tags of the events.
+    ///   - include: Related resources to include. Allowed enum values: `gadget, gadget_owner`
+    /// - Returns: OK
+    /// - Throws: `DatadogAPIError` for an error status (its `decodedBody(as:)` reads the documented body
+    ///   below; `rateLimit` and `retryAfter` the rate-limit headers), `DatadogClientError` when the request
+    ///   cannot be made, no response comes back or the response cannot be decoded.
+    ///
+    /// Documented responses:
+    /// - `200` OK: `EdgeGadgetEventsResponse`
+    ///
+    /// Operation `SearchEdgeGadgetEvents`: `GET /api/v1/edge/gadgets/{kind}/events`. Source: `search-edge-gadget-events.md:9`
+    public func searchEdgeGadgetEvents(kind: EdgeGadgetKind, sort: EdgeGadgetEventsSort? = nil, filterFrom: Date? = nil, filterTo: Date? = nil, start: String? = nil, pageLimit: Int64? = nil, minRatio: Double? = nil, includeArchived: Bool? = nil, tags: [String]? = nil, include: [SearchEdgeGadgetEventsInclude]? = nil) async throws -> EdgeGadgetEventsResponse {
+        var request = APIRequest(
+            operationID: "SearchEdgeGadgetEvents",
+            method: "GET",
+            path: "/api/v1/edge/gadgets/{kind}/events",
+            hostPrefix: "api.",
+            siteHosts: [:],
+            auth: [.apiKey, .appKey],
+            unstable: nil
+        )
+        request.setPathParameter("kind", kind)
+        request.addQuery("sort", sort)
+        request.addQuery("filter[from]", filterFrom)
+        request.addQuery("filter[to]", filterTo)
+        request.addQuery("start", start)
+        request.addQuery("page[limit]", pageLimit)
+        request.addQuery("min_ratio", minRatio)
+        request.addQuery("include_archived", includeArchived)
+        request.addQuery("tags", tags)
+        request.addQuery("include", include)
+        return try await client.send(request, decoding: EdgeGadgetEventsResponse.self)
     }
 }
