@@ -1,5 +1,6 @@
 import DatadogEdgeCasesV1
 import DatadogRuntime
+import DatadogTesting
 import Foundation
 import XCTest
 
@@ -25,13 +26,13 @@ final class TypedParameterTests: XCTestCase {
 
     static let answer = Data(#"{"data": [{"id": "e1", "timestamp": "2023-11-14T22:13:20.123Z"}]}"#.utf8)
 
-    func search(_ call: (EdgeCasesAPI) async throws -> EdgeGadgetEventsResponse) async throws -> (URL, LoopbackServer.Received, EdgeGadgetEventsResponse) {
-        let server = try await LoopbackServer { _ in (200, ["Content-Type": "application/json"], Self.answer) }
+    func search(_ call: (EdgeCasesAPI) async throws -> EdgeGadgetEventsResponse) async throws -> (URL, StandInServer.Request, EdgeGadgetEventsResponse) {
+        let server = try await StandInServer.start { _ in StandInServer.Response.json(Self.answer, status: 200) }
         let transport = RecordingTransport()
         let configuration = DatadogConfiguration(apiKey: "k", applicationKey: "a", baseURL: server.baseURL, environment: [:])
         let api = EdgeCasesAPI(client: DatadogClient(configuration: configuration, transport: transport))
         let result = try await call(api)
-        let received = await server.requests
+        let received = server.requests
         await server.stop()
         let urls = await transport.log.urls
         let url = try XCTUnwrap(urls.first)
@@ -50,7 +51,7 @@ final class TypedParameterTests: XCTestCase {
         XCTAssertEqual(url.query, "filter%5Bfrom%5D=2023-11-14T22%3A13%3A20.123Z&filter%5Bto%5D=2023-11-14T22%3A13%3A20.000Z"
             + "&include=gadget%2Cgadget_owner&include_archived=false&min_ratio=0.25&page%5Blimit%5D=5&sort=-timestamp"
             + "&start=1700000000&tags=env%3Aprod%2Cteam%3Aa")
-        XCTAssertEqual(received.query.first { $0.0 == "filter[from]" }?.1, "2023-11-14T22:13:20.123Z", "the server reads the date back")
+        XCTAssertEqual(received.query("filter[from]"), "2023-11-14T22:13:20.123Z", "the server reads the date back")
         XCTAssertEqual(try XCTUnwrap(result.data?.first?.timestamp?.date).timeIntervalSince1970, moment.timeIntervalSince1970, accuracy: 0.0005)
     }
 
