@@ -93,6 +93,7 @@ final class HarnessTests: XCTestCase {
         XCTAssertTrue(ops.contains("for try await _ in api.listThingsPaginated(`kind`: a0, `pageSize`: a1, `tags`: a2) {"), ops)
         XCTAssertTrue(ops.contains("let a0: DatadogFile? = try call.optionalFile(\"file\")"), ops)
         XCTAssertEqual(files[1].lines.last, "extension HarnessDatadogV2.ThingKind: ReplayArgument {}")
+        XCTAssertEqual(files[1].owners.count, 1, "only model types get a conformance (String, Int64, [String] are read by the support)")
         XCTAssertEqual(HarnessFile.lineOwners([files[1]]).values.first?.sorted(), ["v2.ListThings", "v2.ListThingsPaginated"])
         XCTAssertTrue(files[2].text.contains("    register_Ops_DatadogV2_ThingsAPI(&table)\n"))
 

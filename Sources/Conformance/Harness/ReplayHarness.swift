@@ -17,9 +17,6 @@ public struct ReplayHarness: Sendable {
         var key: String { version + "." + operationID }
     }
 
-    /// Parameter types `ReplayArgument` reads without a generated conformance.
-    static let textTypes: Set<String> = ["String", "Int64", "Int32", "Int", "Double", "Float", "Bool"]
-
     var functions: [Function] = []
     /// Operations without a function, by key, with the reason.
     public var missing: [String: String] = [:]
@@ -85,8 +82,10 @@ public struct ReplayHarness: Sendable {
             } else if bare == "DatadogFile" {
                 expression = "try call.\(optional ? "optionalFile" : "file")(\(SwiftQualifier.literal(argument.parameter ?? argument.name)))"
             } else {
+                // a model type (an open enum) gets a generated conformance; the standard library's and the
+                // runtime's types are read by ReplaySupport.swift itself
                 let element = SwiftQualifier.arrayElement(bare) ?? bare
-                if !textTypes.contains(element) { argumentTypes.insert(qualifier.qualify(element, in: module)) }
+                if qualifier.isModelType(element, in: module) { argumentTypes.insert(qualifier.qualify(element, in: module)) }
                 expression = "try call.\(optional ? "optionalArgument" : "argument")(\(SwiftQualifier.literal(argument.parameter ?? argument.name)), \(type).self)"
             }
             if argument.required, let value = argument.defaultValue { expression += " ?? \(value)" }

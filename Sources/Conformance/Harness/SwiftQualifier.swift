@@ -25,14 +25,13 @@ struct SwiftQualifier: Sendable {
     /// the module's own name when `target` is false, for messages); every non-builtin identifier
     /// when the dump lists no types for the module.
     func qualify(_ type: String, in module: String, target: Bool = true) -> String {
-        let names = types[module]
         var out = ""
         var identifier = ""
         var previous: Character?
         var startsFree = true
         func flush() {
             guard !identifier.isEmpty else { return }
-            let isType = !Self.builtins.contains(identifier) && (names?.contains(identifier) ?? true)
+            let isType = isModelType(identifier, in: module)
             out += startsFree && isType ? (target ? Self.target(module) : module) + "." + identifier : identifier
             identifier = ""
         }
@@ -53,6 +52,11 @@ struct SwiftQualifier: Sendable {
         }
         flush()
         return out
+    }
+
+    /// Whether `name` is one of `module`'s own types (not the standard library's or the runtime's).
+    func isModelType(_ name: String, in module: String) -> Bool {
+        !Self.builtins.contains(name) && (types[module]?.contains(name) ?? true)
     }
 
     /// `Foo?` → `Foo`.

@@ -18,7 +18,7 @@ enum JSONComparison {
             return (a?.doubleValue ?? .nan) == (b?.doubleValue ?? .nan) ? nil : "\(path): number \(text(a)) became \(text(b))"
         case (.object(let x), .object(let y)):
             for key in Set(x.keys).union(y.keys).sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
-                let vx = x[key].flatMap { $0 == .null ? nil : $0 }, vy = y[key].flatMap { $0 == .null ? nil : $0 }
+                let vx = present(x[key]), vy = present(y[key])
                 if vx == nil && vy == nil { continue }
                 guard let vx else { return "\(path).\(key): added \(short(vy))" }
                 guard let vy else { return "\(path).\(key): dropped (was \(short(vx)))" }
@@ -38,6 +38,12 @@ enum JSONComparison {
         default:
             return "\(path): \(short(a)) became \(short(b))"
         }
+    }
+
+    /// nil for an absent member and for null.
+    static func present(_ value: JSONValue?) -> JSONValue? {
+        if case .null? = value { return nil }
+        return value
     }
 
     /// The value as JSON text, cut at 60 characters (`…...`).
