@@ -129,15 +129,6 @@ def op_key(key):
     return (version, operation_id)
 
 
-def write_if_changed(path, text):
-    if os.path.exists(path):
-        with open(path) as f:
-            if f.read() == text:
-                return
-    with open(path, "w") as f:
-        f.write(text)
-
-
 def sync_tree(src, dst):
     """Copy src over dst touching only files whose content changed (keeps incremental builds)."""
     os.makedirs(dst, exist_ok=True)
