@@ -23,6 +23,8 @@ let package = Package(
         .executable(name: "datadog-codegen", targets: ["datadog-codegen"]),
         .library(name: "DatadogCodegen", targets: ["DatadogCodegen"]),
         .library(name: "DatadogAPIClient", targets: ["DatadogRuntime"] + generatedModules),
+        // The runtime alone, for packages that compile their own generated SDK against it (.ci/harness).
+        .library(name: "DatadogRuntime", targets: ["DatadogRuntime"]),
         // The runtime's transport over AsyncHTTPClient (SwiftNIO), for server-side Swift; a separate
         // product so that `DatadogAPIClient` alone pulls in no NIO.
         .library(name: "DatadogAsyncHTTPClient", targets: ["DatadogAsyncHTTPClient"]),

@@ -12,10 +12,14 @@ Figures (whole folder of pages):
   6. replay of recorded traffic (CASSETTES): every main call of every cassette whose operation the pages
      define, through the generated method against a loopback server serving the recording (.ci/replay/)
   7. summary + ratchet against .ci/conformance-levels.json and the expected-failure lists
-     (.ci/expected-failures/*.txt, see expected_failures.py)
+     (.ci/expected-failures/*.txt; `datadog-codegen-conformance ratchet`)
 
 Figures 1-4 are computed by the Swift executable datadog-codegen-conformance (Sources/Conformance), which
-also runs the generator (dump + generate into WORKDIR); this script builds and runs it, then does 5-7.
+also runs the generator (dump + generate into WORKDIR); this script builds and runs it, then does 5-7 with
+its other subcommands: `harness` renders the round-trip and replay sources of the checked-in package
+.ci/harness from the dump, `roundtrip` judges the round trip, `ratchet` applies or records figure 7.
+Still here: building and timing the harness package, dropping what does not compile, collecting the
+recorded calls and judging the replay (figure 6).
 
 Subsets (leave-tags-out): --tags-from FILE / --exclude-tags-from FILE (tags one a line, e.g.
 .ci/folds/even-tags.txt), --strip-code-examples (the pages without their client code examples).
@@ -33,32 +37,10 @@ import sys
 import threading
 import time
 
-import expected_failures
 
 CI_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(CI_DIR)
 LEVELS_FILE = os.path.join(CI_DIR, "conformance-levels.json")
-ROUNDTRIP_DIR = os.path.join(CI_DIR, "roundtrip")
-
-# Figures the ratchet guards: key -> (label, higher is better)
-RATCHET = [
-    ("rows_pct", "rows (path, required, type) %"),
-    ("names_pct", "official type names %"),
-    ("operations_pct", "operations (operationId, method) %"),
-    ("unstable_pct", "unstable flag %"),
-    ("sdk_build_ok", "SDK builds (1 = yes)"),
-    ("roundtrip_pass_pct", "example round-trip passed %"),
-    ("roundtrip_passed", "example round-trips passed"),
-    ("replay_passed", "recorded main calls replayed"),
-    ("replay_paginated_passed", "paginated replays passed"),
-]
-
-SWIFT_BUILTINS = {
-    "String", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64",
-    "Double", "Float", "Bool", "Data", "Date", "URL", "UUID", "Decimal", "JSONValue", "DateTime",
-    "Array", "Dictionary", "Optional", "Set", "Indirect", "Nullable", "DatadogFile",
-}
-SKIP_ROUNDTRIP_TYPES = {None, "", "JSONValue", "String", "Data", "Void", "EmptyResponse"}
 
 
 def log(*a):
@@ -71,15 +53,6 @@ def pct(ok, tot):
 
 def fmt_pct(ok, tot):
     return f"{ok}/{tot} = {pct(ok, tot):.2f}%"
-
-
-def strip_optional(t):
-    if t is None:
-        return None
-    t = t.strip()
-    while t.endswith("?"):
-        t = t[:-1].strip()
-    return t
 
 
 # ----------------------------------------------------------------------------------------------
@@ -125,136 +98,35 @@ def find_scorer(args):
 # figure 5: SDK build + round trip
 
 
-PACKAGE_TEMPLATE = """// swift-tools-version:6.0
-// Scratch package written by .ci/conformance.py: the generated SDK + the repo's runtime + the round-trip harness.
-import PackageDescription
-
-let package = Package(
-    name: "ConformanceSDK",
-    platforms: [.macOS(.v13)],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),%(extra_deps)s
-    ],
-    targets: [
-        .systemLibrary(name: "CZlib", path: "CZlib"),
-        .target(
-            name: "DatadogRuntime",
-            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")],
-            path: "Runtime"
-        ),
-%(modules)s
-        .executableTarget(
-            name: "RoundTrip",
-            dependencies: ["DatadogRuntime", %(module_deps)s],
-            path: "RoundTrip"
-        ),
-%(extra_targets)s    ]
-)
-"""
+HARNESS_PKG = os.path.join(CI_DIR, "harness")
 
 
-def swift_string_literal(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def render_harness(scorer, workdir, empty=False, excluded_types=(), excluded_operations=()):
+    """`datadog-codegen-conformance harness`: the round-trip and replay sources of .ci/harness, rendered
+    from the dump. -> its report (examples, skipped, replay functions, owners of generated lines)."""
+    cmd = [scorer, "harness", "--dump", os.path.join(workdir, "dump.json"), "--package", HARNESS_PKG,
+           "--report", os.path.join(workdir, "harness.json")]
+    if empty:
+        cmd.append("--empty")
+    for flag, items, name in (("--exclude-types", excluded_types, "harness-exclude-types.json"),
+                              ("--exclude-operations", excluded_operations, "harness-exclude-operations.json")):
+        if items:
+            path = os.path.join(workdir, name)
+            with open(path, "w") as f:
+                json.dump(sorted(items), f)
+            cmd += [flag, path]
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if r.returncode != 0:
+        print(r.stdout[-4000:])
+        sys.exit("conformance: datadog-codegen-conformance harness failed")
+    with open(os.path.join(workdir, "harness.json")) as f:
+        return json.load(f)
 
 
-def qualify(swift_type, module, module_names):
-    """Prefix generated model names in a Swift type expression with the module."""
-    def rep(m):
-        ident = m.group(0)
-        if ident in SWIFT_BUILTINS:
-            return ident
-        if module_names is not None and ident not in module_names:
-            return ident
-        return f"{module}.{ident}"
-    return re.sub(r"(?<![\w.])[A-Za-z_]\w*", rep, swift_type)
-
-
-def collect_examples(dump, module_types):
-    """-> (examples, skipped): examples = [{id, page, line, module, type, json}]"""
-    examples, skipped = [], collections.Counter()
-    for p in dump.get("pages", []):
-        for op in p.get("operations", []):
-            module = op.get("swift_module") or ("DatadogV1" if op.get("version") == "v1" else "DatadogV2")
-            bodies = []
-            if op.get("request"):
-                bodies.append(("request", op["request"]))
-            for r in op.get("responses") or []:
-                bodies.append((f"response {r.get('status')}", r))
-            for label, b in bodies:
-                ex = b.get("example")
-                st = b.get("swift_type")
-                if not ex:
-                    continue
-                if label == "request" and b.get("encoding") not in (None, "json"):
-                    skipped[f"request encoding {b.get('encoding')}"] += 1
-                    continue
-                if strip_optional(st) in SKIP_ROUNDTRIP_TYPES:
-                    skipped[f"swift_type {st}"] += 1
-                    continue
-                try:
-                    value = json.loads(ex)
-                except ValueError:
-                    skipped["example is not JSON"] += 1
-                    continue
-                names = module_types.get(module)
-                target = strip_optional(st)
-                # A list whose page example shows a single element (the pages render the items'
-                # example): the element is what the example can be checked against.
-                element = target.startswith("[") and target.endswith("]") and ":" not in target and isinstance(value, dict)
-                if element:
-                    target = target[1:-1]
-                examples.append({
-                    "id": len(examples), "page": p["file"], "line": b.get("example_line") or op.get("line") or 0,
-                    "label": label, "operation": f"{op.get('version')} {op.get('operation_id')}", "module": module, "element": element,
-                    "type": qualify(target, module, names), "json": ex,
-                })
-    return examples, skipped
-
-
-def module_imports(pkg):
-    """`import <module>` for each generated module of the scratch package (one per API version with pages)."""
-    sdk = os.path.join(pkg, "SDK")
-    return [f"import {m}" for m in sorted(os.listdir(sdk)) if os.path.isdir(os.path.join(sdk, m))]
-
-
-def write_harness(pkg, examples, excluded):
-    """RoundTrip/*.swift: a switch per chunk of type names -> decode + re-encode."""
-    rt = os.path.join(pkg, "RoundTrip")
-    os.makedirs(rt, exist_ok=True)
-    types = sorted({e["type"] for e in examples if e["type"] not in excluded})
-    chunk = 250
-    chunks = [types[i:i + chunk] for i in range(0, len(types), chunk)] or [[]]
-    wanted = set()
-    line_map = {}
-    for ci, names in enumerate(chunks):
-        fn = f"Table{ci}.swift"
-        wanted.add(fn)
-        lines = ["// Written by .ci/conformance.py. Do not edit.", "import Foundation", "import DatadogRuntime",
-                 *module_imports(pkg), "",
-                 f"func roundTrip{ci}(_ type: String, _ data: Data) throws -> Data? {{", "    switch type {"]
-        for n in names:
-            lines.append(f"    case {swift_string_literal(n)}: return try reencode({n}.self, data)")
-            line_map[(fn, len(lines))] = n
-        lines += ["    default: return nil", "    }", "}", ""]
-        write_if_changed(os.path.join(rt, fn), "\n".join(lines))
-    calls = "\n".join(f"    if let out = try roundTrip{ci}(type, data) {{ return out }}" for ci in range(len(chunks)))
-    with open(os.path.join(ROUNDTRIP_DIR, "main.swift.in")) as f:
-        main = f.read().replace("/*DISPATCH*/", calls).replace("/*IMPORTS*/", "\n".join(module_imports(pkg)))
-    write_if_changed(os.path.join(rt, "main.swift"), main)
-    wanted.add("main.swift")
-    for fn in os.listdir(rt):
-        if fn not in wanted:
-            os.remove(os.path.join(rt, fn))
-    return line_map
-
-
-def write_if_changed(path, text):
-    if os.path.exists(path):
-        with open(path) as f:
-            if f.read() == text:
-                return
-    with open(path, "w") as f:
-        f.write(text)
+def op_key(key):
+    """`v2.ListFoo` -> ("v2", "ListFoo")"""
+    version, _, operation_id = key.partition(".")
+    return (version, operation_id)
 
 
 def sync_tree(src, dst):
@@ -286,30 +158,24 @@ def sync_tree(src, dst):
             os.rmdir(root)
 
 
-def prepare_package(pkg, gen_dir, replay=False):
-    os.makedirs(pkg, exist_ok=True)
-    modules = sorted(m for m in os.listdir(gen_dir) if os.path.isdir(os.path.join(gen_dir, m)))
-    sync_tree(gen_dir, os.path.join(pkg, "SDK"))
-    # The runtime: the repo's sources, copied (SwiftPM rejects target paths outside the package).
-    sync_tree(os.path.join(REPO, "Sources", "DatadogRuntime"), os.path.join(pkg, "Runtime"))
-    sync_tree(os.path.join(REPO, "Sources", "CZlib"), os.path.join(pkg, "CZlib"))
-    mods = "\n".join(
-        f'        .target(name: "{m}", dependencies: ["DatadogRuntime"], path: "SDK/{m}"),' for m in modules)
-    deps = ", ".join(f'"{m}"' for m in modules)
-    write_if_changed(os.path.join(pkg, "Package.swift"), PACKAGE_TEMPLATE % {
-        "modules": mods, "module_deps": deps,
-        "extra_deps": ("\n        " + FLYINGFOX_PACKAGE) if replay else "",
-        "extra_targets": (REPLAY_TARGET % {"module_deps": deps}) if replay else "",
-    })
-    # pin swift-log like the root package so no new resolution is needed
+def prepare_package(gen_dir, targets):
+    """The generated SDK into .ci/harness/SDK/<target> (the package's manifest lists the folders);
+    targets: [[module, harness target]] from the harness report."""
+    sdk = os.path.join(HARNESS_PKG, "SDK")
+    os.makedirs(sdk, exist_ok=True)
+    modules = []
+    for module, target in targets:
+        if os.path.isdir(os.path.join(gen_dir, module)):
+            sync_tree(os.path.join(gen_dir, module), os.path.join(sdk, target))
+            modules.append(module)
+    for name in os.listdir(sdk):
+        if name not in {t for m, t in targets if m in modules}:
+            path = os.path.join(sdk, name)
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+    # pin the dependencies like the root package, so that no new resolution is needed
     root_resolved = os.path.join(REPO, "Package.resolved")
-    if os.path.exists(root_resolved) and not os.path.exists(os.path.join(pkg, "Package.resolved")):
-        with open(root_resolved) as f:
-            res = json.load(f)
-        res["pins"] = [p for p in res.get("pins", []) if p.get("identity") == "swift-log"]
-        res.pop("originHash", None)
-        with open(os.path.join(pkg, "Package.resolved"), "w") as f:
-            json.dump(res, f, indent=2)
+    if os.path.exists(root_resolved) and not os.path.exists(os.path.join(HARNESS_PKG, "Package.resolved")):
+        shutil.copyfile(root_resolved, os.path.join(HARNESS_PKG, "Package.resolved"))
     return modules
 
 
@@ -351,14 +217,18 @@ class TreeMemorySampler(threading.Thread):
 def swift_build(pkg, log_path, product=None, jobs=None):
     # GNU time reports the largest process's peak memory; without it only the sampled tree peak is known.
     timer = ["/usr/bin/time", "-v"] if os.access("/usr/bin/time", os.X_OK) else []
-    cmd = timer + ["swift", "build", "-c", "debug", "--disable-index-store", "--package-path", pkg]
+    cmd = timer + ["swift", "build", "-c", "debug", "--disable-index-store", "--package-path", HARNESS_PKG,
+                   "--scratch-path", os.path.join(pkg, ".build")]
     if product:
         cmd += ["--product", product]
     if jobs:
         cmd += ["-j", str(jobs)]
     t0 = time.time()
     with open(log_path, "w") as out:
-        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        # the harness manifest's module list (.ci/harness/Package.swift)
+        env = dict(os.environ, CONFORMANCE_SDK_MODULES=",".join(sorted(
+            d for d in os.listdir(os.path.join(HARNESS_PKG, "SDK")) if os.path.isdir(os.path.join(HARNESS_PKG, "SDK", d)))))
+        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
         sampler = TreeMemorySampler(p.pid)
         sampler.start()
         rc = p.wait()
@@ -439,62 +309,12 @@ def short(v):
     return s if len(s) <= 60 else s[:57] + "..."
 
 
-PLACEHOLDERS = {"integer", "number", "int64", "int32", "double", "float", "boolean", "object", "array"}
-
-
-def value_at(doc, path):
-    v = doc
-    for key, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", path[1:]):
-        try:
-            v = v[key] if key else v[int(index)]
-        except (KeyError, IndexError, TypeError, ValueError):
-            return None
-    return v
-
-
-def roundtrip_category(reason, example_json=None):
-    r = re.sub(r"\[\d+\]", "[]", reason)
-    if r.startswith("harness:"):
-        return "harness: type does not compile / no entry"
-    if r.startswith("decode:"):
-        m = re.match(r"decode: typeMismatch at (\S+): expected ([\w<>, ]+?): (?:.*found (an? \w+|\w+))?", reason)
-        if m:
-            expected = m.group(2).replace("Dictionary<String, Any>", "object").replace("Array<Any>", "array")
-            if example_json is not None:
-                v = value_at(json.loads(example_json), m.group(1))
-                if isinstance(v, str) and v in PLACEHOLDERS:
-                    return f"example placeholder {json.dumps(v)} where {expected} is expected (page quirk)"
-            return f"decode typeMismatch: expected {expected}, found {m.group(3) or '?'}"
-        m = re.match(r"decode: (\w+)", r)
-        kind = m.group(1) if m else "error"
-        if kind == "valueNotFound" and "null" in r:
-            return "decode valueNotFound: null where a value is required (not nullable)"
-        if kind == "keyNotFound":
-            return "decode keyNotFound: required key absent in the example"
-        return f"decode {kind}"
-    if r.startswith("encode:"):
-        return "encode error"
-    if "dropped" in r:
-        return "value dropped"
-    if "added" in r:
-        return "value added"
-    if re.search(r'"[-+0-9.eE]+" became [-+0-9.eE]+$', r):
-        return "numeric-looking string re-encoded as a number"
-    if "number" in r:
-        return "number changed"
-    if re.search(r'"\d{4}-\d\d-\d\dT', r):
-        return "date-time string changed"
-    if "array of" in r:
-        return "array length changed"
-    return "value changed"
-
-
-def run_roundtrip(pkg, examples, workdir, build_log_prefix, args):
+def run_roundtrip(pkg, scorer, examples, workdir, build_log_prefix, args):
     """Builds the harness (dropping types that do not compile), runs it, compares. -> dict"""
     excluded = {}
     result = {}
     for attempt in range(3):
-        line_map = write_harness(pkg, examples, excluded)
+        line_map = render_harness(scorer, workdir, excluded_types=excluded)["roundtrip_lines"]
         b = swift_build(pkg, f"{build_log_prefix}-roundtrip{attempt}.log", product="RoundTrip")
         result["build"] = b
         if b["rc"] == 0:
@@ -506,276 +326,45 @@ def run_roundtrip(pkg, examples, workdir, build_log_prefix, args):
             result["error"] = "the harness does not build (SDK errors)" if sdk_errs else "the harness does not build"
             return result
         for e in harness_errs:
-            n = line_map.get((os.path.basename(e["file"]), e["line"]))
-            if n:
+            for n in line_map.get(f"{os.path.basename(e['file'])}:{e['line']}", []):
                 excluded[n] = e["msg"]
-        if not any(line_map.get((os.path.basename(e["file"]), e["line"])) for e in harness_errs):
+        if not any(line_map.get(f"{os.path.basename(e['file'])}:{e['line']}") for e in harness_errs):
             result["error"] = "the harness does not build: " + harness_errs[0]["msg"]
             return result
     else:
         result["error"] = "the harness does not build after dropping types"
         return result
     exe = os.path.join(pkg, ".build", "debug", "RoundTrip")
-    todo = [e for e in examples if e["type"] not in excluded]
+    todo = [e for e in examples if e["harness_type"] not in excluded]
     inp = os.path.join(workdir, "roundtrip-input.json")
     with open(inp, "w") as f:
-        json.dump([{"id": e["id"], "type": e["type"], "json": e["json"]} for e in todo], f)
+        json.dump([{"id": e["id"], "type": e["harness_type"], "json": e["json"]} for e in todo], f)
     outp = os.path.join(workdir, "roundtrip-output.jsonl")
     t0 = time.time()
     with open(outp, "w") as out:
         r = subprocess.run([exe, inp], stdout=out, stderr=subprocess.PIPE, text=True)
     result["run_s"] = round(time.time() - t0, 1)
-    outputs = {}
-    with open(outp) as f:
-        for line in f:
-            line = line.strip()
-            if line:
-                try:
-                    o = json.loads(line)
-                    outputs[o["id"]] = o
-                except ValueError:
-                    pass
+    # judged by `datadog-codegen-conformance roundtrip` (prints the failures, categories and summary line)
+    excluded_path = os.path.join(workdir, "roundtrip-excluded.json")
+    with open(excluded_path, "w") as f:
+        json.dump(excluded, f)
+    judged_path = os.path.join(workdir, "roundtrip-result.json")
+    cmd = [scorer, "roundtrip", "--harness", os.path.join(workdir, "harness.json"), "--output", outp,
+           "--excluded", excluded_path, "--build-seconds", str(result["build"]["wall_s"]),
+           "--run-seconds", str(result["run_s"]), "--result", judged_path]
     if r.returncode != 0:
-        result["crash"] = f"exit {r.returncode}: {r.stderr[-500:]}"
-    failures, passed = [], 0
-    for e in examples:
-        where = f"{e['page']}:{e['line']}"
-        if e["type"] in excluded:
-            failures.append((where, e, f"harness: {e['type']} does not compile: {excluded[e['type']]}"))
-            continue
-        o = outputs.get(e["id"])
-        if o is None:
-            failures.append((where, e, "no result (harness crashed before it?)"))
-            continue
-        if "error" in o:
-            failures.append((where, e, o["error"]))
-            continue
-        diff = json_equal(json.loads(e["json"]), json.loads(o["json"]))
-        if diff:
-            failures.append((where, e, diff))
-        else:
-            passed += 1
-    result["passed"] = passed
-    result["failures"] = failures
+        cmd += ["--crash", f"exit {r.returncode}: {r.stderr[-500:]}"]
+    j = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
+    if j.returncode != 0:
+        sys.exit("conformance: datadog-codegen-conformance roundtrip failed")
+    result["report"] = j.stdout
+    with open(judged_path) as f:
+        result.update(json.load(f))
     return result
 
 
 # ----------------------------------------------------------------------------------------------
 # figure 6: replay of recorded traffic (cassettes)
-
-REPLAY_DIR = os.path.join(CI_DIR, "replay")
-FLYINGFOX_PACKAGE = '.package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),'
-REPLAY_TARGET = """        .executableTarget(
-            name: "Replay",
-            dependencies: [
-                "DatadogRuntime", %(module_deps)s,
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
-            ],
-            path: "Replay",
-            swiftSettings: [.swiftLanguageMode(.v5)]
-        ),
-"""
-REPLAY_BUILTIN_ARGS = {"String", "Int64", "Int32", "Int", "Double", "Float", "Bool", "Date"}
-
-
-def split_top_level(text, sep=","):
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        if ch in "[(<{":
-            depth += 1
-        elif ch in "])>}":
-            depth -= 1
-        if ch == sep and depth == 0:
-            parts.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(ch)
-    if "".join(cur).strip():
-        parts.append("".join(cur).strip())
-    return parts
-
-
-SIG_RE = re.compile(r"^\s*public func (`?\w+`?)\((.*)\) async throws(?: -> (.+?))? \{\s*$")
-TYPE_DECL_RE = re.compile(r"^(?:public\s+)?(?:struct|extension|final class|class|actor)\s+(\w+)")
-
-
-def parse_api_signatures(gen_dir):
-    """(module, api type, method) -> [{params: [{label, type, optional}], returns}] from generated APIs/*.swift."""
-    sigs = collections.defaultdict(list)
-    for module in sorted(os.listdir(gen_dir)):
-        apis = os.path.join(gen_dir, module, "APIs")
-        if not os.path.isdir(apis):
-            continue
-        for path in _swift_files(apis):
-            current = None
-            with open(path, encoding="utf-8", errors="replace") as f:
-                for line in f:
-                    m = TYPE_DECL_RE.match(line)
-                    if m:
-                        current = m.group(1)
-                        continue
-                    m = SIG_RE.match(line)
-                    if not m or current is None:
-                        continue
-                    params = []
-                    for p in split_top_level(m.group(2)):
-                        head, _, default = p.partition("=")
-                        label, _, typ = head.partition(":")
-                        label, typ = label.strip(), typ.strip()
-                        names = label.split()
-                        params.append({"label": names[0], "name": names[-1].strip("`"), "type": typ,
-                                       "optional": typ.endswith("?") or bool(default.strip())})
-                    sigs[(module, current, m.group(1).strip("`"))].append(
-                        {"params": params, "returns": (m.group(3) or "").strip() or None})
-    return sigs
-
-
-def replay_func_name(version, operation_id):
-    return "replay_" + re.sub(r"\W", "_", f"{version}_{operation_id}")
-
-
-def replay_functions(dump, gen_dir, module_types):
-    """-> ({(version, opid): (module, api, swift source lines)}, {(version, opid): reason not generated})"""
-    sigs = parse_api_signatures(gen_dir)
-    funcs, missing = {}, {}
-    for p in dump.get("pages", []):
-        for op in p.get("operations", []):
-            key = (op.get("version"), op.get("operation_id"))
-            if key in funcs or key in missing:
-                continue
-            module = op.get("swift_module") or ("DatadogV1" if op.get("version") == "v1" else "DatadogV2")
-            api, method = op.get("swift_api"), op.get("swift_method")
-            cands = sigs.get((module, api, method))
-            if not cands:
-                missing[key] = f"harness: no generated method {module}.{api}.{method}"
-                continue
-            sig = cands[0]
-            by_swift_name = {q.get("swift_name"): q for q in op.get("parameters") or []}
-            names = module_types.get(module)
-            # one `let` per argument, with non-overloaded helpers: a single call expression with
-            # overloaded generic helpers per argument makes the type checker explode (23 GB seen)
-            args, lets, ok = [], [], True
-            for sp in sig["params"]:
-                bare = strip_optional(sp["type"])
-                typ = qualify(bare, module, names)
-                decl = typ
-                if sp["name"] == "body" and op.get("request"):
-                    expr = f"try call.{'optBody' if sp['optional'] else 'body'}({typ}.self)"
-                else:
-                    q = by_swift_name.get(sp["name"])
-                    if q is None:
-                        if sp["optional"]:
-                            continue
-                        missing[key] = f"harness: parameter {sp['name']} of {method} is not in the dump"
-                        ok = False
-                        break
-                    elem = bare[1:-1].strip() if bare.startswith("[") and bare.endswith("]") and ":" not in bare else None
-                    if bare == "DatadogFile":
-                        fn = "optFile" if sp["optional"] else "file"
-                        expr = f"try call.{fn}({swift_string_literal(q['name'])})"
-                        var = f"a{len(lets)}"
-                        lets.append(f"    let {var}: {decl}{'?' if sp['optional'] else ''} = {expr}")
-                        args.append(var if sp["label"] == "_" else f"{sp['label']}: {var}")
-                        continue
-                    if bare in REPLAY_BUILTIN_ARGS or elem in REPLAY_BUILTIN_ARGS:
-                        fn, ftyp = "arg", typ
-                    elif elem is not None:
-                        fn, ftyp = "rawArrayArg", qualify(elem, module, names)
-                    else:
-                        fn, ftyp = "rawArg", typ
-                    if sp["optional"]:
-                        fn = {"arg": "opt", "rawArg": "rawOpt", "rawArrayArg": "rawArrayOpt"}[fn]
-                    expr = f"try call.{fn}({swift_string_literal(q['name'])}, {ftyp}.self)"
-                var = f"a{len(lets)}"
-                lets.append(f"    let {var}: {decl}{'?' if sp['optional'] else ''} = {expr}")
-                args.append(var if sp["label"] == "_" else f"{sp['label']}: {var}")
-            if not ok:
-                continue
-            call = f"try await api.{method}({', '.join(args)})"
-            lines = [f"func {replay_func_name(*key)}(_ call: ReplayCall) async throws -> ReplayOutcome {{",
-                     f"    let api = {module}.{api}(configuration: call.configuration)"] + lets
-            if sig["returns"] in (None, "Void", "()"):
-                lines += [f"    {call}", "    return .none"]
-            else:
-                lines += [f"    let result = {call}", "    return try ReplayOutcome.value(result)"]
-            lines += ["}", ""]
-            funcs[key] = (module, api, lines)
-    return funcs, missing
-
-
-PAGED_SIG_RE = re.compile(r"^\s*public func (`?\w+Paginated`?)\((.*)\) -> PaginatedSequence<.+> \{\s*$")
-
-
-def paged_replay_functions(dump, gen_dir, module_types):
-    """`…Paginated` wrappers for the replay: {(version, opid + "Paginated"): (module, api, lines)}. Each function
-    calls the wrapper with the main call's arguments and iterates until the sequence ends or a page request
-    matches no recording (the official clients' tests stop after a few pages; the wrapper may ask for more)."""
-    wrappers = {}
-    for module in sorted(os.listdir(gen_dir)):
-        for path in _swift_files(os.path.join(gen_dir, module, "APIs")) if os.path.isdir(os.path.join(gen_dir, module, "APIs")) else []:
-            current = None
-            with open(path, encoding="utf-8", errors="replace") as f:
-                for line in f:
-                    m = TYPE_DECL_RE.match(line)
-                    if m:
-                        current = m.group(1)
-                        continue
-                    m = PAGED_SIG_RE.match(line)
-                    if m and current:
-                        params = []
-                        for prm in split_top_level(m.group(2)):
-                            head, _, default = prm.partition("=")
-                            label, _, typ = head.partition(":")
-                            params.append({"label": label.strip(), "type": typ.strip(),
-                                           "optional": typ.strip().endswith("?"), "default": default.strip()})
-                        wrappers[(module, current, m.group(1).strip("`"))] = params
-    funcs = {}
-    for p in dump.get("pages", []):
-        for op in p.get("operations", []):
-            if not op.get("pagination"):
-                continue
-            module, api, method = op.get("swift_module"), op.get("swift_api"), op.get("swift_method") + "Paginated"
-            params = wrappers.get((module, api, method))
-            if params is None:
-                continue
-            names = module_types.get(module)
-            by_swift_name = {q.get("swift_name"): q for q in op.get("parameters") or []}
-            lets, args = [], []
-            for sp in params:
-                bare = strip_optional(sp["type"])
-                typ = qualify(bare, module, names)
-                if sp["label"].strip("`") == "body" and op.get("request"):
-                    expr = f"try call.{'optBody' if sp['optional'] else 'body'}({typ}.self)"
-                else:
-                    q = by_swift_name.get(sp["label"].strip("`"))
-                    if q is None:
-                        break
-                    elem = bare[1:-1].strip() if bare.startswith("[") and bare.endswith("]") and ":" not in bare else None
-                    fn, ftyp = ("arg", typ) if bare in REPLAY_BUILTIN_ARGS or elem in REPLAY_BUILTIN_ARGS else \
-                        ("rawArrayArg", qualify(elem, module, names)) if elem is not None else ("rawArg", typ)
-                    if sp["optional"] or sp["default"]:
-                        fn = {"arg": "opt", "rawArg": "rawOpt", "rawArrayArg": "rawArrayOpt"}[fn]
-                    expr = f"try call.{fn}({swift_string_literal(q['name'])}, {ftyp}.self)"
-                    if sp["default"] and not sp["optional"]:
-                        expr += f" ?? {sp['default']}"
-                var = f"a{len(lets)}"
-                lets.append(f"    let {var}: {typ}{'?' if sp['optional'] else ''} = {expr}")
-                args.append(f"{sp['label']}: {var}")
-            else:
-                key = (op.get("version"), op.get("operation_id") + "Paginated")
-                funcs[key] = (module, api, [
-                    f"func {replay_func_name(*key)}(_ call: ReplayCall) async throws -> ReplayOutcome {{",
-                    f"    let api = {module}.{api}(configuration: call.configuration)"] + lets + [
-                    "    var items = 0",
-                    f"    for try await _ in api.{method}({', '.join(args)}) {{",
-                    "        items += 1",
-                    "        if ReplayServer.shared.take().last?.matched == -1 { break }",
-                    "    }",
-                    "    return try ReplayOutcome.value([\"items\": items])",
-                    "}", ""])
-    return funcs
-
 
 def paged_replay_calls(R):
     """One wrapper call per scenario with `main_page` interactions, with the main call's arguments."""
@@ -817,48 +406,6 @@ def report_paged_replay(R, paged, outputs, funcs):
             passed += 1
     print(f"replay paginated: {passed} passed, {len(failed)} failed")
     return passed, failed
-
-
-def write_replay_harness(pkg, funcs, excluded):
-    """Replay/: ReplaySupport.swift (as is), Ops_<module>_<api>.swift, main.swift (dispatch). -> line map"""
-    rd = os.path.join(pkg, "Replay")
-    os.makedirs(rd, exist_ok=True)
-    wanted = {"ReplaySupport.swift", "main.swift"}
-    with open(os.path.join(REPLAY_DIR, "ReplaySupport.swift")) as f:
-        write_if_changed(os.path.join(rd, "ReplaySupport.swift"), f.read())
-    by_file = collections.defaultdict(list)
-    for key in sorted(funcs):
-        if key in excluded:
-            continue
-        module, api, lines = funcs[key]
-        by_file[f"Ops_{module}_{api}.swift"].append((key, lines))
-    line_map = {}
-    registrations = []
-    for fn, items in sorted(by_file.items()):
-        wanted.add(fn)
-        out = ["// Written by .ci/conformance.py. Do not edit.", "import Foundation", "import DatadogRuntime",
-               *module_imports(pkg), ""]
-        for key, lines in items:
-            for l in lines:
-                out.append(l)
-                line_map[(fn, len(out))] = key
-        # a table filled by plain statements: one giant `switch` of `try await` cases in one async
-        # function made the compiler grow past 18 GB (coroutine splitting)
-        reg = "register_" + re.sub(r"\W", "_", fn[:-6])
-        registrations.append(reg)
-        out.append(f"func {reg}(_ table: inout [String: ReplayFunction]) {{")
-        for key, _lines in items:
-            out.append(f"    table[{swift_string_literal(key[0] + '.' + key[1])}] = {replay_func_name(*key)}")
-        out += ["}", ""]
-        write_if_changed(os.path.join(rd, fn), "\n".join(out))
-    regs = "\n".join(f"    {r}(&table)" for r in registrations)
-    with open(os.path.join(REPLAY_DIR, "main.swift.in")) as f:
-        main = f.read().replace("/*REGISTER*/", regs).replace("/*IMPORTS*/", "\n".join(module_imports(pkg)))
-    write_if_changed(os.path.join(rd, "main.swift"), main)
-    for fn in os.listdir(rd):
-        if fn not in wanted:
-            os.remove(os.path.join(rd, fn))
-    return line_map
 
 
 def url_segments(url):
@@ -1431,11 +978,12 @@ def replay_category(reason):
     return r[:80]
 
 
-def run_replay(pkg, R, funcs, workdir, build_log_prefix):
+def run_replay(pkg, scorer, R, funcs, workdir, build_log_prefix):
     """Builds the Replay harness (dropping operations whose function does not compile), runs it. -> dict"""
     excluded, result = {}, {}
     for attempt in range(3):
-        line_map = write_replay_harness(pkg, funcs, excluded)
+        line_map = render_harness(scorer, workdir,
+                                  excluded_operations=[f"{v}.{o}" for v, o in excluded])["replay_lines"]
         b = swift_build(pkg, f"{build_log_prefix}-replay{attempt}.log", product="Replay")
         result["build"] = b
         if b["rc"] == 0:
@@ -1447,9 +995,8 @@ def run_replay(pkg, R, funcs, workdir, build_log_prefix):
             return result
         hit = False
         for e in h_errs:
-            k = line_map.get((os.path.basename(e["file"]), e["line"]))
-            if k:
-                excluded.setdefault(k, e["msg"])
+            for k in line_map.get(f"{os.path.basename(e['file'])}:{e['line']}", []):
+                excluded.setdefault(op_key(k), e["msg"])
                 hit = True
         if not hit:
             result["error"] = "the replay harness does not build: " + h_errs[0]["msg"]
@@ -1552,7 +1099,7 @@ def main():
     ap.add_argument("--record", action="store_true",
                     help="rewrite the levels file and the expected-failure lists with the current figures")
     ap.add_argument("--levels", default=LEVELS_FILE, help="levels file (default .ci/conformance-levels.json)")
-    ap.add_argument("--expected-failures", default=expected_failures.LISTS_DIR, metavar="DIR",
+    ap.add_argument("--expected-failures", default=os.path.join(CI_DIR, "expected-failures"), metavar="DIR",
                     help="folder of the expected-failure lists (default .ci/expected-failures)")
     ap.add_argument("--force-ratchet", action="store_true",
                     help="apply the levels even when they were recorded for another folder of pages")
@@ -1616,21 +1163,16 @@ def main():
         pkg = os.path.join(workdir, "sdk")
         if args.clean_build and os.path.exists(os.path.join(pkg, ".build")):
             shutil.rmtree(os.path.join(pkg, ".build"))
-        modules = prepare_package(pkg, gen_dir, replay=bool(cassettes))
-        # type names per module: one file per type, plus the typealiases of identical types (TypeAliases.swift)
-        module_types = {m: {os.path.basename(f)[:-6] for f in _swift_files(os.path.join(gen_dir, m, "Models"))}
-                        | set(re.findall(r"^public typealias (\w+) =", "".join(
-                            open(f, encoding="utf-8").read() for f in _swift_files(os.path.join(gen_dir, m, "Models"))
-                            if f.endswith("TypeAliases.swift")), re.M))
-                        for m in modules}
-        examples, skipped = collect_examples(dump, module_types)
-        # the harness must exist for the package to load; start with a trivial one so the SDK build is measured alone
-        write_harness(pkg, [], {})
-        if cassettes:
-            write_replay_harness(pkg, {}, {})
+        # the harnesses must exist for the package to load; empty ones first so the SDK build is measured alone
+        H = render_harness(scorer, workdir, empty=True)
+        modules = prepare_package(gen_dir, H["modules"])
+        examples = H["examples"]
+        skipped = collections.Counter()
+        for reason, count in H["skipped"]:
+            skipped[reason] = int(count)
         log(f"[conformance] building the SDK ({', '.join(modules)}) in {pkg} ...")
         # with the replay target in the package, build only what a plain build built before (SDK + RoundTrip)
-        build_info = swift_build(pkg, os.path.join(workdir, "sdk-build.log"), product="RoundTrip" if cassettes else None)
+        build_info = swift_build(pkg, os.path.join(workdir, "sdk-build.log"), product="RoundTrip")
         errs, cats = categorize_errors(build_info["text"])
         ok = build_info["rc"] == 0
         print(f"== 5. SDK build (debug, {', '.join(modules)}): {'OK' if ok else 'FAILED'} in {build_info['wall_s']}s, "
@@ -1655,7 +1197,7 @@ def main():
         if ok and args.replay_only:
             print("   round trip: not run (--replay-only)")
         elif ok:
-            rt = run_roundtrip(pkg, examples, workdir, os.path.join(workdir, "sdk-build"), args)
+            rt = run_roundtrip(pkg, scorer, examples, workdir, os.path.join(workdir, "sdk-build"), args)
             if "error" in rt:
                 errs2, cats2 = categorize_errors(rt["build"]["text"])
                 print(f"   round-trip harness: {rt['error']}")
@@ -1664,28 +1206,12 @@ def main():
                 figures["roundtrip_passed"] = 0
                 figures["roundtrip_pass_pct"] = 0.0
             else:
-                if rt.get("crash"):
-                    print(f"   harness crashed: {rt['crash']}")
-                fails = rt["failures"]
-                for where, e, reason in fails:
-                    print(f"{where}: {e['label']} {e['type']}: {reason}")
-                cats_rt = collections.defaultdict(list)
-                for w, e, r in fails:
-                    cats_rt[roundtrip_category(r, e["json"])].append((w, e, r))
-                print(f"   harness build {rt['build']['wall_s']}s, run {rt.get('run_s')}s; failures by category:")
-                for k, v in sorted(cats_rt.items(), key=lambda kv: -len(kv[1])):
-                    w, e, r = v[0]
-                    print(f"   {len(v):6d} {k}")
-                    print(f"          e.g. {w}: {e['type']}: {r[:200]}")
-                quirks = sum(len(v) for k, v in cats_rt.items() if k.endswith("(page quirk)"))
-                total = rt["passed"] + len(fails)
-                print(f"roundtrip: {rt['passed']} passed, {len(fails)} failed"
-                      f" ({quirks} of the failures are page-example placeholders no type could decode)")
-                failing["roundtrip"] = [(f"{e['page']} | {e['operation']} {e['label']}", f"{e['type']}: {r}")
-                                        for _w, e, r in fails]
-                figures["roundtrip_failed"] = len(fails)
-                figures["roundtrip_placeholder_failures"] = quirks
+                print(rt["report"], end="")
+                failing["roundtrip"] = [(i["item"], i["detail"]) for i in rt["failing"]]
+                figures["roundtrip_failed"] = rt["failed"]
+                figures["roundtrip_placeholder_failures"] = rt["placeholder_failures"]
                 figures["roundtrip_passed"] = rt["passed"]
+                total = rt["passed"] + rt["failed"]
                 figures["roundtrip_pass_pct"] = pct(rt["passed"], total)
         else:
             print("roundtrip: 0 passed, 0 failed (not run: the SDK does not build)")
@@ -1696,9 +1222,9 @@ def main():
         if cassettes:
             print()
             R = collect_replay(dump, cassettes, args.replay_only)
-            funcs, missing_funcs = replay_functions(dump, gen_dir, module_types)
-            paged_funcs = paged_replay_functions(dump, gen_dir, module_types)
-            funcs.update(paged_funcs)
+            funcs = {op_key(k) for k in H["replay_functions"]}
+            missing_funcs = {op_key(k): why for k, why in H["replay_missing"].items()}
+            paged_funcs = {op_key(k) for k in H["paged_functions"]}
             R["paged"] = paged_replay_calls(R)
             print(f"== 6. replay of recorded traffic ({cassettes}"
                   f"{', only ' + ', '.join(args.replay_only) if args.replay_only else ''}): "
@@ -1711,7 +1237,7 @@ def main():
                 figures["replay_passed"] = 0
             else:
                 log(f"[conformance] building and running the replay harness ({len(R['calls'])} calls) ...")
-                rr = run_replay(pkg, R, funcs, workdir, os.path.join(workdir, "sdk-build"))
+                rr = run_replay(pkg, scorer, R, funcs, workdir, os.path.join(workdir, "sdk-build"))
                 if "error" in rr:
                     errs3, cats3 = categorize_errors(rr["build"]["text"])
                     print(f"   replay harness: {rr['error']}")
@@ -1764,65 +1290,21 @@ def main():
         with open(args.report, "w") as f:
             json.dump(figures, f, indent=2, default=list)
 
-    levels = {}
-    if os.path.exists(args.levels):
-        with open(args.levels) as f:
-            levels = json.load(f)
-    current = {k: round(figures[k], 2) if isinstance(figures[k], float) else figures[k]
-               for k, _ in RATCHET if k in figures}
-    if subset:
-        print(f"== ratchet not applied: {subset} (levels are for the whole folder as published)")
-        return 0
+    # 7. ratchet: datadog-codegen-conformance ratchet
+    run_path = os.path.join(workdir, "ratchet-run.json")
+    with open(run_path, "w") as f:
+        json.dump({"figures": {k: v for k, v in figures.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
+                   "failing": {name: [{"item": str(i), "detail": str(d)} for i, d in items] for name, items in failing.items()},
+                   "subset": subset, "pages": pages, "page_count": FR["page_count"],
+                   "operations": FR["operations"]["total"]}, f)
+    cmd = [scorer, "ratchet", "--run", run_path, "--levels", args.levels, "--expected-failures", args.expected_failures,
+           "--examples", str(args.examples)]
     if args.record:
-        new = dict(levels)
-        new.setdefault("levels", {})
-        for k, v in current.items():
-            # floor to 2 decimals so that the recorded level is never above the measured figure
-            new["levels"][k] = (int(figures[k] * 100) / 100.0) if isinstance(figures[k], float) else v
-        new["_note"] = ("Minimum accepted figures for `.ci/conformance PAGES TRUTH`; "
-                        "rewrite with --record. Percentages are floored to 2 decimals.")
-        new["recorded_for"] = {"pages": pages, "page_count": FR["page_count"], "operations": FR["operations"]["total"],
-                               "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-        with open(args.levels, "w") as f:
-            json.dump(new, f, indent=2, sort_keys=True)
-            f.write("\n")
-        print(f"   recorded levels in {args.levels}")
-        for name, items in sorted(failing.items()):
-            expected_failures.write_list(name, [i for i, _d in items], args.expected_failures)
-            print(f"   recorded {len(items)} expected failures in "
-                  f"{os.path.relpath(expected_failures.path_of(name, args.expected_failures))}")
-        return 0
-    rec = levels.get("recorded_for", {})
-    here = (FR["page_count"], FR["operations"]["total"])
-    if levels and not args.force_ratchet and (rec.get("page_count"), rec.get("operations")) != here:
-        print(f"== ratchet not applied: levels were recorded for {rec.get('page_count')} pages / "
-              f"{rec.get('operations')} operations ({rec.get('pages')}), this folder has {here[0]} / "
-              f"{here[1]} (use --force-ratchet or --levels FILE)")
-        return 0
-    below = []
-    for k, label in RATCHET:
-        lvl = levels.get("levels", {}).get(k)
-        if lvl is None or k not in figures:
-            continue
-        if figures[k] + 1e-9 < lvl:
-            below.append(f"{label}: {current[k]} < recorded {lvl}")
-    print("== expected failures (" + os.path.relpath(args.expected_failures) + ")")
-    problems = expected_failures.compare(failing, args.expected_failures, n)
-    if below or problems:
-        print("== RATCHET FAILED" + (f" ({problems} items differ from the expected-failure lists; when the change "
-                                     "is intended, re-record with --record)" if problems else ""))
-        for b in below:
-            print(f"   {b}")
-        return 1
-    print("== ratchet OK" + ("" if levels else " (no levels recorded)"))
-    return 0
-
-
-def _swift_files(d):
-    out = []
-    for root, _d, files in os.walk(d):
-        out += [os.path.join(root, f) for f in files if f.endswith(".swift")]
-    return out
+        cmd.append("--record")
+    if args.force_ratchet:
+        cmd.append("--force-ratchet")
+    sys.stdout.flush()
+    return subprocess.run(cmd).returncode
 
 
 if __name__ == "__main__":

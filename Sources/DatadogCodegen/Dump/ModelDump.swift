@@ -2,14 +2,20 @@ import Foundation
 
 /// The generator's model as JSON (`dump`): what each page's rows became.
 public enum ModelDump {
-    /// The dump as JSON-serializable values: per page, each operation with its parameters, request, responses and field trees.
+    /// The dump as JSON-serializable values: per page, each operation with its parameters, method
+    /// signature, request, responses and field trees; per module, the names of its types.
     public static func json(_ sdk: SDKModel) -> Any {
         let moduleNames = Dictionary(sdk.modules.map { ($0.version, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return ["pages": sdk.pages.map { page -> [String: Any] in
-            ["file": page.file, "operations": page.operations.map {
-                operation($0, module: moduleNames[$0.version] ?? "")
-            }]
-        }]
+        return [
+            "modules": sdk.modules.map { module -> [String: Any] in
+                ["name": module.name, "version": module.version, "types": module.types.map(\.name).sorted()]
+            },
+            "pages": sdk.pages.map { page -> [String: Any] in
+                ["file": page.file, "operations": page.operations.map {
+                    operation($0, module: moduleNames[$0.version] ?? "")
+                }]
+            },
+        ]
     }
 
     /// The dump as UTF-8 JSON with sorted keys.
@@ -34,6 +40,8 @@ public enum ModelDump {
                 ["name": parameter.wireName, "in": parameter.location.rawValue, "required": parameter.required,
                  "type": parameter.typeCell, "swift_name": parameter.name, "swift_type": parameter.type.swift]
             },
+            "arguments": operation.arguments.map { argument(operation, $0) },
+            "returns": returns(operation.response),
             "responses": operation.responses.map { response -> [String: Any] in
                 ["status": response.status,
                  "swift_type": response.type?.swift ?? NSNull(),
@@ -42,7 +50,7 @@ public enum ModelDump {
                  "fields": fields(response.fields, response.resolved?.children ?? [])]
             },
         ]
-        result["pagination"] = operation.pagination.map { pagination($0, method: operation.paginatedMethodName) } ?? NSNull()
+        result["pagination"] = operation.pagination.map { pagination($0, of: operation) } ?? NSNull()
         if let body = operation.body {
             result["request"] = ["swift_type": body.type.swift, "content_type": body.contentType,
                                  "required": body.required, "encoding": body.encoding.rawValue,
@@ -54,12 +62,44 @@ public enum ModelDump {
         return result
     }
 
-    /// `{"style", "items", "position", "size", "element", "next_cursor", "body_cursor", "swift_method"}`:
-    /// wire names and key paths (`meta.page.after`); `items` is empty when the response itself is
-    /// the list; `swift_method` is the `…Paginated` wrapper.
-    static func pagination(_ pagination: Pagination, method: String?) -> [String: Any] {
+    /// One argument of the method, in signature order: `{"name", "swift_type", "required", "body",
+    /// "parameter"}` (`swift_type` without the optional; `parameter` is the wire name, null for the body).
+    static func argument(_ operation: OperationDecl, _ argument: MethodArgument) -> [String: Any] {
+        var wireName: Any = NSNull()
+        if case .parameter(let index) = argument.role { wireName = operation.parameters[index].wireName }
+        return ["name": argument.name, "swift_type": argument.type.swift, "required": argument.required,
+                "body": argument.role == .body, "parameter": wireName]
+    }
+
+    /// The method's return type: null when it returns nothing.
+    static func returns(_ kind: OperationDecl.ResponseKind) -> Any {
+        switch kind {
+        case .none: return NSNull()
+        case .decoded(let type): return type.swift
+        case .data: return "Data"
+        case .text: return "String"
+        }
+    }
+
+    /// `{"style", "items", "position", "size", "element", "next_cursor", "body_cursor", "swift_method",
+    /// "arguments"}`: wire names and key paths (`meta.page.after`); `items` is empty when the response
+    /// itself is the list; `swift_method` is the `…Paginated` wrapper and `arguments` its parameters
+    /// (as ``argument(_:_:)``, plus `"default"`: the Swift default of a required one, or null).
+    static func pagination(_ pagination: Pagination, of operation: OperationDecl) -> [String: Any] {
         [
-            "swift_method": method ?? NSNull(),
+            "swift_method": operation.paginatedMethodName ?? NSNull(),
+            "arguments": operation.paginatedArguments.compactMap { paged -> [String: Any]? in
+                var result = argument(operation, paged.argument)
+                switch paged.role {
+                case .position: return nil
+                case .size:
+                    result["swift_type"] = PagedArgument.sizeType
+                    result["required"] = true
+                    result["default"] = paged.argument.required ? NSNull() : PagedArgument.defaultSize
+                case .passed, .bodyCursor: result["default"] = NSNull()
+                }
+                return result
+            },
             "style": pagination.style.rawValue,
             "items": pagination.items.wire,
             "position": pagination.position ?? NSNull(),

@@ -287,27 +287,26 @@ struct PaginatedModel: Sendable, Codable {
 
         parameters = []
         callArguments = []
-        size = "10"
-        for argument in operation.arguments {
+        size = PagedArgument.defaultSize
+        for paged in operation.paginatedArguments {
+            let argument = paged.argument
             let name = Identifiers.escapedMember(argument.name)
-            var wireName: String?
-            if case .parameter(let index) = argument.role, operation.parameters[index].location == .query {
-                wireName = operation.parameters[index].wireName
-            }
             var call = CallArgument(label: name, passesThrough: true, isPosition: false, omittedOnFirstPage: false, bodyCursor: nil)
-            if wireName != nil, wireName == pagination.position {
+            switch paged.role {
+            case .position:
                 // As the official clients do, the first page of an offset list is asked without an offset.
                 call.passesThrough = false
                 call.isPosition = true
                 call.omittedOnFirstPage = pagination.style == .offset && !argument.required
-            } else if wireName != nil, wireName == pagination.size {
-                parameters.append(ParameterModel(label: name, type: "Int64", defaultValue: argument.required ? nil : "10"))
+            case .size:
+                parameters.append(ParameterModel(label: name, type: PagedArgument.sizeType,
+                                                 defaultValue: argument.required ? nil : PagedArgument.defaultSize))
                 size = name
-            } else if argument.role == .body, let path = pagination.bodyCursor {
+            case .bodyCursor(let path):
                 parameters.append(OperationModel.parameter(argument))
                 call.passesThrough = false
                 call.bodyCursor = BodyCursor(keys: path.map(SwiftText.stringLiteral))
-            } else {
+            case .passed:
                 parameters.append(OperationModel.parameter(argument))
             }
             callArguments.append(call)

@@ -61,6 +61,7 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.nextCursor?.steps.map(\.name), ["meta", "page", "after"])
         // The method's order (required first) is the list the wrapper follows.
         XCTAssertEqual(operation.arguments.map(\.name), ["query", "include", "pageCursor", "pageSize"])
+        XCTAssertEqual(operation.paginatedArguments.map(\.role), [.passed, .passed, .position, .size])
         let rendered = try Self.render(operation)
         XCTAssertTrue(rendered.contains("(query: String, include: String? = nil, pageCursor: String? = nil, pageSize: Int64? = nil) async throws"), rendered)
         XCTAssertTrue(rendered.contains("Paginated(query: String, include: String? = nil, pageSize: Int64 = 10) -> PaginatedSequence<"), rendered)
@@ -140,10 +141,13 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.bodyCursor, ["page", "cursor"])
         XCTAssertEqual(pagination.nextCursor?.wire, "meta.page.after")
         XCTAssertNil(pagination.position)
-        let dump = ModelDump.pagination(pagination, method: operation.paginatedMethodName)
+        let dump = ModelDump.pagination(pagination, of: operation)
         XCTAssertEqual(dump["style"] as? String, "body_cursor")
         XCTAssertEqual(dump["items"] as? String, "data")
         XCTAssertEqual(dump["swift_method"] as? String, operation.methodName + "Paginated")
+        XCTAssertEqual(operation.paginatedArguments.map(\.role), [.bodyCursor(["page", "cursor"])])
+        let arguments = try XCTUnwrap(dump["arguments"] as? [[String: Any]])
+        XCTAssertEqual(arguments.map { $0["name"] as? String }, ["body"], "the wrapper takes the body, its cursor set per page")
         XCTAssertTrue(try Self.render(operation).contains("public func \(operation.methodName)Paginated("), "the wrapper is the dumped name")
     }
 

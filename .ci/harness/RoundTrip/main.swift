@@ -1,10 +1,10 @@
-// Round-trip harness template (.ci/roundtrip/main.swift.in), filled in by .ci/conformance.py.
-// Reads [{id, type, json}] from the file named by argv[1]; for each example decodes `json` into
-// `type` with JSONDecoder, re-encodes it with JSONEncoder and prints one JSON line:
-// {"id": N, "json": "<re-encoded>"} or {"id": N, "error": "<reason>"}. The comparison is done by the script.
+// The example round trip (figure 5 of .ci/conformance). Reads [{id, type, json}] from the file named
+// by argv[1]; for each example decodes `json` into `type` with JSONDecoder (through
+// `roundTripDispatch`, Generated/Dispatch.swift, rendered from the dump), re-encodes it with
+// JSONEncoder and prints one JSON line: {"id": N, "json": "<re-encoded>"} or {"id": N, "error": "<reason>"}.
+// The comparison is done by the driver.
 import Foundation
 import DatadogRuntime
-/*IMPORTS*/
 
 struct Example: Decodable {
     let id: Int
@@ -58,8 +58,8 @@ func describe(_ error: DecodingError) -> String {
 }
 
 func dispatch(_ type: String, _ data: Data) throws -> Data {
-/*DISPATCH*/
-    throw HarnessError.unknownType(type)
+    guard let out = try roundTripDispatch(type, data) else { throw HarnessError.unknownType(type) }
+    return out
 }
 
 func emit(_ object: [String: Any]) {

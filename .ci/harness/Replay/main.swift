@@ -1,16 +1,15 @@
-// Replay harness template (.ci/replay/main.swift.in), filled in by .ci/conformance.py.
-// Reads {cassettes, calls, unstable} from the file named by argv[1], starts the loopback server
-// (ReplaySupport.swift), and for each call sets the server to the call's cassette, calls the
-// generated method (Ops*.swift; each file registers its functions by "<version>.<OperationId>") and prints one JSON
-// line: {"id", "outcome": ok|api_error|client_error|error, "json"|"data_b64"|"status"|"error",
-// "requests": [what the server received]}. The comparisons are done by the script.
+// The replay of recorded traffic (figure 6 of .ci/conformance). Reads {cassettes, calls, unstable}
+// from the file named by argv[1], starts the loopback server (LoopbackServer.swift), and for each
+// call sets the server to the call's cassette, calls the generated method (Generated/Ops*.swift,
+// rendered from the dump; each file registers its functions by "<version>.<OperationId>") and prints
+// one JSON line: {"id", "outcome": ok|api_error|client_error|error, "json"|"data_b64"|"status"|"error",
+// "requests": [what the server received]}. The comparisons are done by the driver.
 import Foundation
 import DatadogRuntime
-/*IMPORTS*/
 
 let replayTable: [String: ReplayFunction] = {
     var table: [String: ReplayFunction] = [:]
-/*REGISTER*/
+    registerReplayFunctions(&table)
     return table
 }()
 
