@@ -60,10 +60,10 @@ final class OfficialNamesTests: XCTestCase {
         XCTAssertEqual(definition.options.map(\.caseName), ["noteWidgetDefinition", "toplistWidgetDefinition", "group"])
     }
 
-    func testDescendingSortValuesReadAsDescending() throws {
+    func testSortValuesReadAsAscendingAndDescending() throws {
         let module = try XCTUnwrap(try run().sdk.modules.first)
         let sort = try XCTUnwrap(module.types.first { $0.name == "WidgetSort" })
-        XCTAssertEqual(sort.cases.map(\.name), ["name", "nameDescending"])
+        XCTAssertEqual(sort.cases.map(\.name), ["nameAscending", "nameDescending"], "`NAME_ASCENDING`, `NAME_DESCENDING`")
         XCTAssertEqual(sort.cases.map(\.rawValue), ["name", "-name"], "raw values stay as on the wire")
     }
 

@@ -18,6 +18,12 @@ public struct TypeBuilder {
     private let spreading: NameSpreading?
     /// Official names known from an earlier run over the same pages (for oneOf case names).
     private let knownOfficial: Set<String>
+    /// Enum constants the examples spell, gathered on this run (see ``EnumConstants``).
+    private var constantsSeen = EnumConstants()
+    /// The enums this run declared (name and values), over which ``learnedConstants`` spread.
+    private var enumsMet: [(name: String, values: [String])] = []
+    /// Enum constants an earlier run over the same pages learned, for case names.
+    private let constants: EnumConstants
     /// A scratch builder that only learns names from a Python body: rows the body does not reach
     /// are not resolved (their types are thrown away with the builder).
     private var learnsOnly = false
@@ -27,13 +33,17 @@ public struct TypeBuilder {
     private var inRequest = false
 
     /// Creates an empty builder.
-    public init() { self.init(spreading: nil, knownOfficial: []) }
+    public init() { self.init(spreading: nil, knownOfficial: [], constants: EnumConstants()) }
 
-    /// Creates an empty builder that names rows after what an earlier run over the same pages learned.
-    init(spreading: NameSpreading?, knownOfficial: Set<String>) {
+    /// Creates an empty builder that names rows and enum cases after what an earlier run over the same pages learned.
+    init(spreading: NameSpreading?, knownOfficial: Set<String>, constants: EnumConstants) {
         self.spreading = spreading
         self.knownOfficial = knownOfficial
+        self.constants = constants
     }
+
+    /// The enum constants this run's examples spell, spread over the enums it declared.
+    var learnedConstants: EnumConstants { constantsSeen.spread(over: enumsMet) }
 
     /// The type of a whole table (request body or response).
     /// `alternatives`: the page's further Python bodies for the same table, from which only names are learned.
@@ -42,6 +52,7 @@ public struct TypeBuilder {
                                   python: PythonExpression?, alternatives: [PythonExpression] = [], official: Bool = false,
                                   isRequest: Bool = false, log: inout DiagnosticLog) -> ResolvedField {
         if official { officialNames.insert(name) }
+        for body in [python].compactMap({ $0 }) + alternatives { constantsSeen.collect(body) }
         if spreading == nil, !alternatives.isEmpty {
             // Learning run: bind every other body on an empty scratch builder and keep only the names
             // it learned (not its types, not its diagnostics). Empty, not a copy of this one: a copy
@@ -279,22 +290,9 @@ public struct TypeBuilder {
         let kind: TypeDecl.Kind
         if values.isEmpty ? node.exampleShowsInteger : values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
         else { kind = .stringEnum }
-        var used: Set<String> = []
-        var seen: Set<String> = []
-        var cases: [EnumCaseDecl] = []
-        for value in values where seen.insert(value).inserted {
-            var caseName = Identifiers.lowerCamel(value)
-            // A sort order's `-x` is x descending, as the official clients spell it (`TIMESTAMP_DESCENDING`).
-            if kind == .stringEnum, value.hasPrefix("-"), let first = value.dropFirst().first, first.isLetter {
-                caseName = Identifiers.lowerCamel(String(value.dropFirst())) + "Descending"
-            }
-            if caseName.isEmpty { caseName = value.isEmpty ? "empty" : "value" }
-            if kind != .stringEnum || caseName.first == "_" {
-                caseName = Identifiers.capped("value" + Identifiers.upperCamel(value.replacingOccurrences(of: "-", with: "minus ").replacingOccurrences(of: ".", with: "dot ")))
-            }
-            if Identifiers.unusableMemberNames.contains(caseName) { caseName += "_" }
-            cases.append(EnumCaseDecl(name: Identifiers.unique(caseName, in: &used), rawValue: value))
-        }
+        enumsMet.append((name, values))
+        let cases = EnumCaseNaming.cases(values: values, isString: kind == .stringEnum,
+                                         constants: constants.constants(name: name, values: values), description: node.description)
         let decl = TypeDecl(name: name, kind: kind, doc: node.description,
                             source: SourceLocation(file: file, line: node.line), cases: cases)
         return .named(register(decl, line: node.line, fallback: fallback))
