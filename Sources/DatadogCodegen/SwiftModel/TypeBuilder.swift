@@ -230,7 +230,8 @@ public struct TypeBuilder {
             optionIndex += 1
             let resolved = resolve(child, type: child.type, name: name + "Option\(number)", python: optionPython, depth: depth + 1, log: &log)
             resolvedChildren.append(resolved)
-            var caseName = Identifiers.lowerCamel(caseBase(resolved.type, option: child) ?? "")
+            let others = optionNodes.filter { $0.line != child.line }
+            var caseName = Identifiers.lowerCamel(caseBase(resolved.type, option: child, others: others) ?? "")
             if caseName.isEmpty || Identifiers.unusableMemberNames.contains(caseName) { caseName = "option\(number)" }
             caseName = Identifiers.unique(caseName, in: &usedCases)
             if options.contains(where: { $0.type == resolved.type }) { continue }
@@ -265,24 +266,39 @@ public struct TypeBuilder {
     }
 
     /// The case name of a oneOf option, as users meet it: the option's official type name
-    /// (`ToplistWidgetDefinition`), else the value of its single-valued `type` field (`toplist`),
-    /// else nil (the case is `optionN`); an unnamed type by its Swift spelling (`[String]` → `StringList`).
-    func caseBase(_ type: TypeRef, option: FieldNode) -> String? {
+    /// (`ToplistWidgetDefinition`), else what tells it apart from the other options (`others`,
+    /// see ``discriminator(_:others:)``), else nil (the case is `optionN`); an unnamed type by its
+    /// Swift spelling (`[String]` → `StringList`), an array of unnamed elements `array`.
+    func caseBase(_ type: TypeRef, option: FieldNode, others: [FieldNode]) -> String? {
         switch type {
         case .named(let name):
             if officialNames.contains(name) || knownOfficial.contains(name) { return name }
-            return Self.discriminator(option)
-        case .array(let element): return caseBase(element, option: option).map { $0 + "List" }
-        case .map(let value): return caseBase(value, option: option).map { $0 + "Map" }
+            return Self.discriminator(option, others: others)
+        case .array(let element): return caseBase(element, option: option, others: others).map { $0 + "List" } ?? "array"
+        case .map(let value): return caseBase(value, option: option, others: others).map { $0 + "Map" }
         default: return type.swift
         }
     }
 
-    /// The one value of an option's `type` enum field: what tells the option apart on the wire.
-    static func discriminator(_ option: FieldNode) -> String? {
-        let field = option.children.first { $0.role == .property && $0.name == "type" }
-        guard let values = field?.enumValues, values.count == 1 else { return nil }
-        return values[0]
+    /// What tells an option apart from the `others` on the wire: the one value of its `type`
+    /// enum field (`toplist`), else of its first other single-valued enum field (`data_source:
+    /// metrics` → `metrics`), else the name of its first field no other option has (required
+    /// fields first: `recurrences`). Nil when none of these is unique to it.
+    static func discriminator(_ option: FieldNode, others: [FieldNode]) -> String? {
+        let properties = option.children.filter { $0.role == .property }
+        func single(_ field: FieldNode) -> String? {
+            guard let values = field.enumValues, values.count == 1 else { return nil }
+            return values[0]
+        }
+        if let field = properties.first(where: { $0.name == "type" }), let value = single(field) { return value }
+        for field in properties {
+            guard let value = single(field) else { continue }
+            let clash = others.contains { other in other.children.contains { $0.role == .property && $0.name == field.name && single($0) == value } }
+            if !clash { return value }
+        }
+        let otherNames = Set(others.flatMap { $0.children.filter { $0.role == .property }.map(\.name) })
+        let own = properties.filter { !otherNames.contains($0.name) }
+        return (own.first { $0.required } ?? own.first)?.name
     }
 
     private mutating func enumeration(_ node: FieldNode, name: String, fallback: String?, file: String) -> TypeRef {
