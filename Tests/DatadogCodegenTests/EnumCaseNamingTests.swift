@@ -49,4 +49,14 @@ final class EnumCaseNamingTests: XCTestCase {
         XCTAssertEqual(spread.constants(name: "ThingSortOrder", values: ["desc", "asc"]), ["asc": "ASCENDING"], "a copy under its convention name")
         XCTAssertEqual(spread.constants(name: "Other", values: ["asc"]), [:], "other values: another enum")
     }
+
+    func testAnEnumWhoseConstantsSpellExactlyItsValuesNamesIt() {
+        var constants = EnumConstants()
+        constants.collect(.list([.attribute(base: "AppBuilderEventName", member: "CLICK"), .attribute(base: "AppBuilderEventName", member: "CHANGE"),
+                                 .attribute(base: "UsersType", member: "USERS"), .attribute(base: "UserTeamUserType", member: "USERS")]))
+        let spread = constants.spread(over: [])
+        XCTAssertEqual(spread.enumName(values: ["change", "click"]), "AppBuilderEventName")
+        XCTAssertNil(spread.enumName(values: ["change", "click", "submit"]), "a value no constant spells")
+        XCTAssertNil(spread.enumName(values: ["users"]), "two enums spell it")
+    }
 }

@@ -30,6 +30,7 @@ struct EnumConstants: Sendable {
     /// These constants with what they name spread, by value list, over the enums met (`name`, `values`).
     func spread(over enums: [(name: String, values: [String])]) -> EnumConstants {
         var result = EnumConstants(byName: byName, byValues: [:])
+        result.byCount = Dictionary(grouping: byName.keys.sorted(), by: { byName[$0]?.count ?? 0 })
         for (name, values) in enums {
             guard let constants = byName[name] else { continue }
             let key = Self.key(values)
@@ -49,6 +50,20 @@ struct EnumConstants: Sendable {
         }
         return result
     }
+
+    /// The enum whose constants spell exactly `values` (each constant one value, each value one
+    /// constant: `AppBuilderEventName.CLICK`, `.CHANGE` for `click`, `change`), when one enum's do.
+    func enumName(values: [String]) -> String? {
+        let distinct = Set(values)
+        guard !distinct.isEmpty else { return nil }
+        let spelling = (byCount[distinct.count] ?? []).filter { name in
+            EnumCaseNaming.match(byName[name] ?? [], values: values).count == distinct.count
+        }
+        return spelling.count == 1 ? spelling[0] : nil
+    }
+
+    /// Constant count → enum names with that many constants, sorted (set by ``spread(over:)``).
+    private var byCount: [Int: [String]] = [:]
 
     private init(byName: [String: Set<String>], byValues: [String: [String: String?]]) {
         self.byName = byName

@@ -117,6 +117,10 @@ public struct TypeBuilder {
             } else if let spread = spreadName(node, file: log.file) {
                 (enumName, fallback) = (spread, name)
                 pendingOfficialName = true
+            } else if let spelled = constants.enumName(values: node.enumValues ?? []) {
+                // No row names it, but one enum's constants spell exactly its values.
+                (enumName, fallback) = (spelled, name)
+                pendingOfficialName = true
             }
             return ResolvedField(type: enumeration(node, name: enumName, fallback: fallback, file: log.file), children: [])
         case .array(let element):
