@@ -109,7 +109,8 @@ public enum Generator {
     static func buildVersion(_ version: String, pages: [AnalyzedPage], naming: OperationNaming, modulePrefix: String) -> (ModuleModel, DiagnosticCollector) {
         var learning = TypeBuilder()
         _ = buildOperations(version, pages: pages, naming: naming, builder: &learning)
-        var builder = TypeBuilder(spreading: NameSpreading(learning.learned), knownOfficial: learning.officialNames)
+        var builder = TypeBuilder(spreading: NameSpreading(learning.learned), knownOfficial: learning.officialNames,
+                                  constants: learning.learnedConstants)
         var (operations, diagnostics) = buildOperations(version, pages: pages, naming: naming, builder: &builder)
         let finalized = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
         // One name per type: references to an alias of an official declaration use the official name.

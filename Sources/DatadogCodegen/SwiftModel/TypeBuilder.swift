@@ -18,6 +18,12 @@ public struct TypeBuilder {
     private let spreading: NameSpreading?
     /// Official names known from an earlier run over the same pages (for oneOf case names).
     private let knownOfficial: Set<String>
+    /// Enum constants the examples spell, gathered on this run (see ``EnumConstants``).
+    private var constantsSeen = EnumConstants()
+    /// The enums this run declared (name and values), over which ``learnedConstants`` spread.
+    private var enumsMet: [(name: String, values: [String])] = []
+    /// Enum constants an earlier run over the same pages learned, for case names.
+    private let constants: EnumConstants
     /// A scratch builder that only learns names from a Python body: rows the body does not reach
     /// are not resolved (their types are thrown away with the builder).
     private var learnsOnly = false
@@ -27,13 +33,17 @@ public struct TypeBuilder {
     private var inRequest = false
 
     /// Creates an empty builder.
-    public init() { self.init(spreading: nil, knownOfficial: []) }
+    public init() { self.init(spreading: nil, knownOfficial: [], constants: EnumConstants()) }
 
-    /// Creates an empty builder that names rows after what an earlier run over the same pages learned.
-    init(spreading: NameSpreading?, knownOfficial: Set<String>) {
+    /// Creates an empty builder that names rows and enum cases after what an earlier run over the same pages learned.
+    init(spreading: NameSpreading?, knownOfficial: Set<String>, constants: EnumConstants) {
         self.spreading = spreading
         self.knownOfficial = knownOfficial
+        self.constants = constants
     }
+
+    /// The enum constants this run's examples spell, spread over the enums it declared.
+    var learnedConstants: EnumConstants { constantsSeen.spread(over: enumsMet) }
 
     /// The type of a whole table (request body or response).
     /// `alternatives`: the page's further Python bodies for the same table, from which only names are learned.
@@ -42,6 +52,7 @@ public struct TypeBuilder {
                                   python: PythonExpression?, alternatives: [PythonExpression] = [], official: Bool = false,
                                   isRequest: Bool = false, log: inout DiagnosticLog) -> ResolvedField {
         if official { officialNames.insert(name) }
+        for body in [python].compactMap({ $0 }) + alternatives { constantsSeen.collect(body) }
         if spreading == nil, !alternatives.isEmpty {
             // Learning run: bind every other body on an empty scratch builder and keep only the names
             // it learned (not its types, not its diagnostics). Empty, not a copy of this one: a copy
@@ -105,6 +116,10 @@ public struct TypeBuilder {
                 pendingOfficialName = true
             } else if let spread = spreadName(node, file: log.file) {
                 (enumName, fallback) = (spread, name)
+                pendingOfficialName = true
+            } else if let spelled = constants.enumName(values: node.enumValues ?? []) {
+                // No row names it, but one enum's constants spell exactly its values.
+                (enumName, fallback) = (spelled, name)
                 pendingOfficialName = true
             }
             return ResolvedField(type: enumeration(node, name: enumName, fallback: fallback, file: log.file), children: [])
@@ -219,7 +234,8 @@ public struct TypeBuilder {
             optionIndex += 1
             let resolved = resolve(child, type: child.type, name: name + "Option\(number)", python: optionPython, depth: depth + 1, log: &log)
             resolvedChildren.append(resolved)
-            var caseName = Identifiers.lowerCamel(caseBase(resolved.type, option: child) ?? "")
+            let others = optionNodes.filter { $0.line != child.line }
+            var caseName = Identifiers.lowerCamel(caseBase(resolved.type, option: child, others: others) ?? "")
             if caseName.isEmpty || Identifiers.unusableMemberNames.contains(caseName) { caseName = "option\(number)" }
             caseName = Identifiers.unique(caseName, in: &usedCases)
             if options.contains(where: { $0.type == resolved.type }) { continue }
@@ -254,24 +270,39 @@ public struct TypeBuilder {
     }
 
     /// The case name of a oneOf option, as users meet it: the option's official type name
-    /// (`ToplistWidgetDefinition`), else the value of its single-valued `type` field (`toplist`),
-    /// else nil (the case is `optionN`); an unnamed type by its Swift spelling (`[String]` → `StringList`).
-    func caseBase(_ type: TypeRef, option: FieldNode) -> String? {
+    /// (`ToplistWidgetDefinition`), else what tells it apart from the other options (`others`,
+    /// see ``discriminator(_:others:)``), else nil (the case is `optionN`); an unnamed type by its
+    /// Swift spelling (`[String]` → `StringList`), an array of unnamed elements `array`.
+    func caseBase(_ type: TypeRef, option: FieldNode, others: [FieldNode]) -> String? {
         switch type {
         case .named(let name):
             if officialNames.contains(name) || knownOfficial.contains(name) { return name }
-            return Self.discriminator(option)
-        case .array(let element): return caseBase(element, option: option).map { $0 + "List" }
-        case .map(let value): return caseBase(value, option: option).map { $0 + "Map" }
+            return Self.discriminator(option, others: others)
+        case .array(let element): return caseBase(element, option: option, others: others).map { $0 + "List" } ?? "array"
+        case .map(let value): return caseBase(value, option: option, others: others).map { $0 + "Map" }
         default: return type.swift
         }
     }
 
-    /// The one value of an option's `type` enum field: what tells the option apart on the wire.
-    static func discriminator(_ option: FieldNode) -> String? {
-        let field = option.children.first { $0.role == .property && $0.name == "type" }
-        guard let values = field?.enumValues, values.count == 1 else { return nil }
-        return values[0]
+    /// What tells an option apart from the `others` on the wire: the one value of its `type`
+    /// enum field (`toplist`), else of its first other single-valued enum field (`data_source:
+    /// metrics` → `metrics`), else the name of its first field no other option has (required
+    /// fields first: `recurrences`). Nil when none of these is unique to it.
+    static func discriminator(_ option: FieldNode, others: [FieldNode]) -> String? {
+        let properties = option.children.filter { $0.role == .property }
+        func single(_ field: FieldNode) -> String? {
+            guard let values = field.enumValues, values.count == 1 else { return nil }
+            return values[0]
+        }
+        if let field = properties.first(where: { $0.name == "type" }), let value = single(field) { return value }
+        for field in properties {
+            guard let value = single(field) else { continue }
+            let clash = others.contains { other in other.children.contains { $0.role == .property && $0.name == field.name && single($0) == value } }
+            if !clash { return value }
+        }
+        let otherNames = Set(others.flatMap { $0.children.filter { $0.role == .property }.map(\.name) })
+        let own = properties.filter { !otherNames.contains($0.name) }
+        return (own.first { $0.required } ?? own.first)?.name
     }
 
     private mutating func enumeration(_ node: FieldNode, name: String, fallback: String?, file: String) -> TypeRef {
@@ -279,22 +310,9 @@ public struct TypeBuilder {
         let kind: TypeDecl.Kind
         if values.isEmpty ? node.exampleShowsInteger : values.allSatisfy({ Int64($0) != nil }) { kind = .intEnum }
         else { kind = .stringEnum }
-        var used: Set<String> = []
-        var seen: Set<String> = []
-        var cases: [EnumCaseDecl] = []
-        for value in values where seen.insert(value).inserted {
-            var caseName = Identifiers.lowerCamel(value)
-            // A sort order's `-x` is x descending, as the official clients spell it (`TIMESTAMP_DESCENDING`).
-            if kind == .stringEnum, value.hasPrefix("-"), let first = value.dropFirst().first, first.isLetter {
-                caseName = Identifiers.lowerCamel(String(value.dropFirst())) + "Descending"
-            }
-            if caseName.isEmpty { caseName = value.isEmpty ? "empty" : "value" }
-            if kind != .stringEnum || caseName.first == "_" {
-                caseName = Identifiers.capped("value" + Identifiers.upperCamel(value.replacingOccurrences(of: "-", with: "minus ").replacingOccurrences(of: ".", with: "dot ")))
-            }
-            if Identifiers.unusableMemberNames.contains(caseName) { caseName += "_" }
-            cases.append(EnumCaseDecl(name: Identifiers.unique(caseName, in: &used), rawValue: value))
-        }
+        enumsMet.append((name, values))
+        let cases = EnumCaseNaming.cases(values: values, isString: kind == .stringEnum,
+                                         constants: constants.constants(name: name, values: values), description: node.description)
         let decl = TypeDecl(name: name, kind: kind, doc: node.description,
                             source: SourceLocation(file: file, line: node.line), cases: cases)
         return .named(register(decl, line: node.line, fallback: fallback))

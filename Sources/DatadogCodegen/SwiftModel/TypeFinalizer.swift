@@ -65,14 +65,16 @@ public enum TypeFinalizer {
         }
 
         markIndirect(&result)
-        markOptionInitializers(&result)
+        markOptionInitializers(&result, official: official)
         return result.values.sorted { $0.name < $1.name }
     }
 
     /// A oneOf option gets an unlabeled initializer when its type, with typealiases resolved, is
     /// no other option's (two `init(_:)` of one type would not compile) and is not free-form JSON;
     /// each case gets an `as…` accessor unless a case (or `unparsed`) already has that name.
-    static func markOptionInitializers(_ decls: inout [String: TypeDecl]) {
+    /// An `optionN` case whose type turns out to be an official declaration (an alias of one)
+    /// is named after it, as ``TypeBuilder`` names the options it knows are official.
+    static func markOptionInitializers(_ decls: inout [String: TypeDecl], official: Set<String> = []) {
         func resolved(_ type: TypeRef) -> TypeRef {
             switch type {
             case .named(let name):
@@ -85,8 +87,17 @@ public enum TypeFinalizer {
             default: return type
             }
         }
-        for (name, decl) in decls where decl.kind == .oneOf {
+        for (name, var decl) in decls where decl.kind == .oneOf {
             let types = decl.options.map { resolved($0.type) }
+            var used = Set(decl.options.map(\.caseName) + ["unparsed"])
+            for position in decl.options.indices where decl.options[position].caseName.isOptionN {
+                guard case .named(let target) = types[position], official.contains(target) else { continue }
+                let caseName = Identifiers.lowerCamel(target)
+                guard !Identifiers.unusableMemberNames.contains(caseName), !used.contains(caseName) else { continue }
+                used.insert(caseName)
+                decl.options[position].caseName = caseName
+            }
+            decls[name]?.options = decl.options
             let caseNames = Set(decl.options.map(\.caseName) + ["unparsed"])
             for position in decl.options.indices {
                 decls[name]?.options[position].hasInitializer =
@@ -174,4 +185,9 @@ public enum TypeFinalizer {
         }
         return component
     }
+}
+
+extension String {
+    /// `option3`: the case name of a oneOf option nothing named.
+    var isOptionN: Bool { hasPrefix("option") && dropFirst(6).allSatisfy(\.isNumber) && count > 6 }
 }

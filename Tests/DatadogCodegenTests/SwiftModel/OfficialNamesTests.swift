@@ -60,11 +60,28 @@ final class OfficialNamesTests: XCTestCase {
         XCTAssertEqual(definition.options.map(\.caseName), ["noteWidgetDefinition", "toplistWidgetDefinition", "group"])
     }
 
-    func testDescendingSortValuesReadAsDescending() throws {
+    func testSortValuesReadAsAscendingAndDescending() throws {
         let module = try XCTUnwrap(try run().sdk.modules.first)
         let sort = try XCTUnwrap(module.types.first { $0.name == "WidgetSort" })
-        XCTAssertEqual(sort.cases.map(\.name), ["name", "nameDescending"])
+        XCTAssertEqual(sort.cases.map(\.name), ["nameAscending", "nameDescending"], "`NAME_ASCENDING`, `NAME_DESCENDING`")
         XCTAssertEqual(sort.cases.map(\.rawValue), ["name", "-name"], "raw values stay as on the wire")
+    }
+
+    func testOptionsWithoutOfficialNamesAreNamedByWhatTellsThemApart() {
+        func row(_ name: String, _ values: [String]? = nil, required: Bool = false, line: Int) -> FieldNode {
+            FieldNode(name: name, role: .property, typeCell: values == nil ? "string" : "enum", required: required, deprecated: false,
+                      enumValues: values, description: "", line: line, children: [])
+        }
+        func option(_ number: Int, _ children: [FieldNode]) -> FieldNode {
+            FieldNode(name: "Option \(number)", role: .option(number), typeCell: "object", required: false, deprecated: false,
+                      enumValues: nil, description: "", line: number * 10, children: children)
+        }
+        let metrics = option(1, [row("data_source", ["metrics"], line: 11), row("query", required: true, line: 12)])
+        let events = option(2, [row("data_source", ["logs", "rum"], line: 21), row("compute", line: 22), row("search", required: true, line: 23)])
+        let same = option(3, [row("data_source", ["metrics"], line: 31), row("query", line: 32)])
+        XCTAssertEqual(TypeBuilder.discriminator(metrics, others: [events]), "metrics", "a single-valued enum field other than `type`")
+        XCTAssertEqual(TypeBuilder.discriminator(events, others: [metrics]), "search", "a field no other option has, required first")
+        XCTAssertNil(TypeBuilder.discriminator(same, others: [metrics]), "nothing tells it apart")
     }
 
     func testSpreadingNeedsOneCandidateInTheClosestScope() {

@@ -11,7 +11,7 @@ import DatadogRuntime
 public enum EdgeWidgetStatus: DatadogStringEnum {
     case inProgress
     case inProgress2
-    case inPROGRESS
+    case inProgress3
     case empty
     case value1st
     case unknown_
@@ -20,13 +20,13 @@ public enum EdgeWidgetStatus: DatadogStringEnum {
     case unknown(String)
 
     /// The known values.
-    public static let allKnownCases: [EdgeWidgetStatus] = [.inProgress, .inProgress2, .inPROGRESS, .empty, .value1st, .unknown_, .rawValue_, ]
+    public static let allKnownCases: [EdgeWidgetStatus] = [.inProgress, .inProgress2, .inProgress3, .empty, .value1st, .unknown_, .rawValue_, ]
 
     public init(rawValue: String) {
         switch rawValue {
         case "in-progress": self = .inProgress
         case "in_progress": self = .inProgress2
-        case "IN PROGRESS": self = .inPROGRESS
+        case "IN PROGRESS": self = .inProgress3
         case "": self = .empty
         case "1st": self = .value1st
         case "unknown": self = .unknown_
@@ -39,7 +39,7 @@ public enum EdgeWidgetStatus: DatadogStringEnum {
         switch self {
         case .inProgress: return "in-progress"
         case .inProgress2: return "in_progress"
-        case .inPROGRESS: return "IN PROGRESS"
+        case .inProgress3: return "IN PROGRESS"
         case .empty: return ""
         case .value1st: return "1st"
         case .unknown_: return "unknown"

@@ -9,17 +9,17 @@ import DatadogRuntime
 ///
 /// Source: `widgets/create-a-widget.md:31`
 public enum WidgetSort: DatadogStringEnum {
-    case name
+    case nameAscending
     case nameDescending
     /// A value this SDK does not know yet.
     case unknown(String)
 
     /// The known values.
-    public static let allKnownCases: [WidgetSort] = [.name, .nameDescending, ]
+    public static let allKnownCases: [WidgetSort] = [.nameAscending, .nameDescending, ]
 
     public init(rawValue: String) {
         switch rawValue {
-        case "name": self = .name
+        case "name": self = .nameAscending
         case "-name": self = .nameDescending
         default: self = .unknown(rawValue)
         }
@@ -27,7 +27,7 @@ public enum WidgetSort: DatadogStringEnum {
 
     public var rawValue: String {
         switch self {
-        case .name: return "name"
+        case .nameAscending: return "name"
         case .nameDescending: return "-name"
         case .unknown(let value): return value
         }

@@ -9,15 +9,15 @@ import DatadogRuntime
 ///
 /// Source: `page.md:26`
 public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
-    case option1(CreateOneOfRequestValueOption1)
+    case name(CreateOneOfRequestValueOption1)
     case string(String)
     case stringList([String])
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `CreateOneOfRequestValueOption1` (`.option1`).
+    /// Wraps a `CreateOneOfRequestValueOption1` (`.name`).
     public init(_ value: CreateOneOfRequestValueOption1) {
-        self = .option1(value)
+        self = .name(value)
     }
 
     /// Wraps a `String` (`.string`).
@@ -30,9 +30,9 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
         self = .stringList(value)
     }
 
-    /// The `CreateOneOfRequestValueOption1` when this is `.option1`, else nil.
-    public var asOption1: CreateOneOfRequestValueOption1? {
-        if case .option1(let value) = self { return value }
+    /// The `CreateOneOfRequestValueOption1` when this is `.name`, else nil.
+    public var asName: CreateOneOfRequestValueOption1? {
+        if case .name(let value) = self { return value }
         return nil
     }
 
@@ -51,7 +51,7 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
         if let value = oneOf.strict(CreateOneOfRequestValueOption1.self) {
-            self = .option1(value)
+            self = .name(value)
             return
         }
         if let value = oneOf.strict(String.self) {
@@ -63,7 +63,7 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
             return
         }
         if let value = oneOf.lenient(CreateOneOfRequestValueOption1.self) {
-            self = .option1(value)
+            self = .name(value)
             return
         }
         if let value = oneOf.lenient(String.self) {
@@ -80,7 +80,7 @@ public indirect enum CreateOneOfRequestValue: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .option1(let value): try container.encode(value)
+        case .name(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .stringList(let value): try container.encode(value)
         case .unparsed(let value): try container.encode(value)

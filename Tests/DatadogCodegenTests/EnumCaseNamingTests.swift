@@ -1,0 +1,62 @@
+import XCTest
+@testable import DatadogCodegen
+
+/// Enum case names from the examples' constants, the description, or the values' words.
+final class EnumCaseNamingTests: XCTestCase {
+    private func names(_ values: [String], isString: Bool = true, constants: Set<String> = [], description: String = "") -> [String] {
+        EnumCaseNaming.cases(values: values, isString: isString, constants: EnumCaseNaming.match(constants, values: values),
+                             description: description).map(\.name)
+    }
+
+    func testConstantsNameTheValuesTheyDenote() {
+        XCTAssertEqual(names(["asc", "desc"], constants: ["ASCENDING", "DESCENDING"]), ["ascending", "descending"])
+        XCTAssertEqual(names(["pc75", "pc90"], constants: ["PERCENTILE_90"]), ["pc75", "percentile90"])
+        XCTAssertEqual(names(["expanded-lg", "expanded-md"], constants: ["EXPANDED_MEDIUM"]), ["expandedLg", "expandedMedium"])
+        XCTAssertEqual(names(["bytes", "json"], constants: ["DECODE_BYTES"]), ["decodeBytes", "json"])
+        XCTAssertEqual(names(["l", "s"], constants: ["LARGE", "SMALL"]), ["large", "small"])
+        XCTAssertEqual(names(["2025-06-18"], constants: ["VERSION_2025_06_18"]), ["version20250618"])
+        XCTAssertEqual(names(["metric_bulk_configure_tags"], constants: ["BULK_MANAGE_TAGS"]), ["bulkManageTags"], "a single-valued enum")
+        XCTAssertEqual(names(["x", "y"], constants: ["BULK"]), ["x", "y"], "one constant, two values it does not spell")
+    }
+
+    func testNumbersInValuesReadAsWords() {
+        XCTAssertEqual(names(["1m", "1mo", "1h"], constants: ["PAST_ONE_MONTH", "PAST_ONE_HOUR"]), ["value1m", "pastOneMonth", "pastOneHour"],
+                       "of `1m` and `1mo`, the longer value fits `PAST_ONE_MONTH`")
+        XCTAssertEqual(names(["1", "2", "3"], isString: false, constants: ["THREE"]), ["value1", "value2", "three"])
+        XCTAssertEqual(EnumCaseNaming.numberWords(45), ["forty", "five"])
+        XCTAssertEqual(EnumCaseNaming.numberWords(300), ["three", "hundred"])
+    }
+
+    func testIntegerCasesTakeTheNamesTheDescriptionGives() {
+        let description = "The type of metric. The available types are `0` (unspecified), `1` (count), `2` (rate), and `3` (gauge)."
+        XCTAssertEqual(names(["0", "1", "2", "3"], isString: false, description: description), ["unspecified", "count", "rate", "gauge"])
+        XCTAssertEqual(names(["0", "1"], isString: false, description: "`0` (none), `1` (none)"), ["value0", "value1"], "described alike: neither")
+        XCTAssertEqual(names(["0", "1"], isString: false), ["value0", "value1"])
+    }
+
+    func testValuesWithoutConstantsReadAsConstantsWould() {
+        XCTAssertEqual(names(["NOT_DEFINED", "IN_PROGRESS", "P1"]), ["notDefined", "inProgress", "p1"])
+        XCTAssertEqual(names(["timestamp", "-timestamp", "name"]), ["timestampAscending", "timestampDescending", "name"])
+        XCTAssertEqual(names([">", ">=", "<", "<=", "*", ""]), ["greaterThan", "greaterThanOrEqualTo", "lessThan", "lessThanOrEqualTo", "value", "empty"])
+        XCTAssertEqual(names(["1h", "init", "self"]), ["value1h", "init_", "self_"])
+    }
+
+    func testConstantsSpreadToCopiesWithTheSameValues() {
+        var constants = EnumConstants()
+        constants.collect(.call(name: "Body", arguments: [("sort", .list([.attribute(base: "WidgetSort", member: "ASCENDING")]))]))
+        let spread = constants.spread(over: [(name: "WidgetSort", values: ["asc", "desc"])])
+        XCTAssertEqual(spread.constants(name: "WidgetSort", values: ["asc", "desc"]), ["asc": "ASCENDING"])
+        XCTAssertEqual(spread.constants(name: "ThingSortOrder", values: ["desc", "asc"]), ["asc": "ASCENDING"], "a copy under its convention name")
+        XCTAssertEqual(spread.constants(name: "Other", values: ["asc"]), [:], "other values: another enum")
+    }
+
+    func testAnEnumWhoseConstantsSpellExactlyItsValuesNamesIt() {
+        var constants = EnumConstants()
+        constants.collect(.list([.attribute(base: "AppBuilderEventName", member: "CLICK"), .attribute(base: "AppBuilderEventName", member: "CHANGE"),
+                                 .attribute(base: "UsersType", member: "USERS"), .attribute(base: "UserTeamUserType", member: "USERS")]))
+        let spread = constants.spread(over: [])
+        XCTAssertEqual(spread.enumName(values: ["change", "click"]), "AppBuilderEventName")
+        XCTAssertNil(spread.enumName(values: ["change", "click", "submit"]), "a value no constant spells")
+        XCTAssertNil(spread.enumName(values: ["users"]), "two enums spell it")
+    }
+}
