@@ -32,10 +32,8 @@ let package = Package(
     name: "ConformanceHarness",
     platforms: [.macOS(.v13)],
     dependencies: [
-        // The repository (two folders up): its runtime.
+        // The repository (two folders up): its runtime and its stand-in API server.
         .package(name: "DatadogSwiftCodegen", path: "../.."),
-        // The replay's loopback server.
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
     targets: sdkModules.map { module in
         .target(name: module, dependencies: [runtime], path: "SDK/\(module)")
@@ -48,8 +46,8 @@ let package = Package(
         .executableTarget(
             name: "Replay",
             dependencies: [runtime] + sdkModules.map { .target(name: $0) } + [
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
+                // The replay's loopback server: the stand-in API the tests use.
+                .product(name: "DatadogTesting", package: "DatadogSwiftCodegen"),
             ],
             path: "Replay",
             swiftSettings: [.swiftLanguageMode(.v5)]

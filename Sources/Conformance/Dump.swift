@@ -9,6 +9,8 @@ public struct Dump: Decodable, Sendable {
         public var name: String
         public var version: String
         public var types: [String]
+        /// Typealias name → the type it names (identical types declared under several names).
+        public var aliases: [String: String]?
     }
 
     public struct Page: Decodable, Sendable {

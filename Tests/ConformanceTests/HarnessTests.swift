@@ -102,3 +102,33 @@ final class HarnessTests: XCTestCase {
         XCTAssertFalse(without[1].text.contains("extension"), "no conformance without a function using it")
     }
 }
+
+/// Two parameter types that are typealiases of one type get one conformance (two would be a
+/// "redundant conformance" error that drops both operations from the replay).
+final class HarnessAliasTests: XCTestCase {
+    func testAliasesOfOneTypeGetOneConformance() throws {
+        let dump = """
+        {"modules": [{"name": "DatadogV1", "version": "v1", "types": ["Encoding", "PointsEncoding", "MetricEncoding"],
+                      "aliases": {"MetricEncoding": "PointsEncoding"}}],
+         "pages": [{"file": "metrics/submit.md", "operations": [
+          {"version": "v1", "operation_id": "SubmitA", "method": "POST", "path": "/a", "swift_method": "submitA",
+           "swift_api": "MetricsAPI", "swift_module": "DatadogV1", "line": 1, "returns": null,
+           "arguments": [{"name": "contentEncoding", "swift_type": "PointsEncoding", "required": false, "body": false, "parameter": "Content-Encoding"}],
+           "request": null, "responses": []},
+          {"version": "v1", "operation_id": "SubmitB", "method": "POST", "path": "/b", "swift_method": "submitB",
+           "swift_api": "MetricsAPI", "swift_module": "DatadogV1", "line": 9, "returns": null,
+           "arguments": [{"name": "contentEncoding", "swift_type": "MetricEncoding?", "required": false, "body": false, "parameter": "Content-Encoding"},
+                         {"name": "other", "swift_type": "Encoding", "required": false, "body": false, "parameter": "other"}],
+           "request": null, "responses": []}]}]}
+        """
+        let decoded = try JSONDecoder().decode(Dump.self, from: Data(dump.utf8))
+        XCTAssertEqual(SwiftQualifier(decoded).resolvingAliases("MetricEncoding", in: "DatadogV1"), "PointsEncoding")
+        let files = ReplayHarness(decoded).files(imports: ["HarnessDatadogV1"], excluded: [])
+        let arguments = try XCTUnwrap(files.first { $0.name == "Arguments.swift" }).text
+        let conformances = arguments.split(separator: "\n").filter { $0.hasPrefix("extension ") }
+        XCTAssertEqual(conformances, [
+            "extension HarnessDatadogV1.Encoding: ReplayArgument {}",
+            "extension HarnessDatadogV1.PointsEncoding: ReplayArgument {}",
+        ])
+    }
+}

@@ -1,9 +1,8 @@
-// The replay's loopback server (FlyingFox): serves the current cassette's recorded interactions
-// and keeps what it received. The only file of the harness that uses FlyingFox.
+// The replay's loopback server: the tests' stand-in Datadog API (`DatadogTesting.StandInServer`)
+// answering every request from the current cassette's recorded interactions, keeping what it received.
 import Foundation
 import DatadogRuntime
-import FlyingFox
-import FlyingSocks
+import DatadogTesting
 
 // MARK: server
 
@@ -28,19 +27,14 @@ final class ReplayServer: @unchecked Sendable {
     private var received: [ReceivedRequest] = []
     private(set) var baseURL: URL?
     var unstable: [String] = []
-    private var server: HTTPServer?
+    private var server: StandInServer?
 
     func start() async throws {
-        let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled,
-            handler: ReplayHandler(owner: self))
+        let server = try await StandInServer.start(answeringAll: { [unowned self] request in
+            self.respond(to: request)
+        })
         self.server = server
-        Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            throw ReplayEncodeError(reason: "the server has no IPv4 address")
-        }
-        baseURL = URL(string: "http://127.0.0.1:\(port)")
+        baseURL = server.baseURL
     }
 
     func begin(_ cassette: Cassette, expected: Int) {
@@ -121,28 +115,20 @@ func splitTarget(_ target: String) -> ([String], [[String]]) {
     return (segments, query)
 }
 
-struct ReplayHandler: HTTPHandler {
-    let owner: ReplayServer
-
-    func handleRequest(_ request: FlyingFox.HTTPRequest) async throws -> FlyingFox.HTTPResponse {
-        let body = try await request.bodyData
-        var target = request.target.path()
-        let query = request.target.query()
-        if !query.isEmpty { target += "?" + query }
-        guard
-            let hit = owner.answer(
-                method: request.method.rawValue, target: target, contentType: request.headers[.contentType], body: body)
+extension ReplayServer {
+    /// The recorded response of the interaction the request matches (`answer`).
+    func respond(to request: StandInServer.Request) -> StandInServer.Response {
+        guard let hit = answer(method: request.method, target: request.target, contentType: request.header("Content-Type"), body: request.body)
         else {
-            return FlyingFox.HTTPResponse(statusCode: HTTPStatusCode(599, phrase: "No Cassette"))
+            return StandInServer.Response(status: 599)
         }
-        var headers = HTTPHeaders()
+        var headers: [String: String] = [:]
         if let contentType = hit.contentType {
-            headers[.contentType] = contentType
+            headers["Content-Type"] = contentType
         }
         // 204 and 304 carry no body (a recorded 204 with a body would be left on the connection
         // and break the next response: "Received HTTP/0.9 when not allowed")
         let responseBody = hit.status == 204 || hit.status == 304 ? Data() : Data(base64Encoded: hit.responseBody) ?? Data()
-        return FlyingFox.HTTPResponse(
-            statusCode: HTTPStatusCode(hit.status, phrase: "Recorded"), headers: headers, body: responseBody)
+        return StandInServer.Response(status: hit.status, headers: headers, body: responseBody)
     }
 }

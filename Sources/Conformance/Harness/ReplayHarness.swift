@@ -85,7 +85,9 @@ public struct ReplayHarness: Sendable {
                 // a model type (an open enum) gets a generated conformance; the standard library's and the
                 // runtime's types are read by ReplaySupport.swift itself
                 let element = SwiftQualifier.arrayElement(bare) ?? bare
-                if qualifier.isModelType(element, in: module) { argumentTypes.insert(qualifier.qualify(element, in: module)) }
+                if qualifier.isModelType(element, in: module) {
+                    argumentTypes.insert(qualifier.qualify(qualifier.resolvingAliases(element, in: module), in: module))
+                }
                 expression = "try call.\(optional ? "optionalArgument" : "argument")(\(SwiftQualifier.literal(argument.parameter ?? argument.name)), \(type).self)"
             }
             if argument.required, let value = argument.defaultValue { expression += " ?? \(value)" }

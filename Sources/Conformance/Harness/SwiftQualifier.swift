@@ -17,8 +17,21 @@ struct SwiftQualifier: Sendable {
     /// Type names by module (from the dump).
     var types: [String: Set<String>]
 
+    /// Typealias name → the type it names, by module (from the dump).
+    var aliases: [String: [String: String]]
+
     init(_ dump: Dump) {
         types = Dictionary(dump.modules.map { ($0.name, Set($0.types)) }, uniquingKeysWith: { $0.union($1) })
+        aliases = Dictionary(dump.modules.map { ($0.name, $0.aliases ?? [:]) }, uniquingKeysWith: { $0.merging($1) { first, _ in first } })
+    }
+
+    /// The type `name` denotes in `module` once typealiases are followed (two aliases of one type must
+    /// not both get a conformance: "redundant conformance").
+    func resolvingAliases(_ name: String, in module: String) -> String {
+        var current = name
+        var seen: Set<String> = [name]
+        while let target = aliases[module]?[current], seen.insert(target).inserted { current = target }
+        return current
     }
 
     /// `type` with the identifiers that name a type of `module` prefixed by its harness target (by

@@ -3,12 +3,17 @@ import Foundation
 /// The generator's model as JSON (`dump`): what each page's rows became.
 public enum ModelDump {
     /// The dump as JSON-serializable values: per page, each operation with its parameters, method
-    /// signature, request, responses and field trees; per module, the names of its types.
+    /// signature, request, responses and field trees; per module, the names of its types and which of them are typealiases of which.
     public static func json(_ sdk: SDKModel) -> Any {
         let moduleNames = Dictionary(sdk.modules.map { ($0.version, $0.name) }, uniquingKeysWith: { first, _ in first })
         return [
             "modules": sdk.modules.map { module -> [String: Any] in
-                ["name": module.name, "version": module.version, "types": module.types.map(\.name).sorted()]
+                [
+                    "name": module.name, "version": module.version, "types": module.types.map(\.name).sorted(),
+                    // the typealiases of identical types: alias name → the type it names
+                    "aliases": Dictionary(
+                        module.types.compactMap { type in type.aliasOf.map { (type.name, $0) } }, uniquingKeysWith: { first, _ in first }),
+                ]
             },
             "pages": sdk.pages.map { page -> [String: Any] in
                 ["file": page.file, "operations": page.operations.map {
