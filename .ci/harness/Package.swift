@@ -35,17 +35,20 @@ let package = Package(
         // The repository (two folders up): its runtime and its stand-in API server.
         .package(name: "DatadogSwiftCodegen", path: "../.."),
     ],
-    targets: sdkModules.map { module in
+    targets: [
+        // What the round trip and the replay both use (decoding errors as one line).
+        .target(name: "HarnessSupport", path: "Support"),
+    ] + sdkModules.map { module in
         .target(name: module, dependencies: [runtime], path: "SDK/\(module)")
     } + [
         .executableTarget(
             name: "RoundTrip",
-            dependencies: [runtime] + sdkModules.map { .target(name: $0) },
+            dependencies: [runtime, "HarnessSupport"] + sdkModules.map { .target(name: $0) },
             path: "RoundTrip"
         ),
         .executableTarget(
             name: "Replay",
-            dependencies: [runtime] + sdkModules.map { .target(name: $0) } + [
+            dependencies: [runtime, "HarnessSupport"] + sdkModules.map { .target(name: $0) } + [
                 // The replay's loopback server: the stand-in API the tests use.
                 .product(name: "DatadogTesting", package: "DatadogSwiftCodegen"),
             ],

@@ -3,6 +3,7 @@
 // against the loopback server (LoopbackServer.swift).
 import Foundation
 import DatadogRuntime
+import HarnessSupport
 
 // MARK: input
 
@@ -216,28 +217,6 @@ struct ReplayEncodeError: Error {
     let reason: String
 }
 
-func codingPath(_ codingPath: [any CodingKey]) -> String {
-    var s = "$"
-    for key in codingPath {
-        if let i = key.intValue { s += "[\(i)]" } else { s += "." + key.stringValue }
-    }
-    return s
-}
-
-func describe(_ error: DecodingError) -> String {
-    switch error {
-    case .typeMismatch(let type, let ctx):
-        return "typeMismatch at \(codingPath(ctx.codingPath)): expected \(type): \(ctx.debugDescription)"
-    case .valueNotFound(let type, let ctx):
-        return "valueNotFound at \(codingPath(ctx.codingPath)): \(type): \(ctx.debugDescription)"
-    case .keyNotFound(let key, let ctx):
-        return "keyNotFound at \(codingPath(ctx.codingPath + [key])): \(ctx.debugDescription)"
-    case .dataCorrupted(let ctx):
-        return "dataCorrupted at \(codingPath(ctx.codingPath)): \(ctx.debugDescription)"
-    @unknown default:
-        return "\(error)"
-    }
-}
 
 // MARK: JSON comparison (absent == null, numbers by value)
 

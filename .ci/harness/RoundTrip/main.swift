@@ -5,6 +5,7 @@
 // The comparison is done by the driver.
 import Foundation
 import DatadogRuntime
+import HarnessSupport
 
 struct Example: Decodable {
     let id: Int
@@ -34,28 +35,6 @@ enum HarnessError: Error {
     case unknownType(String)
 }
 
-func path(_ codingPath: [any CodingKey]) -> String {
-    var s = "$"
-    for key in codingPath {
-        if let i = key.intValue { s += "[\(i)]" } else { s += "." + key.stringValue }
-    }
-    return s
-}
-
-func describe(_ error: DecodingError) -> String {
-    switch error {
-    case .typeMismatch(let type, let ctx):
-        return "typeMismatch at \(path(ctx.codingPath)): expected \(type): \(ctx.debugDescription)"
-    case .valueNotFound(let type, let ctx):
-        return "valueNotFound at \(path(ctx.codingPath)): \(type): \(ctx.debugDescription)"
-    case .keyNotFound(let key, let ctx):
-        return "keyNotFound at \(path(ctx.codingPath + [key])): \(ctx.debugDescription)"
-    case .dataCorrupted(let ctx):
-        return "dataCorrupted at \(path(ctx.codingPath)): \(ctx.debugDescription)"
-    @unknown default:
-        return "\(error)"
-    }
-}
 
 func dispatch(_ type: String, _ data: Data) throws -> Data {
     guard let out = try roundTripDispatch(type, data) else { throw HarnessError.unknownType(type) }
