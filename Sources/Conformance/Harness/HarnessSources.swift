@@ -29,6 +29,19 @@ public struct HarnessSources: Sendable {
         }
     }
 
+    /// The part of the report the replay reads back.
+    public struct Summary: Decodable, Sendable {
+        public var replayFunctions: [String]
+        public var pagedFunctions: [String]
+        public var replayMissing: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case replayFunctions = "replay_functions"
+            case pagedFunctions = "paged_functions"
+            case replayMissing = "replay_missing"
+        }
+    }
+
     /// Writes the sources into `package` (`RoundTrip/Generated`, `Replay/Generated`). `empty` renders
     /// harnesses with no entries (the SDK's build is measured alone first); excluded round-trip types
     /// and replay keys are left out (they did not compile).

@@ -5,8 +5,8 @@ import Foundation
 enum Regex {
     /// The groups of the first match (index 0: the whole match; nil for a group that did not take
     /// part), or nil when nothing matches. `anchored`: the match must start at the beginning (`re.match`).
-    static func match(_ pattern: String, _ text: String, anchored: Bool = false) -> [String?]? {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: []) else { return nil }
+    static func match(_ pattern: String, _ text: String, anchored: Bool = false, options: NSRegularExpression.Options = []) -> [String?]? {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: options) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let found = regex.firstMatch(in: text, options: anchored ? [.anchored] : [], range: range) else { return nil }
         return (0..<found.numberOfRanges).map { index in
