@@ -38,7 +38,8 @@ public struct GeneratorRun: Sendable {
         }
     }
 
-    static func start(_ executable: URL, _ arguments: [String], stdout: URL, stderr: URL) throws -> Process {
+    static func start(_ executable: URL, _ arguments: [String], stdout: URL, stderr: URL,
+                      environment: [String: String]? = nil) throws -> Process {
         _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
         let out = try FileHandle(forWritingTo: stdout)
         let err: FileHandle
@@ -53,6 +54,7 @@ public struct GeneratorRun: Sendable {
         process.arguments = arguments
         process.standardOutput = out
         process.standardError = err
+        if let environment { process.environment = environment }
         try process.run()
         return process
     }

@@ -7,7 +7,7 @@ struct ConformanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datadog-codegen-conformance",
         abstract: "Conformance of datadog-codegen against the official truth files and recorded traffic (.ci/conformance).",
-        subcommands: [ScoreCommand.self, HarnessCommand.self, RoundTripCommand.self, RatchetCommand.self,
-                      PaginationCoverageCommand.self],
+        subcommands: [RunCommand.self, ScoreCommand.self, HarnessCommand.self, RoundTripCommand.self, RatchetCommand.self,
+                      PaginationCoverageCommand.self, ReplayInputCommand.self, ReplayJudgeCommand.self],
         defaultSubcommand: ScoreCommand.self)
 }

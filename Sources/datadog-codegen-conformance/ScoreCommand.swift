@@ -37,37 +37,14 @@ struct ScoreCommand: ParsableCommand {
     var stripCodeExamples = false
 
     func run() throws {
-        func path(_ p: String) -> URL { URL(fileURLWithPath: p).standardizedFileURL }
-        func log(_ message: String) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-        let originals = path(pages), work = path(workdir)
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        var scored = originals
-        var header = ["== conformance of \(originals.path)"]
-        var subset: String?
-        if tagsFrom != nil || excludeTagsFrom != nil || stripCodeExamples {
-            let view = try PagesView(pages: originals, folder: work.appendingPathComponent("pages-view"),
-                                     tagsFrom: tagsFrom.map(path), excludeTagsFrom: excludeTagsFrom.map(path),
-                                     stripCodeExamples: stripCodeExamples, warn: { log("[conformance] \($0)") })
-            scored = view.folder
-            let label = "\(view.tags.count) of \(view.allTags.count) tags" + (stripCodeExamples ? ", code examples stripped" : "")
-            header.append("   subset: \(label) (copied to \(scored.path))")
-            subset = label
-        }
-        let codegenURL = path(codegen)
-        let generator = try GeneratorRun(codegen: codegenURL, pages: scored, workdir: work, log: log)
-        header += ["   generator \(codegenURL.path)", "   generate: \(generator.summary)"]
-        let truthFiles = try TruthFiles.load(pages: scored, truth: path(truth))
-        let score = TableScore(truth: truthFiles, dump: generator.dump) { page in
-            try? String(contentsOf: originals.appendingPathComponent(page), encoding: .utf8)
-        }
-        var figures = FiguresReport(score: score, census: TypeCensus(generated: generator.generated),
-                                    pageCount: truthFiles.count, header: header, examples: examples)
-        figures.subset = subset
-        print(figures.lines.joined(separator: "\n"))
+        let run = try FiguresRun(pages: url(pages), truth: url(truth), codegen: url(codegen), workdir: url(workdir), examples: examples,
+                                 tagsFrom: tagsFrom.map(url), excludeTagsFrom: excludeTagsFrom.map(url),
+                                 stripCodeExamples: stripCodeExamples, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        print(run.figures.lines.joined(separator: "\n"))
         if let report {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            try encoder.encode(figures).write(to: path(report))
+            try encoder.encode(run.figures).write(to: url(report))
         }
     }
 }
