@@ -106,9 +106,8 @@ public enum Multipart {
         let recorded = recordedParts(interaction.request)
         var given: [String: Cassette.Scalar] = [:]
         for parameter in cassette.requestParameters {
-            guard let name = parameter.name else { continue }
-            given[name] = parameter.given
-            if parameter.given == nil { given.removeValue(forKey: name) }
+            // the last parameter of a name counts, as in a dictionary built from the list
+            if let name = parameter.name { given[name] = parameter.given }
         }
         var out = Arguments()
         for parameter in operation.parameters ?? [] where parameter.location == "form" {

@@ -47,11 +47,6 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         return false
     }
 
-    public var doubleValue: Double? {
-        if case .number(let text) = self { return Double(text) }
-        return nil
-    }
-
     // MARK: reading
 
     public struct SyntaxError: Error, CustomStringConvertible {

@@ -43,7 +43,7 @@ public struct ConformanceRun {
         self.log = log
     }
 
-    /// Numbers as Python printed them in the figures: integers as such, others as floats.
+    /// The figures the ratchet and `--report` read, by key (`rows_pct`, `replay_passed` …).
     typealias Figures = [String: Double]
 
     public func run() throws -> Bool {
