@@ -1,7 +1,9 @@
 import ArgumentParser
 
-/// `.ci/conformance`'s Swift side: `score` (figures 1–4, the default), `harness` (the round-trip
-/// and replay sources of figures 5–6), `roundtrip` (figure 5's judging) and `ratchet` (figure 7).
+/// The conformance measurement: `run` (the whole of `.ci/conformance`, figures 1–7), and its steps
+/// on files: `score` (figures 1–4, the default), `harness` (the round-trip and replay sources of
+/// figures 5–6), `roundtrip` (figure 5's judging), `replay-input` and `replay-judge` (figure 6),
+/// `ratchet` (figure 7), `pagination-coverage`.
 @main
 struct ConformanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
