@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Conformance measurement of datadog-codegen against the official truth files.
+"""Conformance measurement of datadog-codegen against the official truth files: the Python that
+`datadog-codegen-conformance run` replaced. `.ci/conformance` no longer runs it; it is kept only as the
+reference of the whole-corpus equivalence run still owed (CONFORMANCE.md, Implementation), then deleted.
 
 Usage: .ci/conformance PAGES TRUTH [CASSETTES] [options]   (see --help)
 
