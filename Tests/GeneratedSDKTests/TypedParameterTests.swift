@@ -52,7 +52,7 @@ final class TypedParameterTests: XCTestCase {
             + "&include=gadget%2Cgadget_owner&include_archived=false&min_ratio=0.25&page%5Blimit%5D=5&sort=-timestamp"
             + "&start=1700000000&tags=env%3Aprod%2Cteam%3Aa")
         XCTAssertEqual(received.query("filter[from]"), "2023-11-14T22:13:20.123Z", "the server reads the date back")
-        XCTAssertEqual(try XCTUnwrap(result.data?.first?.timestamp?.date).timeIntervalSince1970, moment.timeIntervalSince1970, accuracy: 0.0005)
+        XCTAssertEqual(try XCTUnwrap(result.data?.first?.timestamp).timeIntervalSince1970, moment.timeIntervalSince1970, accuracy: 0.0005)
     }
 
     /// Open enums take string literals, known or not, and leave out what is nil.
