@@ -54,7 +54,8 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(request.status, .inProgress)
         XCTAssertEqual(request.level, .value2)
         XCTAssertEqual(request.tags?["env"], "prod")
-        XCTAssertNotNil(request.timestamp?.date, "nine fraction digits parse")
+        XCTAssertNotNil(request.timestamp, "nine fraction digits parse")
+        XCTAssertEqual(request.$timestamp, "2024-01-02T03:04:05.123456789Z", "and are kept for the round trip")
         guard case .edgeNoteDefinition(let note)? = request.definition else {
             return XCTFail("the note option is chosen: \(String(describing: request.definition))")
         }
@@ -75,6 +76,9 @@ final class HostileInputTests: XCTestCase {
         guard case .unparsed? = request.definition else { return XCTFail("an unknown oneOf shape is kept raw") }
         XCTAssertEqual(request.additionalProperties["extra_field"], .object(["nested": .bool(true)]))
         XCTAssertNil(request.protocol)
+        XCTAssertNotNil(request.timestamp, "a space for the T parses")
+        XCTAssertNil(request.data?.date, "an empty text names no date")
+        XCTAssertEqual(request.data?.$date, "", "but is kept")
     }
 
     /// Lists the pages show only through the code examples (`List<EdgeGadget> result`), integer

@@ -63,6 +63,13 @@ final class StatusPagesAPITests: XCTestCase {
         var relationships = try XCTUnwrap(data["relationships"] as? [String: Any])
         relationships["status_page"] = ["data": NSNull()]
         data["relationships"] = relationships
+        // The example's required `source.created_at` is "", which names no date: strict decoding
+        // reports it (``testRequiredDateThatNamesNoDateCostsOnlyItsObject``); give it a date here.
+        var attributes = try XCTUnwrap(data["attributes"] as? [String: Any])
+        var source = try XCTUnwrap(attributes["source"] as? [String: Any])
+        source["created_at"] = "2019-09-19T10:00:00.000Z"
+        attributes["source"] = source
+        data["attributes"] = attributes
         response["data"] = data
         let responseBody = try JSONSerialization.data(withJSONObject: response)
         let server = try await StandInServer.start { _ in StandInServer.Response.json(responseBody, status: 201) }
@@ -80,6 +87,21 @@ final class StatusPagesAPITests: XCTestCase {
         try XCTAssertEqual(JSONObject(try JSONEncoder().encode(degradation)), JSONObject(responseBody))
         let encoded = try XCTUnwrap(String(data: try DatadogJSON.makeEncoder().encode(statusPage), encoding: .utf8))
         XCTAssertEqual(encoded, #"{"data":null}"#)
+    }
+
+    /// The page's 201 example has `"source": {"created_at": "", …}` with `created_at` required: ""
+    /// names no date, so `source` is nil and its JSON is kept (and sent back unchanged); the rest of
+    /// the response decodes, its dates as `Date`s with their text. Strict decoding reports it.
+    func testRequiredDateThatNamesNoDateCostsOnlyItsObject() throws {
+        let example = try Self.examples()[1]
+        let degradation = try DatadogJSON.makeDecoder().decode(Degradation.self, from: example)
+        let attributes = try XCTUnwrap(degradation.data?.attributes)
+        XCTAssertNil(attributes.source)
+        XCTAssertEqual(attributes.additionalProperties["source"]?["created_at"], .string(""))
+        XCTAssertEqual(attributes.createdAt, Date(timeIntervalSince1970: 1_568_887_200))
+        XCTAssertEqual(attributes.$createdAt, "2019-09-19T10:00:00.000Z")
+        try XCTAssertEqual(JSONObject(try JSONEncoder().encode(degradation)), JSONObject(example))
+        XCTAssertThrowsError(try DatadogJSON.makeDecoder(strict: true).decode(Degradation.self, from: example))
     }
 
     func testErrorStatusThrowsTypedError() async throws {

@@ -52,7 +52,44 @@ final class TypedParameterTests: XCTestCase {
             + "&include=gadget%2Cgadget_owner&include_archived=false&min_ratio=0.25&page%5Blimit%5D=5&sort=-timestamp"
             + "&start=1700000000&tags=env%3Aprod%2Cteam%3Aa")
         XCTAssertEqual(received.query("filter[from]"), "2023-11-14T22:13:20.123Z", "the server reads the date back")
-        XCTAssertEqual(try XCTUnwrap(result.data?.first?.timestamp?.date).timeIntervalSince1970, moment.timeIntervalSince1970, accuracy: 0.0005)
+        XCTAssertEqual(try XCTUnwrap(result.data?.first?.timestamp).timeIntervalSince1970, moment.timeIntervalSince1970, accuracy: 0.0005)
+    }
+
+    /// The README's typed call ("Calling": Status Pages has no enum or date parameter, so it shows
+    /// this edge-case operation) is the block between the markers below, compiled and run here.
+    func testTheReadmeTypedCallCompilesAndSendsTypedValues() async throws {
+        let server = try await StandInServer.start { _ in StandInServer.Response.json(Self.answer, status: 200) }
+        let configuration = server.configuration()
+        var printed: [String] = []
+        func print(_ value: Any) { printed.append("\(value)") }
+        // README typed call: begin
+        let api = EdgeCasesAPI(configuration: configuration)
+        let events = try await api.searchEdgeGadgetEvents(
+            kind: .sensor,                                                     // an enum path parameter
+            sort: .timestampDescending,                                        // an open enum: `sort: "-timestamp"` works too
+            filterFrom: Date(timeIntervalSince1970: 1_700_000_000), filterTo: Date(),  // sent as 2023-11-14T22:13:20.000Z
+            include: [.gadget, .gadgetOwner])                                  // an enum array, comma-joined
+        for event in events.data ?? [] {
+            print(event.timestamp?.timeIntervalSince1970 ?? 0)                 // a Date; `event.$timestamp` is the text received
+        }
+        // README typed call: end
+        let received = try XCTUnwrap(server.requests.first)
+        await server.stop()
+        XCTAssertEqual(received.path, "/api/v1/edge/gadgets/sensor/events")
+        XCTAssertEqual(received.query("sort"), "-timestamp")
+        XCTAssertEqual(received.query("filter[from]"), "2023-11-14T22:13:20.000Z")
+        XCTAssertEqual(received.query("include"), "gadget,gadget_owner")
+        XCTAssertEqual(printed, ["1700000000.123"])
+
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = source.components(separatedBy: "\n")
+        let begin = try XCTUnwrap(lines.firstIndex { $0.hasSuffix("// README typed call: begin") })
+        let end = try XCTUnwrap(lines.firstIndex { $0.hasSuffix("// README typed call: end") })
+        let block = lines[(begin + 1)..<end].map { String($0.dropFirst(8)) }.joined(separator: "\n")
+        XCTAssertGreaterThan(end - begin, 5)
+        XCTAssertTrue(readme.contains(block), "README.md shows the block as compiled here:\n\(block)")
     }
 
     /// Open enums take string literals, known or not, and leave out what is nil.

@@ -11,14 +11,14 @@ public struct CreateBackfilledDegradationRequestDataAttributesUpdatesItems: Coda
     /// A description of the update.
     public var description: String?
     /// Timestamp of when the update occurred.
-    public var startedAt: DateTime
+    @DateText public var startedAt: Date
     /// The status of the degradation.
     public var status: CreateDegradationRequestDataAttributesStatus
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `CreateBackfilledDegradationRequestDataAttributesUpdatesItems`.
-    public init(startedAt: DateTime, status: CreateDegradationRequestDataAttributesStatus, componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, description: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(startedAt: Date, status: CreateDegradationRequestDataAttributesStatus, componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, description: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.description = description
         self.startedAt = startedAt
@@ -40,7 +40,7 @@ public struct CreateBackfilledDegradationRequestDataAttributesUpdatesItems: Coda
         var kept = KeptMembers()
         self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
-        self.startedAt = try container.decodeValue(DateTime.self, forKey: .startedAt)
+        self._startedAt = try container.decodeDateText(Date.self, forKey: .startedAt)
         self.status = try container.decodeValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
@@ -51,7 +51,7 @@ public struct CreateBackfilledDegradationRequestDataAttributesUpdatesItems: Coda
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.description, forKey: .description)
-        try container.encodeValue(self.startedAt, forKey: .startedAt)
+        try container.encodeDateText(self._startedAt, forKey: .startedAt)
         try container.encodeValue(self.status, forKey: .status)
     }
 }

@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `status-pages/schedule-maintenance.md:51`
 public struct CreateMaintenanceRequestDataAttributes: Codable, Hashable, Sendable {
     /// Timestamp of when the maintenance was completed.
-    public var completedDate: DateTime?
+    @DateText public var completedDate: Date?
     /// The description shown when the maintenance is completed.
     public var completedDescription: String?
     /// The components affected by the maintenance.
@@ -17,14 +17,14 @@ public struct CreateMaintenanceRequestDataAttributes: Codable, Hashable, Sendabl
     /// The description shown when the maintenance is scheduled.
     public var scheduledDescription: String?
     /// Timestamp of when the maintenance is scheduled to start.
-    public var startDate: DateTime?
+    @DateText public var startDate: Date?
     /// The title of the maintenance.
     public var title: String
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `CreateMaintenanceRequestDataAttributes`.
-    public init(componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems], title: String, completedDate: DateTime? = nil, completedDescription: String? = nil, inProgressDescription: String? = nil, scheduledDescription: String? = nil, startDate: DateTime? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems], title: String, completedDate: Date? = nil, completedDescription: String? = nil, inProgressDescription: String? = nil, scheduledDescription: String? = nil, startDate: Date? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.completedDate = completedDate
         self.completedDescription = completedDescription
         self.componentsAffected = componentsAffected
@@ -49,12 +49,12 @@ public struct CreateMaintenanceRequestDataAttributes: Codable, Hashable, Sendabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.completedDate = try container.decodeOptionalValue(DateTime.self, forKey: .completedDate)
+        self._completedDate = try container.decodeDateText(Date?.self, forKey: .completedDate)
         self.completedDescription = try container.decodeOptionalValue(String.self, forKey: .completedDescription)
         self.componentsAffected = try container.decodeValue([CreateMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected)
         self.inProgressDescription = try container.decodeOptionalValue(String.self, forKey: .inProgressDescription)
         self.scheduledDescription = try container.decodeOptionalValue(String.self, forKey: .scheduledDescription)
-        self.startDate = try container.decodeOptionalValue(DateTime.self, forKey: .startDate)
+        self._startDate = try container.decodeDateText(Date?.self, forKey: .startDate)
         self.title = try container.decodeValue(String.self, forKey: .title)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
@@ -63,12 +63,12 @@ public struct CreateMaintenanceRequestDataAttributes: Codable, Hashable, Sendabl
         // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalValue(self.completedDate, forKey: .completedDate)
+        try container.encodeDateText(self._completedDate, forKey: .completedDate)
         try container.encodeOptionalValue(self.completedDescription, forKey: .completedDescription)
         try container.encodeValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.inProgressDescription, forKey: .inProgressDescription)
         try container.encodeOptionalValue(self.scheduledDescription, forKey: .scheduledDescription)
-        try container.encodeOptionalValue(self.startDate, forKey: .startDate)
+        try container.encodeDateText(self._startDate, forKey: .startDate)
         try container.encodeValue(self.title, forKey: .title)
     }
 }

@@ -9,22 +9,22 @@ public struct DegradationArrayDataItemsAttributesUpdatesItems: Codable, Hashable
     /// The components affected at the time of the update.
     public var componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]?
     /// Timestamp of when the update was created.
-    public var createdAt: DateTime?
+    @DateText public var createdAt: Date?
     /// Description of the update.
     public var description: String?
     /// Identifier of the update.
     public var id: String?
     /// Timestamp of when the update was last modified.
-    public var modifiedAt: DateTime?
+    @DateText public var modifiedAt: Date?
     /// Timestamp of when the update started.
-    public var startedAt: DateTime?
+    @DateText public var startedAt: Date?
     /// The status of the degradation.
     public var status: CreateDegradationRequestDataAttributesStatus?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationArrayDataItemsAttributesUpdatesItems`.
-    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, id: String? = nil, modifiedAt: DateTime? = nil, startedAt: DateTime? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: Date? = nil, description: String? = nil, id: String? = nil, modifiedAt: Date? = nil, startedAt: Date? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.createdAt = createdAt
         self.description = description
@@ -51,11 +51,11 @@ public struct DegradationArrayDataItemsAttributesUpdatesItems: Codable, Hashable
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
-        self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
+        self._createdAt = try container.decodeDateText(Date?.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
-        self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
-        self.startedAt = try container.decodeOptionalValue(DateTime.self, forKey: .startedAt)
+        self._modifiedAt = try container.decodeDateText(Date?.self, forKey: .modifiedAt)
+        self._startedAt = try container.decodeDateText(Date?.self, forKey: .startedAt)
         self.status = try container.decodeOptionalValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
@@ -65,11 +65,11 @@ public struct DegradationArrayDataItemsAttributesUpdatesItems: Codable, Hashable
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
-        try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
+        try container.encodeDateText(self._createdAt, forKey: .createdAt)
         try container.encodeOptionalValue(self.description, forKey: .description)
         try container.encodeOptionalValue(self.id, forKey: .id)
-        try container.encodeOptionalValue(self.modifiedAt, forKey: .modifiedAt)
-        try container.encodeOptionalValue(self.startedAt, forKey: .startedAt)
+        try container.encodeDateText(self._modifiedAt, forKey: .modifiedAt)
+        try container.encodeDateText(self._startedAt, forKey: .startedAt)
         try container.encodeOptionalValue(self.status, forKey: .status)
     }
 }

@@ -9,13 +9,13 @@ public struct DegradationDataAttributes: Codable, Hashable, Sendable {
     /// Components affected by the degradation.
     public var componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]?
     /// Timestamp of when the degradation was created.
-    public var createdAt: DateTime?
+    @DateText public var createdAt: Date?
     /// Description of the degradation.
     public var description: String?
     /// Whether the degradation was backfilled.
     public var isBackfilled: Bool?
     /// Timestamp of when the degradation was last modified.
-    public var modifiedAt: DateTime?
+    @DateText public var modifiedAt: Date?
     /// The source of the degradation.
     public var source: DegradationDataAttributesSource?
     /// The status of the degradation.
@@ -28,7 +28,7 @@ public struct DegradationDataAttributes: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationDataAttributes`.
-    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: DateTime? = nil, description: String? = nil, isBackfilled: Bool? = nil, modifiedAt: DateTime? = nil, source: DegradationDataAttributesSource? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, title: String? = nil, updates: [DegradationDataAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: Date? = nil, description: String? = nil, isBackfilled: Bool? = nil, modifiedAt: Date? = nil, source: DegradationDataAttributesSource? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, title: String? = nil, updates: [DegradationDataAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.createdAt = createdAt
         self.description = description
@@ -59,10 +59,10 @@ public struct DegradationDataAttributes: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.componentsAffected = try container.decodeOptionalValue([CreateDegradationRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
-        self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
+        self._createdAt = try container.decodeDateText(Date?.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self.isBackfilled = try container.decodeOptionalValue(Bool.self, forKey: .isBackfilled)
-        self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
+        self._modifiedAt = try container.decodeDateText(Date?.self, forKey: .modifiedAt)
         self.source = try container.decodeOptionalValue(DegradationDataAttributesSource.self, forKey: .source, keeping: &kept)
         self.status = try container.decodeOptionalValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
@@ -75,10 +75,10 @@ public struct DegradationDataAttributes: Codable, Hashable, Sendable {
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
-        try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
+        try container.encodeDateText(self._createdAt, forKey: .createdAt)
         try container.encodeOptionalValue(self.description, forKey: .description)
         try container.encodeOptionalValue(self.isBackfilled, forKey: .isBackfilled)
-        try container.encodeOptionalValue(self.modifiedAt, forKey: .modifiedAt)
+        try container.encodeDateText(self._modifiedAt, forKey: .modifiedAt)
         try container.encodeOptionalValue(self.source, forKey: .source)
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeOptionalValue(self.title, forKey: .title)

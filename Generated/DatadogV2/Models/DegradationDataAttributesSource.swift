@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `create-backfilled-degradation.md:138`
 public struct DegradationDataAttributesSource: Codable, Hashable, Sendable {
     /// Timestamp of when the source was created.
-    public var createdAt: DateTime
+    @DateText public var createdAt: Date
     /// The ID of the source.
     public var sourceId: String
     /// The type of the source.
@@ -16,7 +16,7 @@ public struct DegradationDataAttributesSource: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationDataAttributesSource`.
-    public init(createdAt: DateTime, sourceId: String, type: DegradationDataAttributesSourceType, additionalProperties: [String: JSONValue] = [:]) {
+    public init(createdAt: Date, sourceId: String, type: DegradationDataAttributesSourceType, additionalProperties: [String: JSONValue] = [:]) {
         self.createdAt = createdAt
         self.sourceId = sourceId
         self.type = type
@@ -33,7 +33,7 @@ public struct DegradationDataAttributesSource: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdAt = try container.decodeValue(DateTime.self, forKey: .createdAt)
+        self._createdAt = try container.decodeDateText(Date.self, forKey: .createdAt)
         self.sourceId = try container.decodeValue(String.self, forKey: .sourceId)
         self.type = try container.decodeValue(DegradationDataAttributesSourceType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
@@ -43,7 +43,7 @@ public struct DegradationDataAttributesSource: Codable, Hashable, Sendable {
         // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeValue(self.createdAt, forKey: .createdAt)
+        try container.encodeDateText(self._createdAt, forKey: .createdAt)
         try container.encodeValue(self.sourceId, forKey: .sourceId)
         try container.encodeValue(self.type, forKey: .type)
     }

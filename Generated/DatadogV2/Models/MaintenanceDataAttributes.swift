@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `status-pages/get-maintenance.md:50`
 public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
     /// Timestamp of when the maintenance was completed.
-    public var completedDate: DateTime?
+    @DateText public var completedDate: Date?
     /// The description shown when the maintenance is completed.
     public var completedDescription: String?
     /// Components affected by the maintenance.
@@ -15,13 +15,13 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
     /// The description shown while the maintenance is in progress.
     public var inProgressDescription: String?
     /// Timestamp of when the maintenance was last modified.
-    public var modifiedAt: DateTime?
+    @DateText public var modifiedAt: Date?
     /// Timestamp of when the maintenance was published.
-    public var publishedDate: DateTime?
+    @DateText public var publishedDate: Date?
     /// The description shown when the maintenance is scheduled.
     public var scheduledDescription: String?
     /// Timestamp of when the maintenance is scheduled to start.
-    public var startDate: DateTime?
+    @DateText public var startDate: Date?
     /// The status of the maintenance.
     public var status: MaintenanceDataAttributesStatus?
     /// Title of the maintenance.
@@ -32,7 +32,7 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `MaintenanceDataAttributes`.
-    public init(completedDate: DateTime? = nil, completedDescription: String? = nil, componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, modifiedAt: DateTime? = nil, publishedDate: DateTime? = nil, scheduledDescription: String? = nil, startDate: DateTime? = nil, status: MaintenanceDataAttributesStatus? = nil, title: String? = nil, updates: [MaintenanceDataAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(completedDate: Date? = nil, completedDescription: String? = nil, componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, modifiedAt: Date? = nil, publishedDate: Date? = nil, scheduledDescription: String? = nil, startDate: Date? = nil, status: MaintenanceDataAttributesStatus? = nil, title: String? = nil, updates: [MaintenanceDataAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.completedDate = completedDate
         self.completedDescription = completedDescription
         self.componentsAffected = componentsAffected
@@ -66,14 +66,14 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.completedDate = try container.decodeOptionalValue(DateTime.self, forKey: .completedDate)
+        self._completedDate = try container.decodeDateText(Date?.self, forKey: .completedDate)
         self.completedDescription = try container.decodeOptionalValue(String.self, forKey: .completedDescription)
         self.componentsAffected = try container.decodeOptionalValue([CreateMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.inProgressDescription = try container.decodeOptionalValue(String.self, forKey: .inProgressDescription)
-        self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
-        self.publishedDate = try container.decodeOptionalValue(DateTime.self, forKey: .publishedDate)
+        self._modifiedAt = try container.decodeDateText(Date?.self, forKey: .modifiedAt)
+        self._publishedDate = try container.decodeDateText(Date?.self, forKey: .publishedDate)
         self.scheduledDescription = try container.decodeOptionalValue(String.self, forKey: .scheduledDescription)
-        self.startDate = try container.decodeOptionalValue(DateTime.self, forKey: .startDate)
+        self._startDate = try container.decodeDateText(Date?.self, forKey: .startDate)
         self.status = try container.decodeOptionalValue(MaintenanceDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
         self.updates = try container.decodeOptionalValue([MaintenanceDataAttributesUpdatesItems].self, forKey: .updates, keeping: &kept)
@@ -84,14 +84,14 @@ public struct MaintenanceDataAttributes: Codable, Hashable, Sendable {
         // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalValue(self.completedDate, forKey: .completedDate)
+        try container.encodeDateText(self._completedDate, forKey: .completedDate)
         try container.encodeOptionalValue(self.completedDescription, forKey: .completedDescription)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.inProgressDescription, forKey: .inProgressDescription)
-        try container.encodeOptionalValue(self.modifiedAt, forKey: .modifiedAt)
-        try container.encodeOptionalValue(self.publishedDate, forKey: .publishedDate)
+        try container.encodeDateText(self._modifiedAt, forKey: .modifiedAt)
+        try container.encodeDateText(self._publishedDate, forKey: .publishedDate)
         try container.encodeOptionalValue(self.scheduledDescription, forKey: .scheduledDescription)
-        try container.encodeOptionalValue(self.startDate, forKey: .startDate)
+        try container.encodeDateText(self._startDate, forKey: .startDate)
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeOptionalValue(self.title, forKey: .title)
         try container.encodeOptionalValue(self.updates, forKey: .updates)

@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `status-pages/update-maintenance.md:52`
 public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable {
     /// Timestamp of when the maintenance was completed.
-    public var completedDate: DateTime?
+    @DateText public var completedDate: Date?
     /// The description shown when the maintenance is completed.
     public var completedDescription: String?
     /// The components affected by the maintenance.
@@ -17,7 +17,7 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
     /// The description shown when the maintenance is scheduled.
     public var scheduledDescription: String?
     /// Timestamp of when the maintenance is scheduled to start.
-    public var startDate: DateTime?
+    @DateText public var startDate: Date?
     /// The status of the maintenance.
     public var status: PatchMaintenanceRequestDataAttributesStatus?
     /// The title of the maintenance.
@@ -26,7 +26,7 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `PatchMaintenanceRequestDataAttributes`.
-    public init(completedDate: DateTime? = nil, completedDescription: String? = nil, componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, scheduledDescription: String? = nil, startDate: DateTime? = nil, status: PatchMaintenanceRequestDataAttributesStatus? = nil, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(completedDate: Date? = nil, completedDescription: String? = nil, componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, scheduledDescription: String? = nil, startDate: Date? = nil, status: PatchMaintenanceRequestDataAttributesStatus? = nil, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.completedDate = completedDate
         self.completedDescription = completedDescription
         self.componentsAffected = componentsAffected
@@ -54,12 +54,12 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.completedDate = try container.decodeOptionalValue(DateTime.self, forKey: .completedDate)
+        self._completedDate = try container.decodeDateText(Date?.self, forKey: .completedDate)
         self.completedDescription = try container.decodeOptionalValue(String.self, forKey: .completedDescription)
         self.componentsAffected = try container.decodeOptionalValue([CreateMaintenanceRequestDataAttributesComponentsAffectedItems].self, forKey: .componentsAffected, keeping: &kept)
         self.inProgressDescription = try container.decodeOptionalValue(String.self, forKey: .inProgressDescription)
         self.scheduledDescription = try container.decodeOptionalValue(String.self, forKey: .scheduledDescription)
-        self.startDate = try container.decodeOptionalValue(DateTime.self, forKey: .startDate)
+        self._startDate = try container.decodeDateText(Date?.self, forKey: .startDate)
         self.status = try container.decodeOptionalValue(PatchMaintenanceRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
@@ -69,12 +69,12 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
         // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalValue(self.completedDate, forKey: .completedDate)
+        try container.encodeDateText(self._completedDate, forKey: .completedDate)
         try container.encodeOptionalValue(self.completedDescription, forKey: .completedDescription)
         try container.encodeOptionalValue(self.componentsAffected, forKey: .componentsAffected)
         try container.encodeOptionalValue(self.inProgressDescription, forKey: .inProgressDescription)
         try container.encodeOptionalValue(self.scheduledDescription, forKey: .scheduledDescription)
-        try container.encodeOptionalValue(self.startDate, forKey: .startDate)
+        try container.encodeDateText(self._startDate, forKey: .startDate)
         try container.encodeOptionalValue(self.status, forKey: .status)
         try container.encodeOptionalValue(self.title, forKey: .title)
     }

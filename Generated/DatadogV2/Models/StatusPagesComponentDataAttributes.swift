@@ -9,9 +9,9 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
     /// If the component is of type `group`, the components within the group.
     public var components: [StatusPagesComponentDataAttributesComponentsItems]?
     /// Timestamp of when the component was created.
-    public var createdAt: DateTime?
+    @DateText public var createdAt: Date?
     /// Timestamp of when the component was last modified.
-    public var modifiedAt: DateTime?
+    @DateText public var modifiedAt: Date?
     /// The name of the component.
     public var name: String?
     /// The zero-indexed position of the component.
@@ -24,7 +24,7 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentDataAttributes`.
-    public init(type: CreateComponentRequestDataAttributesType, components: [StatusPagesComponentDataAttributesComponentsItems]? = nil, createdAt: DateTime? = nil, modifiedAt: DateTime? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: CreateComponentRequestDataAttributesType, components: [StatusPagesComponentDataAttributesComponentsItems]? = nil, createdAt: Date? = nil, modifiedAt: Date? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.components = components
         self.createdAt = createdAt
         self.modifiedAt = modifiedAt
@@ -51,8 +51,8 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.components = try container.decodeOptionalValue([StatusPagesComponentDataAttributesComponentsItems].self, forKey: .components, keeping: &kept)
-        self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
-        self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
+        self._createdAt = try container.decodeDateText(Date?.self, forKey: .createdAt)
+        self._modifiedAt = try container.decodeDateText(Date?.self, forKey: .modifiedAt)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)
         self.status = try container.decodeOptionalValue(StatusPagesComponentDataAttributesStatus.self, forKey: .status, keeping: &kept)
@@ -65,8 +65,8 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.components, forKey: .components)
-        try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
-        try container.encodeOptionalValue(self.modifiedAt, forKey: .modifiedAt)
+        try container.encodeDateText(self._createdAt, forKey: .createdAt)
+        try container.encodeDateText(self._modifiedAt, forKey: .modifiedAt)
         try container.encodeOptionalValue(self.name, forKey: .name)
         try container.encodeOptionalValue(self.position, forKey: .position)
         try container.encodeOptionalValue(self.status, forKey: .status)

@@ -11,7 +11,7 @@ public struct StatusPagesComponentIncludedItemsOption2Attributes: Codable, Hasha
     /// Components displayed on the status page.
     public var components: [CreateStatusPageRequestDataAttributesComponentsItems]?
     /// Timestamp of when the status page was created.
-    public var createdAt: DateTime?
+    @DateText public var createdAt: Date?
     /// If configured, the url that the status page is accessible at.
     public var customDomain: String?
     /// Whether the custom domain is configured.
@@ -25,7 +25,7 @@ public struct StatusPagesComponentIncludedItemsOption2Attributes: Codable, Hasha
     /// Base64-encoded image data displayed in the browser tab.
     public var favicon: String?
     /// Timestamp of when the status page was last modified.
-    public var modifiedAt: DateTime?
+    @DateText public var modifiedAt: Date?
     /// The name of the status page.
     public var name: String?
     /// The url that the status page is accessible at.
@@ -40,7 +40,7 @@ public struct StatusPagesComponentIncludedItemsOption2Attributes: Codable, Hasha
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentIncludedItemsOption2Attributes`.
-    public init(companyLogo: String? = nil, components: [CreateStatusPageRequestDataAttributesComponentsItems]? = nil, createdAt: DateTime? = nil, customDomain: String? = nil, customDomainEnabled: Bool? = nil, domainPrefix: String? = nil, emailHeaderImage: String? = nil, enabled: Bool? = nil, favicon: String? = nil, modifiedAt: DateTime? = nil, name: String? = nil, pageUrl: String? = nil, subscriptionsEnabled: Bool? = nil, type: CreateStatusPageRequestDataAttributesType? = nil, visualizationType: CreateStatusPageRequestDataAttributesVisualizationType? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(companyLogo: String? = nil, components: [CreateStatusPageRequestDataAttributesComponentsItems]? = nil, createdAt: Date? = nil, customDomain: String? = nil, customDomainEnabled: Bool? = nil, domainPrefix: String? = nil, emailHeaderImage: String? = nil, enabled: Bool? = nil, favicon: String? = nil, modifiedAt: Date? = nil, name: String? = nil, pageUrl: String? = nil, subscriptionsEnabled: Bool? = nil, type: CreateStatusPageRequestDataAttributesType? = nil, visualizationType: CreateStatusPageRequestDataAttributesVisualizationType? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.companyLogo = companyLogo
         self.components = components
         self.createdAt = createdAt
@@ -84,14 +84,14 @@ public struct StatusPagesComponentIncludedItemsOption2Attributes: Codable, Hasha
         var kept = KeptMembers()
         self.companyLogo = try container.decodeOptionalValue(String.self, forKey: .companyLogo)
         self.components = try container.decodeOptionalValue([CreateStatusPageRequestDataAttributesComponentsItems].self, forKey: .components, keeping: &kept)
-        self.createdAt = try container.decodeOptionalValue(DateTime.self, forKey: .createdAt)
+        self._createdAt = try container.decodeDateText(Date?.self, forKey: .createdAt)
         self.customDomain = try container.decodeOptionalValue(String.self, forKey: .customDomain)
         self.customDomainEnabled = try container.decodeOptionalValue(Bool.self, forKey: .customDomainEnabled)
         self.domainPrefix = try container.decodeOptionalValue(String.self, forKey: .domainPrefix)
         self.emailHeaderImage = try container.decodeOptionalValue(String.self, forKey: .emailHeaderImage)
         self.enabled = try container.decodeOptionalValue(Bool.self, forKey: .enabled)
         self.favicon = try container.decodeOptionalValue(String.self, forKey: .favicon)
-        self.modifiedAt = try container.decodeOptionalValue(DateTime.self, forKey: .modifiedAt)
+        self._modifiedAt = try container.decodeDateText(Date?.self, forKey: .modifiedAt)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.pageUrl = try container.decodeOptionalValue(String.self, forKey: .pageUrl)
         self.subscriptionsEnabled = try container.decodeOptionalValue(Bool.self, forKey: .subscriptionsEnabled)
@@ -106,14 +106,14 @@ public struct StatusPagesComponentIncludedItemsOption2Attributes: Codable, Hasha
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.companyLogo, forKey: .companyLogo)
         try container.encodeOptionalValue(self.components, forKey: .components)
-        try container.encodeOptionalValue(self.createdAt, forKey: .createdAt)
+        try container.encodeDateText(self._createdAt, forKey: .createdAt)
         try container.encodeOptionalValue(self.customDomain, forKey: .customDomain)
         try container.encodeOptionalValue(self.customDomainEnabled, forKey: .customDomainEnabled)
         try container.encodeOptionalValue(self.domainPrefix, forKey: .domainPrefix)
         try container.encodeOptionalValue(self.emailHeaderImage, forKey: .emailHeaderImage)
         try container.encodeOptionalValue(self.enabled, forKey: .enabled)
         try container.encodeOptionalValue(self.favicon, forKey: .favicon)
-        try container.encodeOptionalValue(self.modifiedAt, forKey: .modifiedAt)
+        try container.encodeDateText(self._modifiedAt, forKey: .modifiedAt)
         try container.encodeOptionalValue(self.name, forKey: .name)
         try container.encodeOptionalValue(self.pageUrl, forKey: .pageUrl)
         try container.encodeOptionalValue(self.subscriptionsEnabled, forKey: .subscriptionsEnabled)

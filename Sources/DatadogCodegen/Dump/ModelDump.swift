@@ -86,8 +86,8 @@ public enum ModelDump {
         }
     }
 
-    /// `{"style", "items", "position", "size", "element", "next_cursor", "body_cursor", "swift_method",
-    /// "arguments"}`: wire names and key paths (`meta.page.after`); `items` is empty when the response
+    /// `{"style", "items", "position", "size", "element", "next_cursor", "body_cursor", "first_page",
+    /// "swift_method", "arguments"}`: wire names and key paths (`meta.page.after`); `items` is empty when the response
     /// itself is the list; `swift_method` is the `…Paginated` wrapper and `arguments` its parameters
     /// (as ``argument(_:_:)``, plus `"default"`: the Swift default of a required one, or null).
     static func pagination(_ pagination: Pagination, of operation: OperationDecl) -> [String: Any] {
@@ -112,6 +112,7 @@ public enum ModelDump {
             "element": pagination.elementType.swift,
             "next_cursor": pagination.nextCursor?.wire ?? NSNull(),
             "body_cursor": pagination.bodyCursor?.joined(separator: ".") ?? NSNull(),
+            "first_page": pagination.firstPage.map { $0 as Any } ?? NSNull(),
         ]
     }
 

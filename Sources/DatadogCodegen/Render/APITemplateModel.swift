@@ -258,6 +258,8 @@ struct PaginatedModel: Sendable, Codable {
     var offset: Bool
     var pageNumber: Bool
     var cursor: Bool
+    /// The number of the first page (page-number style), as a literal.
+    var firstPage: String
     /// The page size: the size parameter's name, or the default `10`.
     var size: String
     /// The closure's locals, named apart from the wrapper's parameters.
@@ -281,6 +283,7 @@ struct PaginatedModel: Sendable, Codable {
         elementType = pagination.elementType.swift
         offset = pagination.style == .offset
         pageNumber = pagination.style == .pageNumber
+        firstPage = String(pagination.firstPage ?? 0)
         cursor = pagination.style == .cursor || pagination.style == .bodyCursor
         itemsAccess = Access(pagination.items)
         nextCursorAccess = Access(pagination.nextCursor ?? MemberPath(steps: []))

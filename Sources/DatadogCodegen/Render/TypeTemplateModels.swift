@@ -29,8 +29,10 @@ struct StructureModel: TemplateModel {
         var type: String
         /// Doc comment lines (an empty line is an empty list).
         var doc: [[String]]
-        /// Stored behind `@Indirect`.
-        var indirect: Bool
+        /// The property wrapper it is stored behind (`@Indirect`, `@DateText`), if any.
+        var wrapper: String?
+        /// What decoding and encoding read and write: the wrapper (`_name`) for `@DateText`, else the property.
+        var storage: String
         /// The JSON key as a Swift string literal.
         var wireLiteral: String
         /// The runtime's decoding method for the member's optionality.
@@ -82,13 +84,17 @@ struct StructureModel: TemplateModel {
             let escaped = Identifiers.escapedMember(property.name)
             let optional = !property.required
             let stored = Self.storedType(property)
+            let dateText = property.isDateText
             return Property(
                 name: escaped, bare: property.name, type: stored + (optional ? "?" : ""),
-                doc: lines.map { $0.isEmpty ? [] : [$0] }, indirect: property.indirect,
+                doc: lines.map { $0.isEmpty ? [] : [$0] },
+                wrapper: property.indirect ? "Indirect" : dateText ? "DateText" : nil,
+                storage: dateText ? "_" + property.name : property.name,
                 wireLiteral: SwiftText.stringLiteral(property.wireName),
-                decodeCall: !optional ? "decodeValue" : property.nullable ? "decodeNullableValue" : "decodeOptionalValue",
-                keeps: Self.keepsMember(property), encodeCall: optional ? "encodeOptionalValue" : "encodeValue",
-                decodeType: stored, initialized: taken.contains(property.name), wrapsNullable: property.nullable && property.required)
+                decodeCall: dateText ? "decodeDateText" : !optional ? "decodeValue" : property.nullable ? "decodeNullableValue" : "decodeOptionalValue",
+                keeps: Self.keepsMember(property), encodeCall: dateText ? "encodeDateText" : optional ? "encodeOptionalValue" : "encodeValue",
+                decodeType: dateText && optional ? stored + "?" : stored, initialized: taken.contains(property.name),
+                wrapsNullable: property.nullable && property.required)
         }
         keepsMembers = decl.properties.contains(where: Self.keepsMember)
         hasInitializer = parameters != nil
@@ -107,9 +113,10 @@ struct StructureModel: TemplateModel {
         }
     }
 
-    /// The declared type of a property without the `?` of an optional member: `Nullable<T>` for nullable ones.
+    /// The declared type of a property without the `?` of an optional member: `Nullable<T>` for
+    /// nullable ones, `Date` for a `@DateText` one.
     static func storedType(_ property: PropertyDecl) -> String {
-        property.nullable ? "Nullable<\(property.type.swift)>" : property.type.swift
+        property.isDateText ? "Date" : property.nullable ? "Nullable<\(property.type.swift)>" : property.type.swift
     }
 
     /// Whether an optional member is decoded so that a `null` nested in it, where the page

@@ -239,6 +239,7 @@ public enum OperationBuilder {
         var parameters: [ParameterDecl] = []
         var seen: Set<String> = []
         let examples = ParameterExamples(examples: operation.codeExamples)
+        let fieldEnums = BodyEnumField.all(in: (body.map { [$0.fields] } ?? []) + responses.map(\.fields))
         for parameter in operation.parameters {
             guard seen.insert(parameter.location.rawValue + ":" + parameter.name).inserted else {
                 log.warning(parameter.line, "parameter `\(parameter.name)` is listed twice; the second is ignored")
@@ -250,7 +251,8 @@ public enum OperationBuilder {
             name = Identifiers.unique(name, in: &used)
             parameters.append(ParameterDecl(wireName: parameter.name, name: name, location: parameter.location,
                                             type: parameterType(parameter, evidence: examples.evidence(for: parameter.name),
-                                                                operationID: operationID, file: page.file, types: &types),
+                                                                fieldEnums: fieldEnums, operationID: operationID, file: page.file,
+                                                                types: &types),
                                             typeCell: parameter.type,
                                             required: parameter.required, deprecated: parameter.deprecated, doc: parameter.description))
         }
@@ -470,11 +472,13 @@ public enum OperationBuilder {
     /// examples pass (``ParameterExamples``) and the description's `Allowed enum values:`:
     /// - an enum constant (or a list of them), or allowed values: an open enum (of a list), named
     ///   as the examples spell it (Python `ThingsSort`), else `<OperationID><Parameter>`; its cases
-    ///   are the values the TypeScript examples and the description give;
+    ///   are the values the TypeScript examples and the description give, or those of the enum field
+    ///   of the operation's body or responses that the parameter filters on, when it lists them all
+    ///   and more (``BodyEnumField/widening(_:values:wireName:)``: the two are then one type);
     /// - a date (Python `datetime`, TypeScript `new Date(`, Go `time.…`) for a `string` query
     ///   parameter, unless a Python example turns it into a number: `Date`.
-    static func parameterType(_ parameter: PageParameter, evidence: ParameterExamples.Evidence?, operationID: String,
-                              file: String, types: inout TypeBuilder) -> TypeRef {
+    static func parameterType(_ parameter: PageParameter, evidence: ParameterExamples.Evidence?, fieldEnums: [BodyEnumField] = [],
+                              operationID: String, file: String, types: inout TypeBuilder) -> TypeRef {
         let cell = parameter.type.lowercased().trimmingSpaces()
         let base = parameterType(cell)
         guard cell == "string" || cell == "array" else { return base }
@@ -486,6 +490,9 @@ public enum OperationBuilder {
             let name = official ?? Identifiers.typeName(operationID + " " + Identifiers.upperCamel(parameter.name))
             var values = evidence?.literals ?? []
             for value in allowed where !values.contains(value) { values.append(value) }
+            // The field's values in its order: the same enum as the field's, so the two are one type.
+            let widened = BodyEnumField.widening(fieldEnums, values: values, wireName: parameter.name)
+            if !widened.isEmpty { values = widened }
             let type = types.parameterEnum(name: name, values: values, official: official != nil, doc: parameter.description,
                                            file: file, line: parameter.line)
             return isList ? .array(type) : type

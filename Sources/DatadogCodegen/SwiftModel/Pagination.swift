@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a list operation pages (stage 4): decided from its parameters, request body and response
 /// type once the types are final, stored on the ``OperationDecl``, shown by `dump` and printed by
 /// the API template as a `…Paginated` method.
@@ -6,7 +8,7 @@ public struct Pagination: Sendable, Hashable {
     public enum Style: String, Sendable, Hashable {
         /// A query offset (`page[offset]`, `offset`, `start`) advanced by the items received.
         case offset
-        /// A query page number (`page[number]`, `page`, `page_number`), from 0.
+        /// A query page number (`page[number]`, `page`, `page_number`), from ``Pagination/firstPage``.
         case pageNumber = "page_number"
         /// A query cursor (`page[cursor]`, `cursor`) taken from the previous response.
         case cursor
@@ -28,6 +30,9 @@ public struct Pagination: Sendable, Hashable {
     public var elementType: TypeRef
     /// For the cursor styles: from the response to the next page's cursor.
     public var nextCursor: MemberPath?
+    /// For ``Style/pageNumber``: the number of the first page (0 unless the parameter's description
+    /// says otherwise: ``firstPage(_:)``).
+    public var firstPage: Int64?
 }
 
 /// A chain of properties from a value, with the Swift names and whether each step is optional.
@@ -99,7 +104,31 @@ extension Pagination {
             nextCursor = path
         }
         return Pagination(style: style, position: position?.wireName, size: size?.wireName, bodyCursor: bodyCursor,
-                          items: items, elementType: element, nextCursor: nextCursor)
+                          items: items, elementType: element, nextCursor: nextCursor,
+                          firstPage: style == .pageNumber ? position.map(firstPage) : nil)
+    }
+
+    /// Where a description says pages are counted from, as `1-indexed`, `starts at zero`,
+    /// `starting from 1`, `defaults to 0` or `[default=0]` (the number is the first capture group;
+    /// `zero`/`one` are read as 0/1).
+    static let firstPagePatterns = [
+        #"\b([01])-indexed"#, #"\bstart(?:s|ing)? (?:at|from) (zero|one|[01])\b"#,
+        #"\bdefaults? (?:to|is|=|:) ?`?([01])\b"#, #"\[default=([01])\]"#,
+    ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    /// The first page of a page-number list: what the position parameter's description says
+    /// (``firstPagePatterns``; the reference shows no schema default, so the text is the evidence),
+    /// else 0, as the official clients count when the page says nothing.
+    static func firstPage(_ parameter: ParameterDecl) -> Int64 {
+        let text = parameter.doc as NSString
+        for pattern in firstPagePatterns {
+            guard let match = pattern.firstMatch(in: parameter.doc, range: NSRange(location: 0, length: text.length)) else { continue }
+            switch text.substring(with: match.range(at: 1)).lowercased() {
+            case "1", "one": return 1
+            default: return 0
+            }
+        }
+        return 0
     }
 
     /// The declaration a type refers to, through aliases.

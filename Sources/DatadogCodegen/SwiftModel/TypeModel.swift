@@ -100,6 +100,11 @@ public struct PropertyDecl: Sendable, Hashable {
     /// is in no request table. Merging occurrences never makes a property optional that every
     /// request requires (``TypeBuilder/merge(_:_:)``).
     public var requiredInRequests: Bool? = nil
+
+    /// Whether the property is a date-time read as a `Date` that keeps its decoded text (the
+    /// runtime's `@DateText`): a date-time member itself, not one inside an array or dictionary
+    /// (those stay ``TypeRef/dateTime``, the text with a `.date`) nor a nullable one.
+    public var isDateText: Bool { type == .dateTime && !nullable && !indirect }
 }
 
 /// One case of a generated enum.

@@ -132,6 +132,29 @@ final class PaginationInferenceTests: XCTestCase {
         XCTAssertEqual(pagination.elementType.swift, "ListThingsResponseItems")
     }
 
+    /// The reference shows no schema default: the first page is what the position's description
+    /// says (`1-indexed`, `Starts at zero`, `Defaults to 0`, `[default=0]`), else 0.
+    func testFirstPageNumberFromTheDescription() throws {
+        func firstPage(_ description: String) throws -> Int64? {
+            try Self.operation(Self.page(
+                query: ["page[number] | integer | \(description)", "page[size] | integer"],
+                response: ["| data | [object]", "data | id | string"])).pagination?.firstPage
+        }
+        XCTAssertEqual(try firstPage("Page number to return (1-indexed)."), 1)
+        XCTAssertEqual(try firstPage("Page number for pagination (0-indexed)."), 0)
+        XCTAssertEqual(try firstPage("Which page you want to retrieve. Starts at one."), 1)
+        XCTAssertEqual(try firstPage("Which page you want to retrieve. Starts at zero."), 0)
+        XCTAssertEqual(try firstPage("Specific page number to return. Defaults to 1."), 1)
+        XCTAssertEqual(try firstPage("The first page to return `[default=0]`."), 0)
+        XCTAssertEqual(try firstPage("Specific page number to return."), 0, "nothing said: from 0")
+        XCTAssertEqual(try firstPage("Returns 10-indexed buckets."), 0, "only 0 and 1 are page origins")
+        let operation = try Self.operation(Self.page(
+            query: ["page[number] | integer | Page number (1-indexed).", "page[size] | integer"],
+            response: ["| data | [object]", "data | id | string"]))
+        let dump = ModelDump.pagination(try XCTUnwrap(operation.pagination), of: operation)
+        XCTAssertEqual(dump["first_page"] as? Int64, 1)
+    }
+
     func testBodyCursor() throws {
         let operation = try Self.operation(Self.page(
             method: "POST", path: "/api/v2/things/search", query: [], response: Self.dataList,

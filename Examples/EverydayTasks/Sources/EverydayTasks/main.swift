@@ -43,10 +43,10 @@ let body = CreateBackfilledDegradationRequest(
             title: "Past API outage",
             updates: [
                 .init(
-                    startedAt: DateTime(Date(timeIntervalSince1970: 1_700_000_000)), status: .investigating,
+                    startedAt: Date(timeIntervalSince1970: 1_700_000_000), status: .investigating,
                     componentsAffected: [.init(id: "component-1", status: .degraded)],
                     description: "Elevated error rates."),
-                .init(startedAt: DateTime(Date(timeIntervalSince1970: 1_700_003_600)), status: .resolved),
+                .init(startedAt: Date(timeIntervalSince1970: 1_700_003_600), status: .resolved),
             ])))
 let degradation = try await statusPages.createBackfilledDegradation(pageId: "page-1", body: body)
 check(degradation.data?.id == "degradation-1", "the created degradation comes back")

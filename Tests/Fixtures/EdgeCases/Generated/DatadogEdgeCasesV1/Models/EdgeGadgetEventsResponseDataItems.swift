@@ -9,12 +9,12 @@ public struct EdgeGadgetEventsResponseDataItems: Codable, Hashable, Sendable {
     /// The event ID.
     public var id: String?
     /// When the event happened.
-    public var timestamp: DateTime?
+    @DateText public var timestamp: Date?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `EdgeGadgetEventsResponseDataItems`.
-    public init(id: String? = nil, timestamp: DateTime? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(id: String? = nil, timestamp: Date? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.timestamp = timestamp
         self.additionalProperties = additionalProperties
@@ -30,7 +30,7 @@ public struct EdgeGadgetEventsResponseDataItems: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
-        self.timestamp = try container.decodeOptionalValue(DateTime.self, forKey: .timestamp)
+        self._timestamp = try container.decodeDateText(Date?.self, forKey: .timestamp)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 
@@ -39,6 +39,6 @@ public struct EdgeGadgetEventsResponseDataItems: Codable, Hashable, Sendable {
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalValue(self.id, forKey: .id)
-        try container.encodeOptionalValue(self.timestamp, forKey: .timestamp)
+        try container.encodeDateText(self._timestamp, forKey: .timestamp)
     }
 }

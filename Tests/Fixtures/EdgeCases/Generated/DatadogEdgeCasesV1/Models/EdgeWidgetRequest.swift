@@ -26,7 +26,7 @@ public struct EdgeWidgetRequest: Codable, Hashable, Sendable {
     /// Upper-case ID collides with `id`.
     public var id2: String?
     /// Starts with `@`.
-    public var timestamp: DateTime?
+    @DateText public var timestamp: Date?
     /// Starts with `$`.
     public var ref: String?
     /// Dots | and an escaped pipe.
@@ -55,7 +55,7 @@ public struct EdgeWidgetRequest: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `EdgeWidgetRequest`.
-    public init(`default`: Bool? = nil, `protocol`: String? = nil, self_: String? = nil, type: String? = nil, _2faEnabled: Bool? = nil, aB: String? = nil, aB2: String? = nil, id: String? = nil, id2: String? = nil, timestamp: DateTime? = nil, ref: String? = nil, fieldWithDots: Int64? = nil, naVeName: String? = nil, status: EdgeWidgetStatus? = nil, level: EdgeWidgetRequestLevel? = nil, tags: [String: String]? = nil, metadata: [String: JSONValue]? = nil, definition: EdgeWidgetRequestDefinition? = nil, children: [EdgeWidgetRequestChildrenItems]? = nil, matrix: [[JSONValue]]? = nil, data: EdgeWidgetRequestData? = nil, mystery: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(`default`: Bool? = nil, `protocol`: String? = nil, self_: String? = nil, type: String? = nil, _2faEnabled: Bool? = nil, aB: String? = nil, aB2: String? = nil, id: String? = nil, id2: String? = nil, timestamp: Date? = nil, ref: String? = nil, fieldWithDots: Int64? = nil, naVeName: String? = nil, status: EdgeWidgetStatus? = nil, level: EdgeWidgetRequestLevel? = nil, tags: [String: String]? = nil, metadata: [String: JSONValue]? = nil, definition: EdgeWidgetRequestDefinition? = nil, children: [EdgeWidgetRequestChildrenItems]? = nil, matrix: [[JSONValue]]? = nil, data: EdgeWidgetRequestData? = nil, mystery: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.default = `default`
         self.protocol = `protocol`
         self.self_ = self_
@@ -120,7 +120,7 @@ public struct EdgeWidgetRequest: Codable, Hashable, Sendable {
         self.aB2 = try container.decodeOptionalValue(String.self, forKey: .aB2)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.id2 = try container.decodeOptionalValue(String.self, forKey: .id2)
-        self.timestamp = try container.decodeOptionalValue(DateTime.self, forKey: .timestamp)
+        self._timestamp = try container.decodeDateText(Date?.self, forKey: .timestamp)
         self.ref = try container.decodeOptionalValue(String.self, forKey: .ref)
         self.fieldWithDots = try container.decodeOptionalValue(Int64.self, forKey: .fieldWithDots)
         self.naVeName = try container.decodeOptionalValue(String.self, forKey: .naVeName)
@@ -149,7 +149,7 @@ public struct EdgeWidgetRequest: Codable, Hashable, Sendable {
         try container.encodeOptionalValue(self.aB2, forKey: .aB2)
         try container.encodeOptionalValue(self.id, forKey: .id)
         try container.encodeOptionalValue(self.id2, forKey: .id2)
-        try container.encodeOptionalValue(self.timestamp, forKey: .timestamp)
+        try container.encodeDateText(self._timestamp, forKey: .timestamp)
         try container.encodeOptionalValue(self.ref, forKey: .ref)
         try container.encodeOptionalValue(self.fieldWithDots, forKey: .fieldWithDots)
         try container.encodeOptionalValue(self.naVeName, forKey: .naVeName)

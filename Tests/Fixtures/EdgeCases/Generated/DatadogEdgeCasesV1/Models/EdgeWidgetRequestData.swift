@@ -7,14 +7,14 @@ import DatadogRuntime
 /// Source: `get-widget-edge-cases.md:86`
 public struct EdgeWidgetRequestData: Codable, Hashable, Sendable {
     /// Named like a Foundation type.
-    public var date: DateTime?
+    @DateText public var date: Date?
     /// Named like a Foundation type.
     public var url: String?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `EdgeWidgetRequestData`.
-    public init(date: DateTime? = nil, url: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(date: Date? = nil, url: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.date = date
         self.url = url
         self.additionalProperties = additionalProperties
@@ -29,7 +29,7 @@ public struct EdgeWidgetRequestData: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.date = try container.decodeOptionalValue(DateTime.self, forKey: .date)
+        self._date = try container.decodeDateText(Date?.self, forKey: .date)
         self.url = try container.decodeOptionalValue(String.self, forKey: .url)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
@@ -38,7 +38,7 @@ public struct EdgeWidgetRequestData: Codable, Hashable, Sendable {
         // Extra members first: a declared property that is set replaces a member kept from decoding.
         try encoder.encodeAdditionalProperties(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalValue(self.date, forKey: .date)
+        try container.encodeDateText(self._date, forKey: .date)
         try container.encodeOptionalValue(self.url, forKey: .url)
     }
 }
