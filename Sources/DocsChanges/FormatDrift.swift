@@ -51,6 +51,10 @@ public enum FormatDrift: String, CaseIterable, Sendable {
 
     public var verdict: Verdict { self == .siteTableAbsent ? .rejected : .accepted }
 
+    /// Generated lines an accepted drift may change (a page that lists one site cannot say the other
+    /// sites' hosts: the operation's host table, `hostPrefix:` and `siteHosts:`, holds what it says).
+    public var mayChangeLinesContaining: [String] { self == .siteTableOneSite ? ["hostPrefix: ", "siteHosts: "] : [] }
+
     /// The pages after the drift.
     public func apply(to pages: [String: String]) -> [String: String] {
         var result: [String: String] = [:]

@@ -168,6 +168,10 @@ public struct PageParser {
             log.error(finished.line, "version tab `\(finished.version)` has no site table giving the method and URL (`| Datadog site | API endpoint |`); operation skipped")
         } else {
             finished.description = finished.description.trimmingSpacesAndNewlines()
+            // The docs list the languages alphabetically (go, java, python …) and names taken from the
+            // examples depend on which comes first: keep that order whatever order a page gives them in.
+            finished.codeExamples = finished.codeExamples.enumerated()
+                .sorted { ($0.element.language, $0.offset) < ($1.element.language, $1.offset) }.map(\.element)
             operations.append(finished)
         }
         operation = nil
