@@ -32,7 +32,7 @@ public enum FormatDrift: String, CaseIterable, Sendable {
     case extraColumn = "extra-column"
     /// oneOf options are named `Object N` instead of `Option N`.
     case optionRowsRespelled = "option-rows-respelled"
-    /// The code examples' languages come in reverse order (curl stays first).
+    /// The code examples' languages come in reverse order (curl stays first; a language's examples keep their order).
     case codeExamplesReordered = "code-examples-reordered"
     /// A code example in a language no official client of today uses (Kotlin) comes first.
     case codeExampleUnknownLanguage = "code-example-unknown-language"
@@ -240,8 +240,8 @@ public enum FormatDrift: String, CaseIterable, Sendable {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "&#124;")
     }
 
-    /// The `### Code Example` sections with their `##### ` blocks after the first (curl) in reverse
-    /// order, and optionally a Kotlin example first.
+    /// The `### Code Example` sections with the languages of their `##### ` blocks after the first (curl) in
+    /// reverse order, or a Kotlin example before them.
     static func reorderingCodeExamples(_ lines: [String], addingKotlin: Bool) -> [String] {
         var result: [String] = []
         var index = 0
@@ -253,7 +253,14 @@ public enum FormatDrift: String, CaseIterable, Sendable {
             guard starts.count >= 2 else { result += lines[index..<end]; index = end; continue }
             let blocks = starts.indices.map { number in Array(lines[starts[number]..<(number + 1 < starts.count ? starts[number + 1] : end)]) }
             let kotlin = ["##### ", "", "```kotlin", "// A docs change added this example.", "val client = ApiClient()", "```", ""]
-            let rest: [[String]] = addingKotlin ? [kotlin] + blocks.dropFirst() : blocks.dropFirst().reversed()
+            // Blocks of one language (a page may have several examples per language) stay together, in their order.
+            var groups: [[[String]]] = []
+            for block in blocks.dropFirst() {
+                let language = block.first { $0.hasPrefix("```") }
+                if let last = groups.last?.last, last.first(where: { $0.hasPrefix("```") }) == language { groups[groups.count - 1].append(block) }
+                else { groups.append([block]) }
+            }
+            let rest: [[String]] = addingKotlin ? [kotlin] + blocks.dropFirst() : Array(groups.reversed().joined())
             result.append(contentsOf: lines[index..<starts[0]])
             result.append(contentsOf: blocks[0])
             for block in rest { result.append(contentsOf: block) }

@@ -145,6 +145,7 @@ public struct PageParser {
         guard let version = paths.lazy.compactMap({ PageParser.version(ofPath: $0) }).first else { return }
         var started = PageOperation(version: version, line: table.line)
         started.notes = pendingNotes
+        started.deprecated = pendingNotes.contains { $0.text.lowercased().contains("deprecated") }
         operation = started
         implicitVersion = true
         section = .preamble

@@ -80,7 +80,7 @@ final class PageFormatDriftTests: XCTestCase {
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.removeAll { $0 == "{% tab title=\"v2\" %}" }
         lines.removeLast(2)  // the version tab's `{% /tab %}`
-        lines.insert("**Note**: This endpoint is in preview and is subject to change.", at: 7)
+        lines.insert("**Note**: This endpoint is in preview and is subject to change. This endpoint is deprecated.", at: 7)
         let (page, diagnostics) = parse(lines.joined(separator: "\n"))
         XCTAssertEqual(diagnostics, [])
         let operation = try XCTUnwrap(page.operations.first)
@@ -89,7 +89,8 @@ final class PageFormatDriftTests: XCTestCase {
         XCTAssertEqual(operation.method, "PATCH")
         XCTAssertEqual(operation.parameters.map(\.name), ["thing_id"])
         XCTAssertEqual(operation.responses.map(\.status), ["200"])
-        XCTAssertEqual(operation.notes.map(\.text), ["**Note**: This endpoint is in preview and is subject to change."])
+        XCTAssertEqual(operation.notes.map(\.text), ["**Note**: This endpoint is in preview and is subject to change. This endpoint is deprecated."])
+        XCTAssertTrue(operation.deprecated, "a deprecation notice before the site table")
         XCTAssertEqual(operation.line, 10, "the site table's line")
     }
 
