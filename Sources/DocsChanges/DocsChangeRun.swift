@@ -44,17 +44,20 @@ public struct DocsChangeRun: Sendable {
         return pages
     }
 
+    /// Writes pages (relative path → text) under `folder`.
+    public static func write(_ pages: [String: String], to folder: URL) throws {
+        for (path, text) in pages {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
     /// Applies `change` (none: the pages as they are), generates and type-checks. With `keep`,
     /// the changed pages are also written there.
     public func run(_ change: DocsChange?, on pages: [String: String], keep: URL? = nil) throws -> Outcome {
         let changed = change?.apply(to: pages) ?? pages
-        if let keep {
-            for (path, text) in changed {
-                let url = keep.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-            }
-        }
+        if let keep { try Self.write(changed, to: keep) }
         let started = Date()
         let result = GenerateAction.generate(pages: changed, templates: try TemplateSet(directory: templates))
         let generated = Date()

@@ -7,12 +7,19 @@ import Foundation
 /// change and exits non-zero when a change gives a generator error or an SDK that does not
 /// type-check.
 ///
-/// Usage: datadog-codegen-docs-changes <pages> [--change NAME]… [--no-typecheck]
+/// Then every format drift (``FormatDrift``): an accepted one must give the same code as the unchanged
+/// pages (comments aside), a rejected one an error inside each page it changed.
+///
+/// Usage: datadog-codegen-docs-changes <pages> [--change NAME]… [--drift NAME]… [--together] [--no-typecheck] [--keep DIR]
+/// (`--together`: the drifts applied one after the other, in one run)
+/// (with `--change` only, no drift runs; with `--drift` only, no change runs).
 @main
 struct DocsChangesCommand {
     static func main() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         var changes: [DocsChange] = []
+        var drifts: [FormatDrift] = []
+        var together = false
         var typeCheck = true
         var keep: URL?
         while let index = arguments.firstIndex(where: { $0.hasPrefix("--") }) {
@@ -23,6 +30,12 @@ struct DocsChangesCommand {
                     fail("--change takes one of: " + DocsChange.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 changes.append(change)
+            case "--drift":
+                guard index < arguments.count, let drift = FormatDrift(rawValue: arguments.remove(at: index)) else {
+                    fail("--drift takes one of: " + FormatDrift.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                drifts.append(drift)
+            case "--together": together = true
             case "--no-typecheck": typeCheck = false
             case "--keep":
                 guard index < arguments.count else { fail("--keep takes a folder") }
@@ -30,8 +43,8 @@ struct DocsChangesCommand {
             default: fail("unknown option \(flag)")
             }
         }
-        guard arguments.count == 1 else { fail("usage: datadog-codegen-docs-changes <pages> [--change NAME]… [--no-typecheck]") }
-        if changes.isEmpty { changes = DocsChange.allCases }
+        guard arguments.count == 1 else { fail("usage: datadog-codegen-docs-changes <pages> [--change NAME]… [--drift NAME]… [--no-typecheck]") }
+        if changes.isEmpty && drifts.isEmpty { changes = DocsChange.allCases; drifts = FormatDrift.allCases }
         let pages = try DocsChangeRun.pages(in: URL(fileURLWithPath: arguments[0]))
         guard !pages.isEmpty else { fail("no pages (.md files) under \(arguments[0])") }
         let checker: SDKTypeCheck?
@@ -42,7 +55,8 @@ struct DocsChangesCommand {
         var failed = 0
         var baselineOperations: Int?
         print("docs changes on \(pages.count) pages of \(arguments[0])\(typeCheck ? "" : " (not type-checked)")")
-        for change in [nil] + changes.map(Optional.some) {
+        fflush(nil)
+        for change in changes.isEmpty ? [] : [nil] + changes.map(Optional.some) {
             let outcome = try (change == nil ? baseline : run).run(change, on: pages, keep: keep?.appendingPathComponent(change?.rawValue ?? "unchanged"))
             if change == nil { baselineOperations = outcome.operations }
             let lost = (baselineOperations ?? 0) - outcome.operations
@@ -59,7 +73,36 @@ struct DocsChangesCommand {
             for failure in outcome.typeCheckFailures { print("  \(failure)") }
             fflush(nil)
         }
-        print("docs changes: \(changes.count + 1 - failed) of \(changes.count + 1) runs pass")
+        if !drifts.isEmpty {
+            let templates = try TemplateSet(directory: run.templates)
+            let unchanged = GenerateAction.generate(pages: pages, templates: templates)
+            let driftRun = FormatDriftRun(templates: templates, typeCheck: checker)
+            for drift in together ? [drifts] : drifts.map { [$0] } {
+                let started = Date()
+                let outcome = driftRun.run(drift, on: pages, baseline: unchanged)
+                let name = drift.map(\.rawValue).joined(separator: "+")
+                if let keep { try DocsChangeRun.write(drift.reduce(pages) { $1.apply(to: $0) }, to: keep.appendingPathComponent(together ? "together" : name)) }
+                if !outcome.passed { failed += 1 }
+                print(String(format: "%-30@ %@ %@: %d pages changed, %d operations (unchanged: %d), %d of %d files same code, %d errors (%d changed pages without one), %d new warnings, %@, %.1f s",
+                             name, outcome.verdict.rawValue, outcome.passed ? "ok" : "FAILED", outcome.changedPages, outcome.operations,
+                             unchanged.operationCount, outcome.codeEqualFiles, outcome.baselineFiles, outcome.errors.count,
+                             outcome.unlocatedPages.count, outcome.newWarnings.count,
+                             !typeCheck ? "not type-checked" : outcome.typeCheckFailures.isEmpty ? "type-checks" : "\(outcome.typeCheckFailures.count) modules fail to type-check",
+                             Date().timeIntervalSince(started)))
+                if outcome.verdict == .accepted {
+                    for error in outcome.errors.prefix(5) { print("  \(error)") }
+                    for file in outcome.differingFiles.prefix(5) { print("  \(file)") }
+                } else {
+                    for page in outcome.unlocatedPages.prefix(5) { print("  \(page): no error located in the page") }
+                    for error in outcome.errors.prefix(2) { print("  \(error)") }
+                }
+                for warning in outcome.newWarnings.prefix(3) { print("  \(warning)") }
+                for failure in outcome.typeCheckFailures { print("  \(failure)") }
+                fflush(nil)
+            }
+        }
+        let runs = (changes.isEmpty ? 0 : changes.count + 1) + (together ? 1 : drifts.count)
+        print("docs changes: \(runs - failed) of \(runs) runs pass")
         if failed > 0 { exit(1) }
     }
 

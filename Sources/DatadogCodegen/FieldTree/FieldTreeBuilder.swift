@@ -92,12 +92,15 @@ public enum FieldTreeBuilder {
                 log.warning(tableRow.line, "field row without a field name; row ignored")
                 continue
             }
+            if !fieldName.unknownMarkers.isEmpty {
+                log.warning(tableRow.line, "unknown marker \(fieldName.unknownMarkers.map { "`\($0)`" }.joined(separator: ", ")) after the field name `\(fieldName.name)`; ignored")
+            }
             let typeCell = cells[offset + 1]
             let descriptionCells = cells.count > offset + 2 ? Array(cells[(offset + 2)...]) : []
             let (description, enumValues, deprecated) = parseDescription(descriptionCells)
             let node = FieldNode(
                 name: fieldName.name, role: .of(name: fieldName.name, parentCell: parentCell),
-                typeCell: typeCell, required: fieldName.required, deprecated: deprecated,
+                typeCell: typeCell, required: fieldName.required, deprecated: deprecated || fieldName.deprecated,
                 enumValues: enumValues, description: description, line: tableRow.line)
             if node.type == .enumeration && enumValues == nil {
                 log.warning(tableRow.line, "`\(node.name)` is an enum but lists no `Allowed enum values`; it becomes an open enum with no known case")

@@ -41,7 +41,7 @@ public struct Table: Sendable {
 
 /// One body row of a pipe table.
 public struct TableRow: Sendable {
-    /// The row's cells, trimmed, with escaped pipes (`\|`) unescaped.
+    /// The row's cells, trimmed, with escaped pipes (`\|`) and HTML character references (`&lt;`) decoded.
     public var cells: [String]
     /// 1-based source line of the row.
     public var line: Int
@@ -199,7 +199,13 @@ enum MarkdocTag: Equatable {
 
 /// Splits a pipe-table line into cells.
 enum TableCells {
+    /// The cells of a pipe-table line, trimmed, with `\|` and HTML character references (``HTMLEntities``) decoded.
     static func split(_ line: String) -> [String] {
+        let cells = splitRaw(line)
+        return line.utf8.contains(UInt8(ascii: "&")) ? cells.map(HTMLEntities.decode) : cells
+    }
+
+    private static func splitRaw(_ line: String) -> [String] {
         let utf8 = line.utf8
         guard utf8.contains(UInt8(ascii: "\\")) else {
             // Fast path, no escapes: slice between pipes.

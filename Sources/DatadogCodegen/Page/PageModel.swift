@@ -40,7 +40,7 @@ public struct PageOperation: Sendable {
     public var requestBody: PageBody?
     /// The response tabs, in page order.
     public var responses: [PageResponse] = []
-    /// The code examples other than shell (curl), in page order.
+    /// The code examples other than shell (curl), by language (alphabetical, as the docs list them), then in page order.
     public var codeExamples: [CodeExample] = []
     /// Headers the page's curl example sends (`Content-Type`, `Accept`, `DD-API-KEY` …).
     public var curlHeaders: [String: String] = [:]

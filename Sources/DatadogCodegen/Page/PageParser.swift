@@ -16,6 +16,10 @@ public struct PageParser {
     private var subTab = SubTab.none
     private var responseIndex: Int?
     private var codeLanguageHeading = false
+    /// The operation has no version tab: the page's one operation, from its site table to the end of the page.
+    private var implicitVersion = false
+    /// Paragraphs outside any tab before the first operation: a page without version tab has its notice there.
+    private var pendingNotes: [PageNote] = []
 
     /// Stages 1–2 for one page: its markdown (``MarkdownEvents``) read into sections, reported
     /// to `log`. An unreadable file is an error and a page without operations.
@@ -77,8 +81,9 @@ public struct PageParser {
             guard name == "tab" else { return }
             let title = attributes["title"] ?? ""
             if operation == nil {
-                if tabs.isEmpty, PageParser.isVersion(title) {
-                    operation = PageOperation(version: title.lowercased(), line: line)
+                if tabs.isEmpty, let version = PageParser.version(ofTab: title) {
+                    pendingNotes = []
+                    operation = PageOperation(version: version, line: line)
                     section = .preamble
                     versionDepth = 1
                     tabs = [title]
@@ -104,10 +109,15 @@ public struct PageParser {
             guard operation != nil else { return }
             heading(level: level, text: text, line: line)
         case .table(let table):
+            if operation == nil, tabs.isEmpty, operations.isEmpty, PageParser.isSiteTable(table) { startWithoutVersionTab(table) }
             guard operation != nil else { return }
             self.table(table)
         case .text(let text, let line):
-            guard operation != nil else { return }
+            guard operation != nil else {
+                let note = text.trimmingSpacesAndNewlines()
+                if tabs.isEmpty, operations.isEmpty, !note.isEmpty, !note.hasPrefix("Copy page") { pendingNotes.append(PageNote(text: note, line: line)) }
+                return
+            }
             self.text(text, line: line)
         case .code(let info, let text, let line):
             guard operation != nil else { return }
@@ -115,23 +125,58 @@ public struct PageParser {
         }
     }
 
-    static func isVersion(_ title: String) -> Bool {
-        let lower = title.lowercased()
-        return lower.count >= 2 && lower.first == "v" && lower.dropFirst().allSatisfy(\.isNumber)
+    /// The API version a tab title names (`v2`, `V2`, `v2 (latest)`, `API v2`: lower-cased), nil for
+    /// other tabs (`Model`, `Example`, `200`): a word of the title that is `v` and digits.
+    static func version(ofTab title: String) -> String? {
+        let words = title.lowercased().split { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," }
+        return words.first { $0.count >= 2 && $0.first == "v" && $0.dropFirst().allSatisfy { $0.isASCII && $0.isNumber } }.map(String.init)
+    }
+
+    /// A page of one operation without a version tab (`{% tab title="v2" %}`): the operation starts at
+    /// its site table, its version is the `/api/v<N>/` segment of the endpoint's path, and the
+    /// paragraphs after the title are its notes. Without such a segment there is no operation.
+    private mutating func startWithoutVersionTab(_ table: Table) {
+        let endpointColumn = table.header.firstIndex { PageParser.isEndpointHeader($0) } ?? 1
+        let paths = table.rows.compactMap { row -> String? in
+            guard endpointColumn < row.cells.count else { return nil }
+            let parts = row.cells[endpointColumn].split(separator: " ")
+            return parts.count >= 2 ? PageParser.splitURL(String(parts[1]))?.path : nil
+        }
+        guard let version = paths.lazy.compactMap({ PageParser.version(ofPath: $0) }).first else { return }
+        var started = PageOperation(version: version, line: table.line)
+        started.notes = pendingNotes
+        started.deprecated = pendingNotes.contains { $0.text.lowercased().contains("deprecated") }
+        operation = started
+        implicitVersion = true
+        section = .preamble
+        versionDepth = 0
+    }
+
+    /// `v2` for `/api/v2/…`, nil when the path has no such segment.
+    static func version(ofPath path: String) -> String? {
+        let segments = path.split(separator: "/")
+        guard let api = segments.firstIndex(of: "api"), api + 1 < segments.count else { return nil }
+        let segment = segments[api + 1].lowercased()
+        return segment.count >= 2 && segment.first == "v" && segment.dropFirst().allSatisfy { $0.isASCII && $0.isNumber } ? segment : nil
     }
 
     private mutating func finishOperation(atEnd: Bool) {
         guard var finished = operation else { return }
-        if atEnd {
+        if atEnd, !implicitVersion {
             log.warning(finished.line, "version tab `\(finished.version)` is not closed with `{% /tab %}` before the end of the page")
         }
         if finished.method.isEmpty || finished.path.isEmpty {
             log.error(finished.line, "version tab `\(finished.version)` has no site table giving the method and URL (`| Datadog site | API endpoint |`); operation skipped")
         } else {
             finished.description = finished.description.trimmingSpacesAndNewlines()
+            // The docs list the languages alphabetically (go, java, python …) and names taken from the
+            // examples depend on which comes first: keep that order whatever order a page gives them in.
+            finished.codeExamples = finished.codeExamples.enumerated()
+                .sorted { ($0.element.language, $0.offset) < ($1.element.language, $1.offset) }.map(\.element)
             operations.append(finished)
         }
         operation = nil
+        implicitVersion = false
         tabs.removeAll()
         versionDepth = 0
         section = .preamble
@@ -177,7 +222,10 @@ public struct PageParser {
             case "code example", "code examples": .codeExample
             default: nil
             }
-            if let known {
+            // The frame's first section after the site table is the overview, whatever its heading says
+            // (`### Overview` today; `### Description` and the like at other dates).
+            let overviewRenamed = level == 3 && section == .preamble && operation?.method.isEmpty == false
+            if let known = known ?? (overviewRenamed ? .overview : nil) {
                 section = known
                 subTab = .none
                 parameterLocation = nil
@@ -211,7 +259,7 @@ public struct PageParser {
     private mutating func table(_ table: Table) {
         switch section {
         case .preamble:
-            if table.header.first?.lowercased().contains("site") == true { siteTable(table) }
+            if PageParser.isSiteTable(table) { siteTable(table) }
             else { log.warning(table.line, "unexpected table before `### Overview`; ignored") }
         case .arguments:
             guard let location = parameterLocation else {
@@ -225,13 +273,13 @@ public struct PageParser {
                 operation?.requestBody = PageBody(required: false, line: table.line)
                 return self.table(table)
             }
-            if operation?.requestBody?.schema.table == nil { operation?.requestBody?.schema.table = table }
+            if operation?.requestBody?.schema.table == nil { operation?.requestBody?.schema.table = TableColumns.canonical(table, kind: .fields, log: &log) }
         case .response:
             guard let index = responseIndex else {
                 log.warning(table.line, "response table outside a status tab; ignored")
                 return
             }
-            if operation?.responses[index].schema.table == nil { operation?.responses[index].schema.table = table }
+            if operation?.responses[index].schema.table == nil { operation?.responses[index].schema.table = TableColumns.canonical(table, kind: .fields, log: &log) }
         case .overview, .codeExample, .other:
             if section == .overview { operation?.description += "\n\n" + PageParser.tableText(table) }
         }
@@ -290,13 +338,16 @@ public struct PageParser {
     // MARK: - Tables
 
     private mutating func siteTable(_ table: Table) {
+        // The columns by their header (`Datadog site`, `API endpoint`), in either order.
+        let endpointColumn = table.header.firstIndex { PageParser.isEndpointHeader($0) } ?? 1
+        let siteColumn = table.header.indices.first { $0 != endpointColumn && table.header[$0].lowercased().contains("site") } ?? (endpointColumn == 0 ? 1 : 0)
         for row in table.rows {
-            guard row.cells.count >= 2 else {
+            guard row.cells.count > max(siteColumn, endpointColumn) else {
                 log.warning(row.line, "site table row has \(row.cells.count) cell(s), expected 2; ignored")
                 continue
             }
-            let site = row.cells[0]
-            let endpoint = row.cells[1]
+            let site = row.cells[siteColumn]
+            let endpoint = row.cells[endpointColumn]
             if endpoint.lowercased().hasPrefix("not supported") {
                 operation?.unsupportedSites.append(site)
                 continue
@@ -326,6 +377,16 @@ public struct PageParser {
             }
             operation?.siteHosts.append(SiteHost(site: site, host: url.host))
         }
+    }
+
+    /// Whether a table is the site table: a header cell names the site or the API endpoint.
+    static func isSiteTable(_ table: Table) -> Bool {
+        table.header.contains { $0.lowercased().contains("site") || isEndpointHeader($0) }
+    }
+
+    static func isEndpointHeader(_ cell: String) -> Bool {
+        let lower = cell.lowercased()
+        return lower.contains("endpoint") || lower.contains("url")
     }
 
     /// Why `host` and `path` cannot make a request URL, nil when they can: a host is letters,
@@ -363,6 +424,7 @@ public struct PageParser {
     }
 
     private mutating func parameters(_ table: Table, location: PageParameter.Location) {
+        let table = TableColumns.canonical(table, kind: .parameters, log: &log)
         for row in table.rows {
             guard row.cells.count >= 2 else {
                 log.warning(row.line, "parameter row has \(row.cells.count) cell(s), expected `Name | Type | Description`; ignored")
@@ -373,9 +435,13 @@ public struct PageParser {
                 log.warning(row.line, "parameter row without a name; ignored")
                 continue
             }
+            if !name.unknownMarkers.isEmpty {
+                log.warning(row.line, "unknown marker \(name.unknownMarkers.map { "`\($0)`" }.joined(separator: ", ")) after the parameter name `\(name.name)`; ignored")
+            }
             var description = row.cells.count > 2 ? row.cells[2...].joined(separator: "\n\n") : ""
-            let deprecated = description.hasPrefix("**DEPRECATED**")
-            if deprecated { description = FieldName.dropDeprecatedPrefix(description) }
+            let deprecatedPrefix = description.hasPrefix("**DEPRECATED**")
+            if deprecatedPrefix { description = FieldName.dropDeprecatedPrefix(description) }
+            let deprecated = deprecatedPrefix || name.deprecated
             operation?.parameters.append(PageParameter(
                 name: name.name, location: location, required: name.required || location == .path,
                 type: row.cells[1], description: description, deprecated: deprecated, line: row.line))
@@ -417,30 +483,6 @@ public struct PageParser {
             }
             rest = after[after.index(after: close)...]
         }
-    }
-}
-
-/// A name cell: `page_id [*required*]`.
-struct FieldName {
-    var name: String
-    var required: Bool
-
-    static func parse(_ cell: String) -> FieldName {
-        var text = cell
-        var required = false
-        for marker in ["[*required*]", "[_required_]", "[required]"] {
-            if let range = text.range(ofASCII: marker) {
-                required = true
-                text.removeSubrange(range)
-            }
-        }
-        return FieldName(name: text.trimmingSpaces(), required: required)
-    }
-
-    static func dropDeprecatedPrefix(_ text: String) -> String {
-        var rest = Substring(text.dropFirst("**DEPRECATED**".count))
-        if rest.hasPrefix(":") { rest = rest.dropFirst() }
-        return rest.trimmingSpaces()
     }
 }
 

@@ -126,4 +126,39 @@ final class DocsChangeTests: XCTestCase {
         XCTAssertEqual(outcome.typeCheckFailures.map(\.description), [])
         XCTAssertEqual(outcome.operations, baseline.operations, "every operation is still generated")
     }
+
+    /// Every format drift on `input/` and the edge cases: an accepted one gives the same code, a rejected
+    /// one an error inside each page it changed; what is generated type-checks.
+    func testEachFormatDriftOnInputIsAcceptedOrRejectedAsDeclared() throws {
+        let pages = try DocsChangeRun.pages(in: Self.input)
+            .merging(try DocsChangeRun.pages(in: Self.edgeCases, prefix: "edge-cases/")) { first, _ in first }
+        let templates = try TemplateSet(directory: Self.templates)
+        let baseline = GenerateAction.generate(pages: pages, templates: templates)
+        let checker = try SDKTypeCheck.locate(from: Bundle(for: Self.self).bundleURL)
+        XCTAssertEqual(checker.check(baseline.files).map(\.description), [], "the unchanged pages' SDK (the same code type-checks alike)")
+        let run = FormatDriftRun(templates: templates, typeCheck: checker)
+        for drift in FormatDrift.allCases {
+            let outcome = run.run([drift], on: pages, baseline: baseline)
+            XCTAssertGreaterThan(outcome.changedPages, drift == .deprecatedMarker ? -1 : 0, "\(drift.rawValue) changes something")
+            XCTAssertTrue(outcome.passed, "\(drift.rawValue): \(outcome.errors.prefix(3)) \(outcome.differingFiles.prefix(3)) \(outcome.unlocatedPages.prefix(3)) \(outcome.typeCheckFailures)")
+            if drift.verdict == .accepted { XCTAssertEqual(outcome.operations, baseline.operationCount, drift.rawValue) }
+        }
+    }
+
+    /// All accepted format drifts at once on a few tags of `../shared`: the same code as the unchanged pages.
+    func testAcceptedFormatDriftsTogetherOnSharedSampleGiveTheSameCode() throws {
+        let shared = Self.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pages")
+        let tags = Self.sharedSample.filter { FileManager.default.fileExists(atPath: shared.appendingPathComponent($0).path) }
+        guard !tags.isEmpty else { throw XCTSkip("../shared/corpus/pages is absent: the format drifts run on input/ only") }
+        var pages: [String: String] = [:]
+        for tag in tags { pages.merge(try DocsChangeRun.pages(in: shared.appendingPathComponent(tag), prefix: tag + "/")) { $1 } }
+        let templates = try TemplateSet(directory: Self.templates)
+        let baseline = GenerateAction.generate(pages: pages, templates: templates)
+        let outcome = FormatDriftRun(templates: templates, typeCheck: nil)
+            .run(FormatDrift.allCases.filter { $0.verdict == .accepted }, on: pages, baseline: baseline)
+        XCTAssertEqual(outcome.changedPages, pages.count)
+        XCTAssertEqual(outcome.errors.map(\.description), [])
+        XCTAssertEqual(outcome.differingFiles, [])
+        XCTAssertEqual(outcome.operations, baseline.operationCount)
+    }
 }
