@@ -67,7 +67,7 @@ final class AliasPruningTests: XCTestCase {
     func testEveryAliasIsANameAUserCanMeet() throws {
         var folders = [Self.root.appendingPathComponent("input"), Self.root.appendingPathComponent("Tests/Fixtures/EdgeCases/input")]
         let shared = Self.root.appendingPathComponent("../shared/corpus/pages")
-        for tag in ["dashboards", "status-pages", "incidents"] where FileManager.default.fileExists(atPath: shared.appendingPathComponent(tag).path) {
+        for tag in ["dashboards", "status-pages", "synthetics"] where FileManager.default.fileExists(atPath: shared.appendingPathComponent(tag).path) {
             folders.append(shared.appendingPathComponent(tag))
         }
         for folder in folders {
