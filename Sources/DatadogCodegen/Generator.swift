@@ -115,13 +115,17 @@ public enum Generator {
         let finalized = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
         // One name per type: references to an alias of an official declaration use the official name.
         let renaming = OfficialRenaming.mapping(finalized, official: builder.officialNames)
-        let types = OfficialRenaming.apply(renaming, to: finalized)
+        var types = OfficialRenaming.apply(renaming, to: finalized)
         operations = operations.map { OfficialRenaming.apply(renaming, to: $0) }
         // Paging is read from the final types (merging can make a required list optional).
         let typesByName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for index in operations.indices {
             operations[index].pagination = Pagination.infer(operations[index], types: typesByName)
         }
+        // A typealias only for a name a user can meet; other references name the shared declaration.
+        let pruning = AliasPruning.mapping(types, operations: operations, official: builder.officialNames)
+        types = AliasPruning.apply(pruning, to: types)
+        operations = operations.map { AliasPruning.apply(pruning, to: $0) }
         uniqueMethodNames(&operations)
         let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
                                  officialNames: builder.officialNames)

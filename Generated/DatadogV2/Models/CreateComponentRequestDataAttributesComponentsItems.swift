@@ -11,12 +11,12 @@ public struct CreateComponentRequestDataAttributesComponentsItems: Codable, Hash
     /// The zero-indexed position of the grouped component relative to the other components in the group.
     public var position: Int64
     /// The type of the component.
-    public var type: CreateComponentRequestDataAttributesComponentsItemsType
+    public var type: DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `CreateComponentRequestDataAttributesComponentsItems`.
-    public init(name: String, position: Int64, type: CreateComponentRequestDataAttributesComponentsItemsType, additionalProperties: [String: JSONValue] = [:]) {
+    public init(name: String, position: Int64, type: DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self.position = position
         self.type = type
@@ -35,7 +35,7 @@ public struct CreateComponentRequestDataAttributesComponentsItems: Codable, Hash
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.name = try container.decodeValue(String.self, forKey: .name)
         self.position = try container.decodeValue(Int64.self, forKey: .position)
-        self.type = try container.decodeValue(CreateComponentRequestDataAttributesComponentsItemsType.self, forKey: .type)
+        self.type = try container.decodeValue(DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItemsType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys)
     }
 

@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `status-pages/create-status-page.md:46`
 public struct CreateStatusPageRequestDataAttributesComponentsItems: Codable, Hashable, Sendable {
     /// If creating a component of type `group`, the components to create within the group.
-    public var components: [CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems]?
+    public var components: [DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems]?
     /// The ID of the component.
     public var id: String?
     /// The name of the component.
@@ -22,7 +22,7 @@ public struct CreateStatusPageRequestDataAttributesComponentsItems: Codable, Has
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `CreateStatusPageRequestDataAttributesComponentsItems`.
-    public init(components: [CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems]? = nil, id: String? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, type: CreateComponentRequestDataAttributesType? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(components: [DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems]? = nil, id: String? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, type: CreateComponentRequestDataAttributesType? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.components = components
         self.id = id
         self.name = name
@@ -46,7 +46,7 @@ public struct CreateStatusPageRequestDataAttributesComponentsItems: Codable, Has
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.components = try container.decodeOptionalValue([CreateStatusPageRequestDataAttributesComponentsItemsComponentsItems].self, forKey: .components, keeping: &kept)
+        self.components = try container.decodeOptionalValue([DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems].self, forKey: .components, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)
         self.position = try container.decodeOptionalValue(Int64.self, forKey: .position)

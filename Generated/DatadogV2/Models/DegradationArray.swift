@@ -9,14 +9,14 @@ public struct DegradationArray: Codable, Hashable, Sendable {
     /// A list of degradation data objects.
     public var data: [DegradationArrayDataItems]
     /// The included related resources of a degradation. Client must explicitly request these resources by name in the `include` query parameter.
-    public var included: [DegradationArrayIncludedItems]?
+    public var included: [MaintenanceIncludedItems]?
     /// Response metadata.
     public var meta: DegradationArrayMeta?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationArray`.
-    public init(data: [DegradationArrayDataItems], included: [DegradationArrayIncludedItems]? = nil, meta: DegradationArrayMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: [DegradationArrayDataItems], included: [MaintenanceIncludedItems]? = nil, meta: DegradationArrayMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
         self.included = included
         self.meta = meta
@@ -35,7 +35,7 @@ public struct DegradationArray: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.data = try container.decodeValue([DegradationArrayDataItems].self, forKey: .data)
-        self.included = try container.decodeOptionalValue([DegradationArrayIncludedItems].self, forKey: .included, keeping: &kept)
+        self.included = try container.decodeOptionalValue([MaintenanceIncludedItems].self, forKey: .included, keeping: &kept)
         self.meta = try container.decodeOptionalValue(DegradationArrayMeta.self, forKey: .meta, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

@@ -11,14 +11,14 @@ public struct DegradationArrayDataItems: Codable, Hashable, Sendable {
     /// The ID of the degradation.
     public var id: String?
     /// The relationships of a degradation.
-    public var relationships: DegradationArrayDataItemsRelationships?
+    public var relationships: DegradationDataRelationships?
     /// Degradations resource type.
     public var type: PatchDegradationRequestDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationArrayDataItems`.
-    public init(type: PatchDegradationRequestDataType, attributes: DegradationArrayDataItemsAttributes? = nil, id: String? = nil, relationships: DegradationArrayDataItemsRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: PatchDegradationRequestDataType, attributes: DegradationArrayDataItemsAttributes? = nil, id: String? = nil, relationships: DegradationDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -40,7 +40,7 @@ public struct DegradationArrayDataItems: Codable, Hashable, Sendable {
         var kept = KeptMembers()
         self.attributes = try container.decodeOptionalValue(DegradationArrayDataItemsAttributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
-        self.relationships = try container.decodeOptionalValue(DegradationArrayDataItemsRelationships.self, forKey: .relationships, keeping: &kept)
+        self.relationships = try container.decodeOptionalValue(DegradationDataRelationships.self, forKey: .relationships, keeping: &kept)
         self.type = try container.decodeValue(PatchDegradationRequestDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

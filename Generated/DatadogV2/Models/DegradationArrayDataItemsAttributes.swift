@@ -15,7 +15,7 @@ public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
     /// Timestamp of when the degradation was last modified.
     @DateText public var modifiedAt: Date?
     /// The source of the degradation.
-    public var source: DegradationArrayDataItemsAttributesSource?
+    public var source: DegradationDataAttributesSource?
     /// The status of the degradation.
     public var status: CreateDegradationRequestDataAttributesStatus?
     /// Title of the degradation.
@@ -26,7 +26,7 @@ public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationArrayDataItemsAttributes`.
-    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: Date? = nil, description: String? = nil, modifiedAt: Date? = nil, source: DegradationArrayDataItemsAttributesSource? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, title: String? = nil, updates: [DegradationArrayDataItemsAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(componentsAffected: [CreateDegradationRequestDataAttributesComponentsAffectedItems]? = nil, createdAt: Date? = nil, description: String? = nil, modifiedAt: Date? = nil, source: DegradationDataAttributesSource? = nil, status: CreateDegradationRequestDataAttributesStatus? = nil, title: String? = nil, updates: [DegradationArrayDataItemsAttributesUpdatesItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.componentsAffected = componentsAffected
         self.createdAt = createdAt
         self.description = description
@@ -58,7 +58,7 @@ public struct DegradationArrayDataItemsAttributes: Codable, Hashable, Sendable {
         self._createdAt = try container.decodeDateText(Date?.self, forKey: .createdAt)
         self.description = try container.decodeOptionalValue(String.self, forKey: .description)
         self._modifiedAt = try container.decodeDateText(Date?.self, forKey: .modifiedAt)
-        self.source = try container.decodeOptionalValue(DegradationArrayDataItemsAttributesSource.self, forKey: .source, keeping: &kept)
+        self.source = try container.decodeOptionalValue(DegradationDataAttributesSource.self, forKey: .source, keeping: &kept)
         self.status = try container.decodeOptionalValue(CreateDegradationRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
         self.updates = try container.decodeOptionalValue([DegradationArrayDataItemsAttributesUpdatesItems].self, forKey: .updates, keeping: &kept)

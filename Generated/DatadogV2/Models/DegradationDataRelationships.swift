@@ -9,14 +9,14 @@ public struct DegradationDataRelationships: Codable, Hashable, Sendable {
     /// The Datadog user who created the degradation.
     public var createdByUser: DegradationDataRelationshipsCreatedByUser?
     /// The Datadog user who last modified the degradation.
-    public var lastModifiedByUser: DegradationDataRelationshipsLastModifiedByUser?
+    public var lastModifiedByUser: DegradationDataRelationshipsCreatedByUser?
     /// The status page the degradation belongs to.
     public var statusPage: DegradationDataRelationshipsStatusPage?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationDataRelationships`.
-    public init(createdByUser: DegradationDataRelationshipsCreatedByUser? = nil, lastModifiedByUser: DegradationDataRelationshipsLastModifiedByUser? = nil, statusPage: DegradationDataRelationshipsStatusPage? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(createdByUser: DegradationDataRelationshipsCreatedByUser? = nil, lastModifiedByUser: DegradationDataRelationshipsCreatedByUser? = nil, statusPage: DegradationDataRelationshipsStatusPage? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.createdByUser = createdByUser
         self.lastModifiedByUser = lastModifiedByUser
         self.statusPage = statusPage
@@ -35,7 +35,7 @@ public struct DegradationDataRelationships: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.createdByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .createdByUser, keeping: &kept)
-        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationDataRelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
+        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
         self.statusPage = try container.decodeOptionalValue(DegradationDataRelationshipsStatusPage.self, forKey: .statusPage, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

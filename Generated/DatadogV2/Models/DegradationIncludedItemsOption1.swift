@@ -11,12 +11,12 @@ public struct DegradationIncludedItemsOption1: Codable, Hashable, Sendable {
     /// The ID of the Datadog user.
     public var id: String?
     /// Users resource type.
-    public var type: DegradationIncludedItemsOption1Type
+    public var type: DegradationDataRelationshipsCreatedByUserDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationIncludedItemsOption1`.
-    public init(type: DegradationIncludedItemsOption1Type, attributes: DegradationIncludedItemsOption1Attributes? = nil, id: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: DegradationDataRelationshipsCreatedByUserDataType, attributes: DegradationIncludedItemsOption1Attributes? = nil, id: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.type = type
@@ -36,7 +36,7 @@ public struct DegradationIncludedItemsOption1: Codable, Hashable, Sendable {
         var kept = KeptMembers()
         self.attributes = try container.decodeOptionalValue(DegradationIncludedItemsOption1Attributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
-        self.type = try container.decodeValue(DegradationIncludedItemsOption1Type.self, forKey: .type)
+        self.type = try container.decodeValue(DegradationDataRelationshipsCreatedByUserDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -7,14 +7,14 @@ import DatadogRuntime
 /// Source: `create-backfilled-degradation.md:214`
 public struct DegradationIncludedItemsOption2Relationships: Codable, Hashable, Sendable {
     /// The Datadog user who created the status page.
-    public var createdByUser: DegradationIncludedItemsOption2RelationshipsCreatedByUser?
+    public var createdByUser: DegradationDataRelationshipsCreatedByUser?
     /// The Datadog user who last modified the status page.
-    public var lastModifiedByUser: DegradationIncludedItemsOption2RelationshipsLastModifiedByUser?
+    public var lastModifiedByUser: DegradationDataRelationshipsCreatedByUser?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `DegradationIncludedItemsOption2Relationships`.
-    public init(createdByUser: DegradationIncludedItemsOption2RelationshipsCreatedByUser? = nil, lastModifiedByUser: DegradationIncludedItemsOption2RelationshipsLastModifiedByUser? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(createdByUser: DegradationDataRelationshipsCreatedByUser? = nil, lastModifiedByUser: DegradationDataRelationshipsCreatedByUser? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.createdByUser = createdByUser
         self.lastModifiedByUser = lastModifiedByUser
         self.additionalProperties = additionalProperties
@@ -30,8 +30,8 @@ public struct DegradationIncludedItemsOption2Relationships: Codable, Hashable, S
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.createdByUser = try container.decodeOptionalValue(DegradationIncludedItemsOption2RelationshipsCreatedByUser.self, forKey: .createdByUser, keeping: &kept)
-        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationIncludedItemsOption2RelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
+        self.createdByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .createdByUser, keeping: &kept)
+        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

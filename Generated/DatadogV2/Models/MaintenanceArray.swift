@@ -9,14 +9,14 @@ public struct MaintenanceArray: Codable, Hashable, Sendable {
     /// A list of maintenance data objects.
     public var data: [MaintenanceArrayDataItems]
     /// The included related resources of a maintenance. Client must explicitly request these resources by name in the `include` query parameter.
-    public var included: [MaintenanceArrayIncludedItems]?
+    public var included: [MaintenanceIncludedItems]?
     /// Response metadata.
-    public var meta: MaintenanceArrayMeta?
+    public var meta: DegradationArrayMeta?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `MaintenanceArray`.
-    public init(data: [MaintenanceArrayDataItems], included: [MaintenanceArrayIncludedItems]? = nil, meta: MaintenanceArrayMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: [MaintenanceArrayDataItems], included: [MaintenanceIncludedItems]? = nil, meta: DegradationArrayMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
         self.included = included
         self.meta = meta
@@ -35,8 +35,8 @@ public struct MaintenanceArray: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.data = try container.decodeValue([MaintenanceArrayDataItems].self, forKey: .data)
-        self.included = try container.decodeOptionalValue([MaintenanceArrayIncludedItems].self, forKey: .included, keeping: &kept)
-        self.meta = try container.decodeOptionalValue(MaintenanceArrayMeta.self, forKey: .meta, keeping: &kept)
+        self.included = try container.decodeOptionalValue([MaintenanceIncludedItems].self, forKey: .included, keeping: &kept)
+        self.meta = try container.decodeOptionalValue(DegradationArrayMeta.self, forKey: .meta, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

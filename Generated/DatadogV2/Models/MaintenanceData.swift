@@ -11,14 +11,14 @@ public struct MaintenanceData: Codable, Hashable, Sendable {
     /// The ID of the maintenance.
     public var id: String?
     /// The relationships of a maintenance.
-    public var relationships: MaintenanceDataRelationships?
+    public var relationships: DegradationDataRelationships?
     /// Maintenances resource type.
     public var type: PatchMaintenanceRequestDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `MaintenanceData`.
-    public init(type: PatchMaintenanceRequestDataType, attributes: MaintenanceDataAttributes? = nil, id: String? = nil, relationships: MaintenanceDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: PatchMaintenanceRequestDataType, attributes: MaintenanceDataAttributes? = nil, id: String? = nil, relationships: DegradationDataRelationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -40,7 +40,7 @@ public struct MaintenanceData: Codable, Hashable, Sendable {
         var kept = KeptMembers()
         self.attributes = try container.decodeOptionalValue(MaintenanceDataAttributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
-        self.relationships = try container.decodeOptionalValue(MaintenanceDataRelationships.self, forKey: .relationships, keeping: &kept)
+        self.relationships = try container.decodeOptionalValue(DegradationDataRelationships.self, forKey: .relationships, keeping: &kept)
         self.type = try container.decodeValue(PatchMaintenanceRequestDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

@@ -9,48 +9,48 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/get-maintenance.md:91`
 public indirect enum MaintenanceIncludedItems: Codable, Hashable, Sendable {
-    case users(MaintenanceIncludedItemsOption1)
-    case statusPages(MaintenanceIncludedItemsOption2)
+    case users(DegradationIncludedItemsOption1)
+    case statusPages(StatusPagesComponentIncludedItemsOption2)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `MaintenanceIncludedItemsOption1` (`.users`).
-    public init(_ value: MaintenanceIncludedItemsOption1) {
+    /// Wraps a `DegradationIncludedItemsOption1` (`.users`).
+    public init(_ value: DegradationIncludedItemsOption1) {
         self = .users(value)
     }
 
-    /// Wraps a `MaintenanceIncludedItemsOption2` (`.statusPages`).
-    public init(_ value: MaintenanceIncludedItemsOption2) {
+    /// Wraps a `StatusPagesComponentIncludedItemsOption2` (`.statusPages`).
+    public init(_ value: StatusPagesComponentIncludedItemsOption2) {
         self = .statusPages(value)
     }
 
-    /// The `MaintenanceIncludedItemsOption1` when this is `.users`, else nil.
-    public var asUsers: MaintenanceIncludedItemsOption1? {
+    /// The `DegradationIncludedItemsOption1` when this is `.users`, else nil.
+    public var asUsers: DegradationIncludedItemsOption1? {
         if case .users(let value) = self { return value }
         return nil
     }
 
-    /// The `MaintenanceIncludedItemsOption2` when this is `.statusPages`, else nil.
-    public var asStatusPages: MaintenanceIncludedItemsOption2? {
+    /// The `StatusPagesComponentIncludedItemsOption2` when this is `.statusPages`, else nil.
+    public var asStatusPages: StatusPagesComponentIncludedItemsOption2? {
         if case .statusPages(let value) = self { return value }
         return nil
     }
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
-        if let value = oneOf.strict(MaintenanceIncludedItemsOption1.self) {
+        if let value = oneOf.strict(DegradationIncludedItemsOption1.self) {
             self = .users(value)
             return
         }
-        if let value = oneOf.strict(MaintenanceIncludedItemsOption2.self) {
+        if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption2.self) {
             self = .statusPages(value)
             return
         }
-        if let value = oneOf.lenient(MaintenanceIncludedItemsOption1.self) {
+        if let value = oneOf.lenient(DegradationIncludedItemsOption1.self) {
             self = .users(value)
             return
         }
-        if let value = oneOf.lenient(MaintenanceIncludedItemsOption2.self) {
+        if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption2.self) {
             self = .statusPages(value)
             return
         }

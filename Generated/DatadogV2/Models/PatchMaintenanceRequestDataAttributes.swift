@@ -19,14 +19,14 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
     /// Timestamp of when the maintenance is scheduled to start.
     @DateText public var startDate: Date?
     /// The status of the maintenance.
-    public var status: PatchMaintenanceRequestDataAttributesStatus?
+    public var status: MaintenanceDataAttributesStatus?
     /// The title of the maintenance.
     public var title: String?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `PatchMaintenanceRequestDataAttributes`.
-    public init(completedDate: Date? = nil, completedDescription: String? = nil, componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, scheduledDescription: String? = nil, startDate: Date? = nil, status: PatchMaintenanceRequestDataAttributesStatus? = nil, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(completedDate: Date? = nil, completedDescription: String? = nil, componentsAffected: [CreateMaintenanceRequestDataAttributesComponentsAffectedItems]? = nil, inProgressDescription: String? = nil, scheduledDescription: String? = nil, startDate: Date? = nil, status: MaintenanceDataAttributesStatus? = nil, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.completedDate = completedDate
         self.completedDescription = completedDescription
         self.componentsAffected = componentsAffected
@@ -60,7 +60,7 @@ public struct PatchMaintenanceRequestDataAttributes: Codable, Hashable, Sendable
         self.inProgressDescription = try container.decodeOptionalValue(String.self, forKey: .inProgressDescription)
         self.scheduledDescription = try container.decodeOptionalValue(String.self, forKey: .scheduledDescription)
         self._startDate = try container.decodeDateText(Date?.self, forKey: .startDate)
-        self.status = try container.decodeOptionalValue(PatchMaintenanceRequestDataAttributesStatus.self, forKey: .status, keeping: &kept)
+        self.status = try container.decodeOptionalValue(MaintenanceDataAttributesStatus.self, forKey: .status, keeping: &kept)
         self.title = try container.decodeOptionalValue(String.self, forKey: .title)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

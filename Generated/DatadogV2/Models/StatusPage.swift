@@ -7,14 +7,14 @@ import DatadogRuntime
 /// Source: `status-pages/create-status-page.md:114`
 public struct StatusPage: Codable, Hashable, Sendable {
     /// The data object for a status page.
-    public var data: StatusPageData?
+    public var data: StatusPagesComponentIncludedItemsOption2?
     /// The included related resources of a status page. Client must explicitly request these resources by name in the `include` query parameter.
     public var included: [StatusPageIncludedItems]?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPage`.
-    public init(data: StatusPageData? = nil, included: [StatusPageIncludedItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: StatusPagesComponentIncludedItemsOption2? = nil, included: [StatusPageIncludedItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
         self.included = included
         self.additionalProperties = additionalProperties
@@ -30,7 +30,7 @@ public struct StatusPage: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.data = try container.decodeOptionalValue(StatusPageData.self, forKey: .data, keeping: &kept)
+        self.data = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2.self, forKey: .data, keeping: &kept)
         self.included = try container.decodeOptionalValue([StatusPageIncludedItems].self, forKey: .included, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

@@ -9,14 +9,14 @@ public struct StatusPageArray: Codable, Hashable, Sendable {
     /// A list of status page data objects.
     public var data: [StatusPageArrayDataItems]
     /// The included related resources of a status page. Client must explicitly request these resources by name in the `include` query parameter.
-    public var included: [StatusPageArrayIncludedItems]?
+    public var included: [StatusPageIncludedItems]?
     /// Response metadata.
-    public var meta: StatusPageArrayMeta?
+    public var meta: DegradationArrayMeta?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPageArray`.
-    public init(data: [StatusPageArrayDataItems], included: [StatusPageArrayIncludedItems]? = nil, meta: StatusPageArrayMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: [StatusPageArrayDataItems], included: [StatusPageIncludedItems]? = nil, meta: DegradationArrayMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
         self.included = included
         self.meta = meta
@@ -35,8 +35,8 @@ public struct StatusPageArray: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
         self.data = try container.decodeValue([StatusPageArrayDataItems].self, forKey: .data)
-        self.included = try container.decodeOptionalValue([StatusPageArrayIncludedItems].self, forKey: .included, keeping: &kept)
-        self.meta = try container.decodeOptionalValue(StatusPageArrayMeta.self, forKey: .meta, keeping: &kept)
+        self.included = try container.decodeOptionalValue([StatusPageIncludedItems].self, forKey: .included, keeping: &kept)
+        self.meta = try container.decodeOptionalValue(DegradationArrayMeta.self, forKey: .meta, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -9,28 +9,28 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/create-status-page.md:155`
 public indirect enum StatusPageIncludedItems: Codable, Hashable, Sendable {
-    case users(StatusPageIncludedItemsOption1)
+    case users(DegradationIncludedItemsOption1)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `StatusPageIncludedItemsOption1` (`.users`).
-    public init(_ value: StatusPageIncludedItemsOption1) {
+    /// Wraps a `DegradationIncludedItemsOption1` (`.users`).
+    public init(_ value: DegradationIncludedItemsOption1) {
         self = .users(value)
     }
 
-    /// The `StatusPageIncludedItemsOption1` when this is `.users`, else nil.
-    public var asUsers: StatusPageIncludedItemsOption1? {
+    /// The `DegradationIncludedItemsOption1` when this is `.users`, else nil.
+    public var asUsers: DegradationIncludedItemsOption1? {
         if case .users(let value) = self { return value }
         return nil
     }
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
-        if let value = oneOf.strict(StatusPageIncludedItemsOption1.self) {
+        if let value = oneOf.strict(DegradationIncludedItemsOption1.self) {
             self = .users(value)
             return
         }
-        if let value = oneOf.lenient(StatusPageIncludedItemsOption1.self) {
+        if let value = oneOf.lenient(DegradationIncludedItemsOption1.self) {
             self = .users(value)
             return
         }

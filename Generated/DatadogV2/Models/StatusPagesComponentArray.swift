@@ -7,14 +7,14 @@ import DatadogRuntime
 /// Source: `status-pages/list-components.md:46`
 public struct StatusPagesComponentArray: Codable, Hashable, Sendable {
     /// A list of component data objects.
-    public var data: [StatusPagesComponentArrayDataItems]
+    public var data: [StatusPagesComponentData]
     /// The included related resources of a component. Client must explicitly request these resources by name in the `include` query parameter.
-    public var included: [StatusPagesComponentArrayIncludedItems]?
+    public var included: [StatusPagesComponentIncludedItems]?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentArray`.
-    public init(data: [StatusPagesComponentArrayDataItems], included: [StatusPagesComponentArrayIncludedItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: [StatusPagesComponentData], included: [StatusPagesComponentIncludedItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
         self.included = included
         self.additionalProperties = additionalProperties
@@ -30,8 +30,8 @@ public struct StatusPagesComponentArray: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.data = try container.decodeValue([StatusPagesComponentArrayDataItems].self, forKey: .data)
-        self.included = try container.decodeOptionalValue([StatusPagesComponentArrayIncludedItems].self, forKey: .included, keeping: &kept)
+        self.data = try container.decodeValue([StatusPagesComponentData].self, forKey: .data)
+        self.included = try container.decodeOptionalValue([StatusPagesComponentIncludedItems].self, forKey: .included, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

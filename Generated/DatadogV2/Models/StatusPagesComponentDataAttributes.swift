@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `status-pages/create-component.md:109`
 public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
     /// If the component is of type `group`, the components within the group.
-    public var components: [StatusPagesComponentDataAttributesComponentsItems]?
+    public var components: [DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems]?
     /// Timestamp of when the component was created.
     @DateText public var createdAt: Date?
     /// Timestamp of when the component was last modified.
@@ -24,7 +24,7 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentDataAttributes`.
-    public init(type: CreateComponentRequestDataAttributesType, components: [StatusPagesComponentDataAttributesComponentsItems]? = nil, createdAt: Date? = nil, modifiedAt: Date? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: CreateComponentRequestDataAttributesType, components: [DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems]? = nil, createdAt: Date? = nil, modifiedAt: Date? = nil, name: String? = nil, position: Int64? = nil, status: StatusPagesComponentDataAttributesStatus? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.components = components
         self.createdAt = createdAt
         self.modifiedAt = modifiedAt
@@ -50,7 +50,7 @@ public struct StatusPagesComponentDataAttributes: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.components = try container.decodeOptionalValue([StatusPagesComponentDataAttributesComponentsItems].self, forKey: .components, keeping: &kept)
+        self.components = try container.decodeOptionalValue([DegradationIncludedItemsOption2AttributesComponentsItemsComponentsItems].self, forKey: .components, keeping: &kept)
         self._createdAt = try container.decodeDateText(Date?.self, forKey: .createdAt)
         self._modifiedAt = try container.decodeDateText(Date?.self, forKey: .modifiedAt)
         self.name = try container.decodeOptionalValue(String.self, forKey: .name)

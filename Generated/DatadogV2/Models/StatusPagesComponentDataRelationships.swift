@@ -7,18 +7,18 @@ import DatadogRuntime
 /// Source: `status-pages/create-component.md:123`
 public struct StatusPagesComponentDataRelationships: Codable, Hashable, Sendable {
     /// The Datadog user who created the component.
-    public var createdByUser: StatusPagesComponentDataRelationshipsCreatedByUser?
+    public var createdByUser: DegradationDataRelationshipsCreatedByUser?
     /// The group the component belongs to.
-    public var group: StatusPagesComponentDataRelationshipsGroup?
+    public var group: CreateComponentRequestDataRelationshipsGroup?
     /// The Datadog user who last modified the component.
-    public var lastModifiedByUser: StatusPagesComponentDataRelationshipsLastModifiedByUser?
+    public var lastModifiedByUser: DegradationDataRelationshipsCreatedByUser?
     /// The status page the component belongs to.
-    public var statusPage: StatusPagesComponentDataRelationshipsStatusPage?
+    public var statusPage: DegradationDataRelationshipsStatusPage?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentDataRelationships`.
-    public init(createdByUser: StatusPagesComponentDataRelationshipsCreatedByUser? = nil, group: StatusPagesComponentDataRelationshipsGroup? = nil, lastModifiedByUser: StatusPagesComponentDataRelationshipsLastModifiedByUser? = nil, statusPage: StatusPagesComponentDataRelationshipsStatusPage? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(createdByUser: DegradationDataRelationshipsCreatedByUser? = nil, group: CreateComponentRequestDataRelationshipsGroup? = nil, lastModifiedByUser: DegradationDataRelationshipsCreatedByUser? = nil, statusPage: DegradationDataRelationshipsStatusPage? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.createdByUser = createdByUser
         self.group = group
         self.lastModifiedByUser = lastModifiedByUser
@@ -38,10 +38,10 @@ public struct StatusPagesComponentDataRelationships: Codable, Hashable, Sendable
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.createdByUser = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsCreatedByUser.self, forKey: .createdByUser, keeping: &kept)
-        self.group = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsGroup.self, forKey: .group, keeping: &kept)
-        self.lastModifiedByUser = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsLastModifiedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
-        self.statusPage = try container.decodeOptionalValue(StatusPagesComponentDataRelationshipsStatusPage.self, forKey: .statusPage, keeping: &kept)
+        self.createdByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .createdByUser, keeping: &kept)
+        self.group = try container.decodeOptionalValue(CreateComponentRequestDataRelationshipsGroup.self, forKey: .group, keeping: &kept)
+        self.lastModifiedByUser = try container.decodeOptionalValue(DegradationDataRelationshipsCreatedByUser.self, forKey: .lastModifiedByUser, keeping: &kept)
+        self.statusPage = try container.decodeOptionalValue(DegradationDataRelationshipsStatusPage.self, forKey: .statusPage, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

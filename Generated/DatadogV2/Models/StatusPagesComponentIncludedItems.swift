@@ -9,14 +9,14 @@ import DatadogRuntime
 ///
 /// Source: `status-pages/create-component.md:141`
 public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Sendable {
-    case users(StatusPagesComponentIncludedItemsOption1)
+    case users(DegradationIncludedItemsOption1)
     case statusPages(StatusPagesComponentIncludedItemsOption2)
-    case components(StatusPagesComponentIncludedItemsOption3)
+    case components(StatusPagesComponentData)
     /// A value matching none of the documented shapes.
     case unparsed(JSONValue)
 
-    /// Wraps a `StatusPagesComponentIncludedItemsOption1` (`.users`).
-    public init(_ value: StatusPagesComponentIncludedItemsOption1) {
+    /// Wraps a `DegradationIncludedItemsOption1` (`.users`).
+    public init(_ value: DegradationIncludedItemsOption1) {
         self = .users(value)
     }
 
@@ -25,13 +25,13 @@ public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Senda
         self = .statusPages(value)
     }
 
-    /// Wraps a `StatusPagesComponentIncludedItemsOption3` (`.components`).
-    public init(_ value: StatusPagesComponentIncludedItemsOption3) {
+    /// Wraps a `StatusPagesComponentData` (`.components`).
+    public init(_ value: StatusPagesComponentData) {
         self = .components(value)
     }
 
-    /// The `StatusPagesComponentIncludedItemsOption1` when this is `.users`, else nil.
-    public var asUsers: StatusPagesComponentIncludedItemsOption1? {
+    /// The `DegradationIncludedItemsOption1` when this is `.users`, else nil.
+    public var asUsers: DegradationIncludedItemsOption1? {
         if case .users(let value) = self { return value }
         return nil
     }
@@ -42,15 +42,15 @@ public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Senda
         return nil
     }
 
-    /// The `StatusPagesComponentIncludedItemsOption3` when this is `.components`, else nil.
-    public var asComponents: StatusPagesComponentIncludedItemsOption3? {
+    /// The `StatusPagesComponentData` when this is `.components`, else nil.
+    public var asComponents: StatusPagesComponentData? {
         if case .components(let value) = self { return value }
         return nil
     }
 
     public init(from decoder: any Decoder) throws {
         let oneOf = try OneOfDecoder(from: decoder)
-        if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption1.self) {
+        if let value = oneOf.strict(DegradationIncludedItemsOption1.self) {
             self = .users(value)
             return
         }
@@ -58,11 +58,11 @@ public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Senda
             self = .statusPages(value)
             return
         }
-        if let value = oneOf.strict(StatusPagesComponentIncludedItemsOption3.self) {
+        if let value = oneOf.strict(StatusPagesComponentData.self) {
             self = .components(value)
             return
         }
-        if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption1.self) {
+        if let value = oneOf.lenient(DegradationIncludedItemsOption1.self) {
             self = .users(value)
             return
         }
@@ -70,7 +70,7 @@ public indirect enum StatusPagesComponentIncludedItems: Codable, Hashable, Senda
             self = .statusPages(value)
             return
         }
-        if let value = oneOf.lenient(StatusPagesComponentIncludedItemsOption3.self) {
+        if let value = oneOf.lenient(StatusPagesComponentData.self) {
             self = .components(value)
             return
         }

@@ -11,14 +11,14 @@ public struct StatusPagesComponentIncludedItemsOption2: Codable, Hashable, Senda
     /// The ID of the status page.
     public var id: String?
     /// The relationships of a status page.
-    public var relationships: StatusPagesComponentIncludedItemsOption2Relationships?
+    public var relationships: DegradationIncludedItemsOption2Relationships?
     /// Status pages resource type.
     public var type: StatusPageDataType
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `StatusPagesComponentIncludedItemsOption2`.
-    public init(type: StatusPageDataType, attributes: StatusPagesComponentIncludedItemsOption2Attributes? = nil, id: String? = nil, relationships: StatusPagesComponentIncludedItemsOption2Relationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(type: StatusPageDataType, attributes: StatusPagesComponentIncludedItemsOption2Attributes? = nil, id: String? = nil, relationships: DegradationIncludedItemsOption2Relationships? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.attributes = attributes
         self.id = id
         self.relationships = relationships
@@ -40,7 +40,7 @@ public struct StatusPagesComponentIncludedItemsOption2: Codable, Hashable, Senda
         var kept = KeptMembers()
         self.attributes = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2Attributes.self, forKey: .attributes, keeping: &kept)
         self.id = try container.decodeOptionalValue(String.self, forKey: .id)
-        self.relationships = try container.decodeOptionalValue(StatusPagesComponentIncludedItemsOption2Relationships.self, forKey: .relationships, keeping: &kept)
+        self.relationships = try container.decodeOptionalValue(DegradationIncludedItemsOption2Relationships.self, forKey: .relationships, keeping: &kept)
         self.type = try container.decodeValue(StatusPageDataType.self, forKey: .type)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }

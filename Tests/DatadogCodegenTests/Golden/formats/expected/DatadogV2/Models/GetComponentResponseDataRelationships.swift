@@ -7,7 +7,7 @@ import DatadogRuntime
 /// Source: `get-component.md:41`
 public struct GetComponentResponseDataRelationships: Codable, Hashable, Sendable {
     /// The group of the component.
-    public var group: GetComponentResponseDataRelationshipsGroup?
+    public var group: GetComponentResponseDataAttributesOwner?
     /// The lead of the component.
     public var lead: GetComponentResponseDataRelationshipsLead?
     /// The members of the component.
@@ -16,7 +16,7 @@ public struct GetComponentResponseDataRelationships: Codable, Hashable, Sendable
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `GetComponentResponseDataRelationships`.
-    public init(group: GetComponentResponseDataRelationshipsGroup? = nil, lead: GetComponentResponseDataRelationshipsLead? = nil, members: GetComponentResponseDataRelationshipsMembers? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(group: GetComponentResponseDataAttributesOwner? = nil, lead: GetComponentResponseDataRelationshipsLead? = nil, members: GetComponentResponseDataRelationshipsMembers? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.group = group
         self.lead = lead
         self.members = members
@@ -34,7 +34,7 @@ public struct GetComponentResponseDataRelationships: Codable, Hashable, Sendable
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.group = try container.decodeOptionalValue(GetComponentResponseDataRelationshipsGroup.self, forKey: .group, keeping: &kept)
+        self.group = try container.decodeOptionalValue(GetComponentResponseDataAttributesOwner.self, forKey: .group, keeping: &kept)
         self.lead = try container.decodeOptionalValue(GetComponentResponseDataRelationshipsLead.self, forKey: .lead, keeping: &kept)
         self.members = try container.decodeOptionalValue(GetComponentResponseDataRelationshipsMembers.self, forKey: .members, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)

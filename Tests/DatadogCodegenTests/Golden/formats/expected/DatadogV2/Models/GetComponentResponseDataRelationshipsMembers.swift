@@ -7,12 +7,12 @@ import DatadogRuntime
 /// Source: `get-component.md:50`
 public struct GetComponentResponseDataRelationshipsMembers: Codable, Hashable, Sendable {
     /// The members' linkage.
-    public var data: [GetComponentResponseDataRelationshipsMembersDataItems]?
+    public var data: [GetComponentResponseDataRelationshipsLeadData]?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `GetComponentResponseDataRelationshipsMembers`.
-    public init(data: [GetComponentResponseDataRelationshipsMembersDataItems]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(data: [GetComponentResponseDataRelationshipsLeadData]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
         self.additionalProperties = additionalProperties
     }
@@ -26,7 +26,7 @@ public struct GetComponentResponseDataRelationshipsMembers: Codable, Hashable, S
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var kept = KeptMembers()
-        self.data = try container.decodeOptionalValue([GetComponentResponseDataRelationshipsMembersDataItems].self, forKey: .data, keeping: &kept)
+        self.data = try container.decodeOptionalValue([GetComponentResponseDataRelationshipsLeadData].self, forKey: .data, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -10,12 +10,12 @@ public struct SearchGoldenThingsResponse: Codable, Hashable, Sendable {
     /// The things found.
     public var data: [SearchGoldenThingsResponseDataItems]?
     /// Paging information.
-    public var meta: SearchGoldenThingsResponseMeta?
+    public var meta: SearchGoldenEventsResponseMeta?
     /// Fields the documentation does not describe, kept so that nothing is lost in a round trip.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a `SearchGoldenThingsResponse`.
-    public init(included: [SearchGoldenThingsResponseIncludedItems]? = nil, data: [SearchGoldenThingsResponseDataItems]? = nil, meta: SearchGoldenThingsResponseMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(included: [SearchGoldenThingsResponseIncludedItems]? = nil, data: [SearchGoldenThingsResponseDataItems]? = nil, meta: SearchGoldenEventsResponseMeta? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.included = included
         self.data = data
         self.meta = meta
@@ -35,7 +35,7 @@ public struct SearchGoldenThingsResponse: Codable, Hashable, Sendable {
         var kept = KeptMembers()
         self.included = try container.decodeOptionalValue([SearchGoldenThingsResponseIncludedItems].self, forKey: .included, keeping: &kept)
         self.data = try container.decodeOptionalValue([SearchGoldenThingsResponseDataItems].self, forKey: .data, keeping: &kept)
-        self.meta = try container.decodeOptionalValue(SearchGoldenThingsResponseMeta.self, forKey: .meta, keeping: &kept)
+        self.meta = try container.decodeOptionalValue(SearchGoldenEventsResponseMeta.self, forKey: .meta, keeping: &kept)
         self.additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: Self.knownKeys, kept: kept)
     }
 

@@ -8,17 +8,3 @@ import DatadogRuntime
 ///
 /// Source: `search-golden-things.md:40`
 public typealias SearchGoldenThingsResponseDataItems = SearchGoldenThingsResponseIncludedItems
-
-/// Paging information.
-///
-/// The same structure as `SearchGoldenEventsResponseMeta`, which it shares.
-///
-/// Source: `search-golden-things.md:43`
-public typealias SearchGoldenThingsResponseMeta = SearchGoldenEventsResponseMeta
-
-/// The cursor of the next page.
-///
-/// The same structure as `SearchGoldenEventsResponseMetaPage`, which it shares.
-///
-/// Source: `search-golden-things.md:44`
-public typealias SearchGoldenThingsResponseMetaPage = SearchGoldenEventsResponseMetaPage
