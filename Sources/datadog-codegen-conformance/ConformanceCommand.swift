@@ -8,6 +8,6 @@ struct ConformanceCommand: ParsableCommand {
         commandName: "datadog-codegen-conformance",
         abstract: "Conformance of datadog-codegen against the official truth files and recorded traffic (.ci/conformance).",
         subcommands: [ScoreCommand.self, HarnessCommand.self, RoundTripCommand.self, RatchetCommand.self,
-                      PaginationCoverageCommand.self],
+                      PaginationCoverageCommand.self, SpelledNamesCommand.self],
         defaultSubcommand: ScoreCommand.self)
 }
