@@ -10,6 +10,6 @@ struct ConformanceCommand: ParsableCommand {
         commandName: "datadog-codegen-conformance",
         abstract: "Conformance of datadog-codegen against the official truth files and recorded traffic (.ci/conformance).",
         subcommands: [RunCommand.self, ScoreCommand.self, HarnessCommand.self, RoundTripCommand.self, RatchetCommand.self,
-                      PaginationCoverageCommand.self, ReplayInputCommand.self, ReplayJudgeCommand.self],
+                      PaginationCoverageCommand.self, ReplayInputCommand.self, ReplayJudgeCommand.self, SpelledNamesCommand.self],
         defaultSubcommand: ScoreCommand.self)
 }

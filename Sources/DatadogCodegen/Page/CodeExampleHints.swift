@@ -14,11 +14,14 @@ public struct CodeExampleHints: Sendable {
     public var responseType: String?
     /// Whether the response is a list (Java `List<X> result`, TypeScript `(data: v1.X[])`).
     public var responseIsArray = false
-    /// The first Python example's `body = …` expression, parsed.
-    public var pythonBody: PythonExpression? { pythonBodies.first }
     /// Every Python example's `body = …` expression, parsed, in page order (pages with several
     /// examples name more of the body's types).
     public var pythonBodies: [PythonExpression] = []
+    /// Every Java example's `X body = …` expression, read as a Python one (``JavaBody``), in page order.
+    public var javaBodies: [PythonExpression] = []
+    /// The bodies the examples build, bound to the body's table in this order: the Java ones first
+    /// (they also name the oneOf types), then the Python ones.
+    public var bodies: [PythonExpression] { javaBodies + pythonBodies }
     /// Whether there is an example in a language of the official clients (Go, Java, Python, Ruby, Rust, TypeScript),
     /// all of which enable an unstable operation before calling it.
     public var hasClientExample = false
@@ -65,6 +68,7 @@ public struct CodeExampleHints: Sendable {
                 if requestType == nil, let name = Self.word(before: " body =", in: code), name.first?.isUppercase == true {
                     requestType = name
                 }
+                if let body = JavaBody.parse(code) { javaBodies.append(body) }
             case "typescript":
                 if responseType == nil, !responseIsArray, var name = Self.capture(code, after: "(data: ", until: ")") {
                     // `v1.Dashboard` → `Dashboard`, `v1.Downtime[]` → a list of `Downtime`, `string[]` → a list
@@ -166,10 +170,13 @@ public struct CodeExampleHints: Sendable {
     }
 }
 
-/// The subset of Python expressions the examples build bodies with.
+/// The subset of Python expressions the examples build bodies with; Java builder bodies are read
+/// into the same form (``JavaBody``).
 public indirect enum PythonExpression: Sendable {
     /// A call (a constructor), with its keyword arguments in order.
     case call(name: String, arguments: [(String, PythonExpression)])
+    /// A oneOf type wrapping the option it holds (Java `new WidgetTime(new WidgetLegacyLiveSpan())`).
+    case wrapper(name: String, option: PythonExpression)
     /// A list literal.
     case list([PythonExpression])
     /// `EnumName.VALUE`

@@ -18,6 +18,7 @@ struct EnumConstants: Sendable {
             switch next {
             case .call(_, let arguments): stack += arguments.map(\.1)
             case .list(let items): stack += items
+            case .wrapper(_, let option): stack.append(option)
             case .attribute(let base, let member):
                 if CodeExampleHints.isIdentifier(base), CodeExampleHints.isIdentifier(member), base.first?.isUppercase == true {
                     byName[Identifiers.typeName(base), default: []].insert(member)

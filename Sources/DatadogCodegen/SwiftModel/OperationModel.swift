@@ -182,8 +182,8 @@ public enum OperationBuilder {
                     let name = Identifiers.typeName(hints.requestType ?? operationID + "Request")
                     let root = types.rootType(fields: fields, exampleIsArray: isArray, name: name,
                                               doc: pageBody.schema.description.isEmpty ? pageBody.description : pageBody.schema.description,
-                                              line: pageBody.schema.table?.line ?? pageBody.line, python: hints.pythonBody,
-                                              alternatives: Array(hints.pythonBodies.dropFirst()),
+                                              line: pageBody.schema.table?.line ?? pageBody.line, python: hints.bodies.first,
+                                              alternatives: Array(hints.bodies.dropFirst()),
                                               official: hints.requestType != nil, isRequest: true, log: &log)
                     resolved = root
                     type = root.type

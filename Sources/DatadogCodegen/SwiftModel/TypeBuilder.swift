@@ -124,6 +124,18 @@ public struct TypeBuilder {
             }
             return ResolvedField(type: enumeration(node, name: enumName, fallback: fallback, file: log.file), children: [])
         case .array(let element):
+            if spreading == nil, case .list(let items)? = python {
+                // Learning run: the list's further elements name what they build (a list of oneOf
+                // builds several options), learned on an empty scratch builder as the alternatives are.
+                for item in items.dropFirst(items.firstIndex { if case .other = $0 { return false }; return true }.map { $0 + 1 } ?? items.count) {
+                    var scratch = TypeBuilder()
+                    scratch.learnsOnly = true
+                    var scratchLog = DiagnosticLog(file: log.file)
+                    _ = scratch.resolve(node, type: element, name: name + "Items", python: item, depth: depth + 1, log: &scratchLog)
+                    learned += scratch.learned
+                    officialNames.formUnion(scratch.officialNames)
+                }
+            }
             let inner = resolve(node, type: element, name: name + "Items", python: python?.firstListElement, depth: depth + 1, log: &log)
             return ResolvedField(type: .array(inner.type), children: inner.children)
         case .oneOf:
@@ -206,6 +218,18 @@ public struct TypeBuilder {
         guard !optionNodes.isEmpty else {
             return ResolvedField(type: .json, children: node.children.map { _ in ResolvedField(type: .json, children: []) })
         }
+        // The oneOf's own name: the Java wrapper around the option (`new WidgetTime(…)`), else a spread one.
+        var typeName = name
+        var fallback: String?
+        var python = python
+        if case .wrapper(let wrapper, let option)? = python, CodeExampleHints.isIdentifier(wrapper) {
+            typeName = Identifiers.typeName(wrapper)
+            officialNames.insert(typeName)
+            learn(node, typeName, file: log.file)
+            python = option
+        } else if let spread = spreadName(node, file: log.file) {
+            (typeName, fallback) = (spread, name)
+        }
         // Which option does the Python example construct?
         var hintedOption: Int?
         if case .call(_, let args)? = python {
@@ -241,9 +265,10 @@ public struct TypeBuilder {
             if options.contains(where: { $0.type == resolved.type }) { continue }
             options.append(OneOfOptionDecl(caseName: caseName, type: resolved.type))
         }
-        let decl = TypeDecl(name: name, kind: .oneOf, doc: node.description,
+        let decl = TypeDecl(name: typeName, kind: .oneOf, doc: node.description,
                             source: SourceLocation(file: log.file, line: node.line), options: options)
-        let finalName = register(decl, line: node.line)
+        if fallback != nil { pendingOfficialName = true }
+        let finalName = register(decl, line: node.line, fallback: fallback)
         return ResolvedField(type: .named(finalName), children: resolvedChildren)
     }
 
