@@ -71,8 +71,8 @@ let package = Package(
         // examples, renamed and merged tags) applied to pages, and the SDK type-check they must pass.
         .target(name: "DocsChanges", dependencies: ["DatadogCodegen"]),
         .executableTarget(name: "datadog-codegen-docs-changes", dependencies: ["DocsChanges", "DatadogRuntime"]),
-        // Conformance figures 1-4 (rows, official names, operations, unstable flag, types): the generator's
-        // dump scored against the official truth files; `.ci/conformance` runs it.
+        // The conformance measurement (CONFORMANCE.md): the generator's dump scored against the official
+        // truth files, the round trip and the replay of recorded traffic, the ratchet; `.ci/conformance` runs it.
         .target(name: "Conformance", dependencies: ["DatadogRuntime"]),
         .executableTarget(
             name: "datadog-codegen-conformance",
