@@ -78,6 +78,10 @@ let package = Package(
             name: "datadog-codegen-conformance",
             dependencies: ["Conformance", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The portability check (no Linux-only spelling outside a platform #if); `.ci/portability` runs it.
+        // Not a product: a CI tool.
+        .target(name: "Portability"),
+        .executableTarget(name: "datadog-codegen-portability", dependencies: ["Portability"]),
         // Generation benchmark: cmark floor, full and no-change runs, stage times, memory.
         .executableTarget(name: "datadog-codegen-bench", dependencies: ["DatadogCodegen", "CCmark"]),
         // zlib, for gzip/deflate request bodies: part of the macOS SDK, Debian's zlib1g-dev on Linux.
@@ -124,6 +128,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance"]),
+        .testTarget(name: "PortabilityTests", dependencies: ["Portability"]),
         .testTarget(
             name: "DatadogRuntimeTests",
             dependencies: ["DatadogRuntime", "DatadogTesting"]
