@@ -61,14 +61,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Also write the figures as JSON here.")
     var report: String?
 
-    @Option(help: "Score only the tags (page folders) listed in FILE, one a line (leave-tags-out folds).")
-    var tagsFrom: String?
-
-    @Option(help: "Leave out the tags listed in FILE.")
-    var excludeTagsFrom: String?
-
-    @Flag(help: "Generate from copies of the pages without their client code examples (curl stays).")
-    var stripCodeExamples = false
+    @OptionGroup var selection: PageSelection
 
     func run() throws {
         let repo = url(repository ?? FileManager.default.currentDirectoryPath)
@@ -92,9 +85,9 @@ struct RunCommand: ParsableCommand {
         options.cleanBuild = cleanBuild
         options.examples = examples
         options.report = report.map(url)
-        options.tagsFrom = tagsFrom.map(url)
-        options.excludeTagsFrom = excludeTagsFrom.map(url)
-        options.stripCodeExamples = stripCodeExamples
+        options.tagsFrom = selection.tagsFrom.map(url)
+        options.excludeTagsFrom = selection.excludeTagsFrom.map(url)
+        options.stripCodeExamples = selection.stripCodeExamples
         let passed = try ConformanceRun(options, out: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }, log: log).run()
         if !passed { throw ExitCode(1) }
     }

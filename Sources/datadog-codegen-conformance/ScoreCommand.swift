@@ -27,19 +27,12 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Write the figures, summary and failing items as JSON here.")
     var report: String?
 
-    @Option(help: "Score only the tags (page folders) listed in FILE, one a line (leave-tags-out folds).")
-    var tagsFrom: String?
-
-    @Option(help: "Leave out the tags listed in FILE.")
-    var excludeTagsFrom: String?
-
-    @Flag(help: "Generate from copies of the pages without their client code examples (curl stays).")
-    var stripCodeExamples = false
+    @OptionGroup var selection: PageSelection
 
     func run() throws {
         let run = try FiguresRun(pages: url(pages), truth: url(truth), codegen: url(codegen), workdir: url(workdir), examples: examples,
-                                 tagsFrom: tagsFrom.map(url), excludeTagsFrom: excludeTagsFrom.map(url),
-                                 stripCodeExamples: stripCodeExamples, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                                 tagsFrom: selection.tagsFrom.map(url), excludeTagsFrom: selection.excludeTagsFrom.map(url),
+                                 stripCodeExamples: selection.stripCodeExamples, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         print(run.figures.lines.joined(separator: "\n"))
         if let report {
             let encoder = JSONEncoder()
