@@ -70,22 +70,9 @@ enum JSONComparison {
         }
     }
 
+    /// A JSON string literal with everything past ASCII escaped (Python's `json.dumps` default).
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for unit in s.utf16 {
-            switch unit {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
-            case 0x20..<0x7F: out.append(Character(Unicode.Scalar(unit)!))
-            default: out += String(format: "\\u%04x", unit)
-            }
-        }
-        return out + "\""
+        OrderedJSON.quoted(s, asciiOnly: true)
     }
 
     static func parse(_ text: String) -> JSONValue? {
