@@ -16,7 +16,7 @@ struct RenderKeys: Sendable, Equatable, CustomStringConvertible {
         self.optional = optional
     }
 
-    /// The stored properties of `type`, as Mustache reads them (``RenderTree``, which holds what
+    /// The stored properties of `type`, as Mustache reads them (``RenderValue``, which holds what
     /// `Mirror` shows): a list or an optional has the keys of its element (a section iterates or enters it).
     ///
     /// Render models are `Decodable` for this only: decoding one from ``KeyReader`` visits every

@@ -5,8 +5,8 @@
 /// Render models carry data (names, types, literals, flags); the layout, punctuation and
 /// indentation of the generated code are the templates'. They are `Codable` for two derived views
 /// and nothing else: `Decodable` so that ``RenderKeys/init(of:)`` reads their keys from the type
-/// (none is ever decoded), `Encodable` so that ``RenderTree`` hands Mustache dictionaries instead of
-/// values it would read through `Mirror` (none is ever encoded to data).
+/// (none is ever decoded), `Encodable` so that ``RenderValue`` hands Mustache typed values it reads
+/// without `Mirror` (none is ever encoded to data).
 ///
 /// Note: Mustache looks a name up outwards when a context has no value for it, and an optional
 /// that is nil counts as no value. Keys of optionals are named apart from the keys of the

@@ -62,7 +62,7 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ model: any TemplateModel) -> String {
-        library.render(RenderTree.of(model), withTemplate: type(of: model).template) ?? ""
+        library.render(RenderValue.of(model)?.mustache ?? "", withTemplate: type(of: model).template) ?? ""
     }
 }
 

@@ -141,47 +141,73 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(covered, Set(TemplateSet.models.map { $0.template }), "the inputs no longer exercise every template")
     }
 
-    /// What Mustache reads from a model's ``RenderTree`` is what `Mirror` shows of the model, at
-    /// every depth (nil optionals left out), for every file of `input/` and the edge-case fixtures.
-    func testRenderTreesHoldWhatMirrorShows() throws {
+    /// What Mustache reads from a model's ``RenderValue`` is what `Mirror` shows of the model, at
+    /// every depth (nil optionals left out), for every file of `input/` and the edge-case fixtures;
+    /// and Mustache renders every file from the value exactly as it renders it from the model
+    /// through `Mirror`.
+    func testRenderValuesHoldWhatMirrorShows() throws {
+        let templates = try TemplateSet(directory: Self.templates)
         for (input, prefix) in [("input", Pipeline.defaultModulePrefix), ("Tests/Fixtures/EdgeCases/input", "DatadogEdgeCases")] {
             var options = Pipeline.Options(input: Self.root.appendingPathComponent(input), templates: Self.templates)
             options.modulePrefix = prefix
             for job in SDKRenderer.jobs(try Pipeline.run(options, render: false).sdk) {
                 let model = job.model()
-                assertTree(RenderTree.of(model), holds: model, at: job.path)
+                let value = try XCTUnwrap(RenderValue.of(model), job.path)
+                assertValue(value, holds: model, at: job.path)
+                let throughMirror = templates.library.render(model, withTemplate: type(of: model).template)
+                XCTAssertEqual(templates.render(model), throughMirror, job.path)
             }
         }
     }
 
-    func assertTree(_ tree: Any, holds value: Any, at path: String, file: StaticString = #filePath, line: UInt = #line) {
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            guard let wrapped = mirror.children.first?.value else { return XCTFail("\(path): a nil optional is in the tree", file: file, line: line) }
-            assertTree(tree, holds: wrapped, at: path, file: file, line: line)
-        case .collection:
-            guard let list = tree as? [Any], list.count == mirror.children.count else {
-                return XCTFail("\(path): the tree has \(tree), not a list of \(mirror.children.count)", file: file, line: line)
+    func testRenderValuesOfPlainValuesAndNilOptionals() {
+        struct Sample: Encodable {
+            var name = "a"
+            var count: Int32 = 3
+            var ratio: Float = 0.5
+            var shown = true
+            var missing: String? = nil
+            var rows: [[String]] = [["x"], []]
+        }
+        XCTAssertEqual(RenderValue.of(Sample()), .object(RenderObject(values: [
+            "name": .text("a"), "count": .integer(3), "ratio": .real(0.5), "shown": .flag(true),
+            "rows": .list([.list([.text("x")]), .list([])]),
+        ])))
+        XCTAssertNil(RenderValue.of(String?.none))
+    }
+
+    func assertValue(_ value: RenderValue, holds model: Any, at path: String, file: StaticString = #filePath, line: UInt = #line) {
+        let mirror = Mirror(reflecting: model)
+        switch (mirror.displayStyle, value) {
+        case (.optional, _):
+            guard let wrapped = mirror.children.first?.value else { return XCTFail("\(path): a nil optional is in the value", file: file, line: line) }
+            assertValue(value, holds: wrapped, at: path, file: file, line: line)
+        case (.collection, .list(let items)):
+            XCTAssertEqual(items.count, mirror.children.count, "\(path): items", file: file, line: line)
+            for (index, (item, child)) in zip(items, mirror.children).enumerated() {
+                assertValue(item, holds: child.value, at: "\(path)[\(index)]", file: file, line: line)
             }
-            for (index, (item, child)) in zip(list, mirror.children).enumerated() {
-                assertTree(item, holds: child.value, at: "\(path)[\(index)]", file: file, line: line)
-            }
-        case .struct:
-            guard let dictionary = tree as? [String: Any] else { return XCTFail("\(path): the tree has \(tree), not a dictionary", file: file, line: line) }
+        case (.struct, .object(let object)):
             var present: Set<String> = []
             for child in mirror.children {
                 guard let label = child.label else { continue }
                 let childMirror = Mirror(reflecting: child.value)
                 if childMirror.displayStyle == .optional, childMirror.children.isEmpty { continue }
                 present.insert(label)
-                guard let item = dictionary[label] else { XCTFail("\(path).\(label) is missing", file: file, line: line); continue }
-                assertTree(item, holds: child.value, at: "\(path).\(label)", file: file, line: line)
+                guard let item = object.values[label] else { XCTFail("\(path).\(label) is missing", file: file, line: line); continue }
+                assertValue(item, holds: child.value, at: "\(path).\(label)", file: file, line: line)
             }
-            XCTAssertEqual(Set(dictionary.keys), present, "keys of \(path)", file: file, line: line)
+            XCTAssertEqual(Set(object.values.keys), present, "keys of \(path)", file: file, line: line)
+        case (.collection, _), (.struct, _):
+            XCTFail("\(path): the value is \(value), not a \(mirror.displayStyle.map { "\($0)" } ?? "")", file: file, line: line)
         default:
-            XCTAssertEqual(String(describing: tree), String(describing: value), path, file: file, line: line)
-            XCTAssertEqual(ObjectIdentifier(type(of: tree)), ObjectIdentifier(type(of: value)), "type of \(path)", file: file, line: line)
+            switch (value, model) {
+            case (.text(let text), let string as String): XCTAssertEqual(text, string, path, file: file, line: line)
+            case (.flag(let flag), let bool as Bool): XCTAssertEqual(flag, bool, path, file: file, line: line)
+            case (.integer(let number), let int as Int): XCTAssertEqual(number, int, path, file: file, line: line)
+            case (.real(let number), let double as Double): XCTAssertEqual(number, double, path, file: file, line: line)
+            default: XCTFail("\(path): the value is \(value), the model has \(model)", file: file, line: line)
+            }
         }
     }
 
