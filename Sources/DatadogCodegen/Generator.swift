@@ -16,12 +16,28 @@ public struct ModuleModel: Sendable {
 
 /// The whole SDK (stage 4), with what each page contributed.
 public struct SDKModel: Sendable {
-    /// One module per API version, sorted by version.
+    /// One module per API version, sorted by version: what the renderer renders.
     public var modules: [ModuleModel]
-    /// Per page (sorted by file): its operations as built, for the dump.
-    public var pages: [(file: String, operations: [OperationDecl])]
+    /// Per page (in input order): its operations as generated, with what their rows became (for the dump).
+    public var pages: [BuiltPage]
     /// Every diagnostic of every page, ordered by page and line (``DiagnosticCollector/sorted(pageOrder:)``).
     public var diagnostics: [Diagnostic]
+}
+
+/// One page's operations as generated (stage 4): what `dump` prints of a page.
+public struct BuiltPage: Sendable {
+    /// The page file, relative to the input folder.
+    public var file: String
+    /// The page's operations, in page order.
+    public var operations: [BuiltOperation]
+}
+
+/// An operation as generated, with what its table rows became.
+public struct BuiltOperation: Sendable {
+    /// The operation, as in its module.
+    public var decl: OperationDecl
+    /// What the rows of its request and response tables became.
+    public var rows: RowBindings
 }
 
 /// The stages' functions from reading pages to the Swift model (``Pipeline`` runs them in order).
@@ -84,19 +100,21 @@ public enum Generator {
         let naming = naming ?? OperationNaming(pages: pages)
         let versions = Set(pages.flatMap { $0.operations.map(\.version) }).sorted()
 
-        let results = ParallelResults<(ModuleModel, DiagnosticCollector)>(count: versions.count)
+        let results = ParallelResults<(ModuleModel, [RowBindings], DiagnosticCollector)>(count: versions.count)
         DispatchQueue.concurrentPerform(iterations: versions.count) { index in
             results.set(index, buildVersion(versions[index], pages: pages, naming: naming, modulePrefix: modulePrefix))
         }
         let builds = results.values()
-        for (_, reported) in builds { diagnostics.report(reported) }
+        for (_, _, reported) in builds { diagnostics.report(reported) }
         let modules = builds.map(\.0)
 
         // Per page, in page order: its operations as generated (method names made unique), in page order.
-        let built = modules.flatMap(\.operations).enumerated()
-        let byFile = Dictionary(grouping: built, by: { $0.element.source.file })
+        let built = builds.flatMap { module, rows, _ in zip(module.operations, rows).map { BuiltOperation(decl: $0, rows: $1) } }.enumerated()
+        let byFile = Dictionary(grouping: built, by: { $0.element.decl.source.file })
         let pageOperations = pages.map { page in
-            (file: page.file, operations: (byFile[page.file] ?? []).sorted { ($0.element.source.line, $0.offset) < ($1.element.source.line, $1.offset) }.map(\.element))
+            BuiltPage(file: page.file, operations: (byFile[page.file] ?? []).sorted {
+                ($0.element.decl.source.line, $0.offset) < ($1.element.decl.source.line, $1.offset)
+            }.map(\.element))
         }
         return SDKModel(modules: modules, pages: pageOperations, diagnostics: diagnostics.sorted(pageOrder: pages.map(\.file)))
     }
@@ -104,19 +122,22 @@ public enum Generator {
     /// Builds the operations and types of one version from every page, then finalizes its types.
     /// Two runs over the pages: the first learns the names the examples give (see ``NameSpreading``),
     /// the second spreads them to the copies of the same schemas and is the one kept (with its diagnostics).
+    /// With the module, what each of its operations' rows became (``RowBindings``, one per operation,
+    /// renamed as the module is).
     /// Where a table row becomes a Swift property: ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:isRequest:alternatives:log:)``;
     /// where a method's parameters and their order are decided: ``OperationBuilder/build(_:page:operationID:types:log:)``.
-    static func buildVersion(_ version: String, pages: [AnalyzedPage], naming: OperationNaming, modulePrefix: String) -> (ModuleModel, DiagnosticCollector) {
+    static func buildVersion(_ version: String, pages: [AnalyzedPage], naming: OperationNaming, modulePrefix: String) -> (ModuleModel, [RowBindings], DiagnosticCollector) {
         var learning = TypeBuilder()
         _ = buildOperations(version, pages: pages, naming: naming, builder: &learning)
         var builder = TypeBuilder(spreading: NameSpreading(learning.learned), knownOfficial: learning.officialNames,
                                   constants: learning.learnedConstants)
-        var (operations, diagnostics) = buildOperations(version, pages: pages, naming: naming, builder: &builder)
+        var (operations, rows, diagnostics) = buildOperations(version, pages: pages, naming: naming, builder: &builder)
         let finalized = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
         // One name per type: references to an alias of an official declaration use the official name.
         let renaming = OfficialRenaming.mapping(finalized, official: builder.officialNames)
         var types = OfficialRenaming.apply(renaming, to: finalized)
         operations = operations.map { OfficialRenaming.apply(renaming, to: $0) }
+        rows = rows.map { $0.renamed(renaming) }
         // Paging is read from the final types (merging can make a required list optional).
         let typesByName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for index in operations.indices {
@@ -126,17 +147,19 @@ public enum Generator {
         let pruning = AliasPruning.mapping(types, operations: operations, official: builder.officialNames)
         types = AliasPruning.apply(pruning, to: types)
         operations = operations.map { AliasPruning.apply(pruning, to: $0) }
+        rows = rows.map { $0.renamed(pruning) }
         uniqueMethodNames(&operations)
         let module = ModuleModel(version: version, name: modulePrefix + version.uppercased(), types: types, operations: operations,
                                  officialNames: builder.officialNames)
-        return (module, diagnostics)
+        return (module, rows, diagnostics)
     }
 
-    /// The operations of `version` on every page, in page order, with their types added to `builder`,
-    /// and what building them reported.
+    /// The operations of `version` on every page, in page order, with their types added to `builder`;
+    /// what their rows became (one per operation); and what building them reported.
     static func buildOperations(_ version: String, pages: [AnalyzedPage], naming: OperationNaming,
-                                builder: inout TypeBuilder) -> ([OperationDecl], DiagnosticCollector) {
+                                builder: inout TypeBuilder) -> ([OperationDecl], [RowBindings], DiagnosticCollector) {
         var operations: [OperationDecl] = []
+        var rows: [RowBindings] = []
         var seenOperations: [String: String] = [:]
         var diagnostics = DiagnosticCollector()
         for page in pages {
@@ -150,12 +173,14 @@ public enum Generator {
                                 hint: "remove one of the two pages")
                     continue
                 }
-                operations.append(OperationBuilder.build(operation, page: page, operationID: operationID, types: &builder, log: &log))
+                let (decl, bindings) = OperationBuilder.build(operation, page: page, operationID: operationID, types: &builder, log: &log)
+                operations.append(decl)
+                rows.append(bindings)
                 seenOperations[key] = "\(page.file):\(operation.line)"
             }
             diagnostics.report(log)
         }
-        return (operations, diagnostics)
+        return (operations, rows, diagnostics)
     }
 
     /// Two operations of one API type must not share a method name.

@@ -18,7 +18,9 @@ import Foundation
 /// a method's parameters are collected in ``OperationBuilder/build(_:page:operationID:types:log:)``
 /// (parameter rows in page order, then multipart parts, then path placeholders the tables miss)
 /// and put in signature order by ``OperationDecl/arguments`` (required, body, optional); identical structures are shared
-/// and recursion broken in ``TypeFinalizer``; paging is ``Pagination/infer(_:types:)``.
+/// and recursion broken in ``TypeFinalizer``; paging is ``Pagination/infer(_:types:)``. The renderer reads
+/// ``SDKModel/modules``; what each table row became (``RowBindings``, for `dump`) rides beside the
+/// operations in ``SDKModel/pages``, not in the declarations the renderer renders.
 /// Diagnostics go to one ``DiagnosticCollector`` passed down the stages.
 public struct Pipeline {
     /// The module name prefix of the SDK: modules are `DatadogV1`, `DatadogV2`.

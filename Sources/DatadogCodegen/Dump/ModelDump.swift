@@ -3,7 +3,7 @@ import Foundation
 /// The generator's model as JSON (`dump`): what each page's rows became.
 public enum ModelDump {
     /// The dump as JSON-serializable values: per page, each operation with its parameters, method
-    /// signature, request, responses and field trees; per module, the names of its types and which of them are typealiases of which.
+    /// signature, request, responses and field trees (``RowBindings``); per module, the names of its types and which of them are typealiases of which.
     public static func json(_ sdk: SDKModel) -> Any {
         let moduleNames = Dictionary(sdk.modules.map { ($0.version, $0.name) }, uniquingKeysWith: { first, _ in first })
         return [
@@ -17,7 +17,7 @@ public enum ModelDump {
             },
             "pages": sdk.pages.map { page -> [String: Any] in
                 ["file": page.file, "operations": page.operations.map {
-                    operation($0, module: moduleNames[$0.version] ?? "")
+                    operation($0.decl, rows: $0.rows, module: moduleNames[$0.decl.version] ?? "")
                 }]
             },
         ]
@@ -28,7 +28,7 @@ public enum ModelDump {
         try JSONSerialization.data(withJSONObject: json(sdk), options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
-    static func operation(_ operation: OperationDecl, module: String) -> [String: Any] {
+    static func operation(_ operation: OperationDecl, rows: RowBindings, module: String) -> [String: Any] {
         var result: [String: Any] = [
             "version": operation.version,
             "operation_id": operation.operationID,
@@ -47,20 +47,20 @@ public enum ModelDump {
             },
             "arguments": operation.arguments.map { argument(operation, $0) },
             "returns": returns(operation.response),
-            "responses": operation.responses.map { response -> [String: Any] in
+            "responses": zip(operation.responses, rows.responses).map { response, table -> [String: Any] in
                 ["status": response.status,
                  "swift_type": response.type?.swift ?? NSNull(),
-                 "example": response.example ?? NSNull(),
-                 "example_line": response.exampleLine,
-                 "fields": fields(response.fields, response.resolved?.children ?? [])]
+                 "example": table.example ?? NSNull(),
+                 "example_line": table.exampleLine,
+                 "fields": fields(table.fields, table.resolved?.children ?? [])]
             },
         ]
         result["pagination"] = operation.pagination.map { pagination($0, of: operation) } ?? NSNull()
-        if let body = operation.body {
+        if let body = operation.body, let table = rows.body {
             result["request"] = ["swift_type": body.type.swift, "content_type": body.contentType,
                                  "required": body.required, "encoding": body.encoding.rawValue,
-                                 "example": body.example ?? NSNull(), "example_line": body.exampleLine,
-                                 "fields": fields(body.fields, body.resolved?.children ?? [])] as [String: Any]
+                                 "example": table.example ?? NSNull(), "example_line": table.exampleLine,
+                                 "fields": fields(table.fields, table.resolved?.children ?? [])] as [String: Any]
         } else {
             result["request"] = NSNull()
         }

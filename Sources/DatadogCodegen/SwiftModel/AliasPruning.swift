@@ -8,7 +8,7 @@
 ///    item type, or the payload of a oneOf case spelled after it (`case fooBar(FooBar)`).
 ///
 /// Every other alias is dropped and each reference to it (properties, oneOf options, parameters,
-/// bodies, responses, field resolutions) names the shared declaration instead, so the model, the
+/// bodies, responses, and the dump's ``RowBindings``) names the shared declaration instead, so the model, the
 /// dump and the generated code agree and no dropped name is referenced anywhere.
 enum AliasPruning {
     /// Alias name → the declaration it names, for the aliases no rule keeps.

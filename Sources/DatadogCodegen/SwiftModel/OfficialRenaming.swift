@@ -25,29 +25,20 @@ enum OfficialRenaming {
         }
     }
 
-    /// `operation` with every type reference renamed (parameters, body, responses, field resolutions).
+    /// `operation` with every type reference renamed (parameters, body, responses); its
+    /// ``RowBindings`` are renamed with ``RowBindings/renamed(_:)``.
     static func apply(_ mapping: [String: String], to operation: OperationDecl) -> OperationDecl {
         guard !mapping.isEmpty else { return operation }
         var operation = operation
         for index in operation.parameters.indices { operation.parameters[index].type = operation.parameters[index].type.renamed(mapping) }
         if var body = operation.body {
             body.type = body.type.renamed(mapping)
-            body.resolved = body.resolved.map { renamed($0, mapping) }
             operation.body = body
         }
         if case .decoded(let type) = operation.response { operation.response = .decoded(type.renamed(mapping)) }
         for index in operation.responses.indices {
             operation.responses[index].type = operation.responses[index].type?.renamed(mapping)
-            operation.responses[index].resolved = operation.responses[index].resolved.map { renamed($0, mapping) }
         }
         return operation
-    }
-
-    /// A field resolution tree renamed (recursion is bounded: ``TypeBuilder`` stops resolving at depth 64).
-    static func renamed(_ field: ResolvedField, _ mapping: [String: String]) -> ResolvedField {
-        var copy = field
-        copy.type = field.type.renamed(mapping)
-        copy.children = field.children.map { renamed($0, mapping) }
-        return copy
     }
 }

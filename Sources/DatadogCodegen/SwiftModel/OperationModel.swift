@@ -122,14 +122,6 @@ public struct BodyDecl: Sendable {
     public var encoding: OperationDecl.BodyEncoding
     /// The Request section's description.
     public var doc: String
-    /// The field tree of the body's table.
-    public var fields: [FieldNode]
-    /// The Swift types chosen for ``fields``; nil when no type was built.
-    public var resolved: ResolvedField?
-    /// The JSON example, verbatim.
-    public var example: String?
-    /// 1-based line of the example (0 when there is none).
-    public var exampleLine: Int
 }
 
 /// One documented response of an operation.
@@ -140,21 +132,14 @@ public struct ResponseDecl: Sendable {
     public var description: String
     /// The Swift type of the body; nil when the page documents none.
     public var type: TypeRef?
-    /// The field tree of the response's table.
-    public var fields: [FieldNode]
-    /// The Swift types chosen for ``fields``; nil when no type was built.
-    public var resolved: ResolvedField?
-    /// The JSON example, verbatim.
-    public var example: String?
-    /// 1-based line of the example (0 when there is none).
-    public var exampleLine: Int
 }
 
 /// Builds operations from pages, naming them as the official clients do.
 public enum OperationBuilder {
-    /// Builds one operation: names from the code examples (else the title), body and response types registered in `types`.
+    /// Builds one operation: names from the code examples (else the title), body and response types
+    /// registered in `types`; with it, what its tables' rows became (for the dump).
     public static func build(_ operation: AnalyzedOperation, page: AnalyzedPage, operationID: String, types: inout TypeBuilder,
-                             log: inout DiagnosticLog) -> OperationDecl {
+                             log: inout DiagnosticLog) -> (OperationDecl, RowBindings) {
         let hints = operation.hints
         let methodName = lowerFirst(operationID)
         let apiBase = hints.apiClass ?? Identifiers.upperCamel(page.tag)
@@ -162,6 +147,7 @@ public enum OperationBuilder {
 
         // Request body.
         var body: BodyDecl?
+        var bodyRows: TableBinding?
         if let pageBody = operation.requestBody {
             let contentType = operation.curlHeaders["Content-Type"] ?? "application/json"
             let encoding: OperationDecl.BodyEncoding = contentType.contains("json") ? .json
@@ -190,13 +176,13 @@ public enum OperationBuilder {
                 }
             }
             if encoding == .data { type = .string }
-            body = BodyDecl(type: type, required: pageBody.required, contentType: contentType, encoding: encoding,
-                            doc: pageBody.description, fields: fields, resolved: resolved,
-                            example: pageBody.schema.example, exampleLine: pageBody.schema.exampleLine)
+            body = BodyDecl(type: type, required: pageBody.required, contentType: contentType, encoding: encoding, doc: pageBody.description)
+            bodyRows = TableBinding(fields: fields, resolved: resolved, example: pageBody.schema.example, exampleLine: pageBody.schema.exampleLine)
         }
 
         // Responses.
         var responses: [ResponseDecl] = []
+        var responseRows: [TableBinding] = []
         let successStatuses = operation.responses.map(\.status).filter { $0.hasPrefix("2") }.sorted()
         let firstSuccess = successStatuses.first
         for pageResponse in operation.responses {
@@ -223,9 +209,9 @@ public enum OperationBuilder {
             } else if pageResponse.schema.example != nil {
                 type = .json
             }
-            responses.append(ResponseDecl(status: pageResponse.status, description: pageResponse.description, type: type,
-                                          fields: fields, resolved: resolved, example: pageResponse.schema.example,
-                                          exampleLine: pageResponse.schema.exampleLine))
+            responses.append(ResponseDecl(status: pageResponse.status, description: pageResponse.description, type: type))
+            responseRows.append(TableBinding(fields: fields, resolved: resolved, example: pageResponse.schema.example,
+                                             exampleLine: pageResponse.schema.exampleLine))
         }
 
         let accept = operation.curlHeaders["Accept"] ?? "application/json"
@@ -239,7 +225,7 @@ public enum OperationBuilder {
         var parameters: [ParameterDecl] = []
         var seen: Set<String> = []
         let examples = ParameterExamples(examples: operation.codeExamples)
-        let fieldEnums = BodyEnumField.all(in: (body.map { [$0.fields] } ?? []) + responses.map(\.fields))
+        let fieldEnums = BodyEnumField.all(in: (bodyRows.map { [$0.fields] } ?? []) + responseRows.map(\.fields))
         for parameter in operation.parameters {
             guard seen.insert(parameter.location.rawValue + ":" + parameter.name).inserted else {
                 log.warning(parameter.line, "parameter `\(parameter.name)` is listed twice; the second is ignored")
@@ -256,8 +242,8 @@ public enum OperationBuilder {
                                             typeCell: parameter.type,
                                             required: parameter.required, deprecated: parameter.deprecated, doc: parameter.description))
         }
-        if let body, body.encoding == .multipart {
-            for (field, resolved) in zip(body.fields, body.resolved?.children ?? []) where field.role == .property && !field.name.isEmpty {
+        if let body, let bodyRows, body.encoding == .multipart {
+            for (field, resolved) in zip(bodyRows.fields, bodyRows.resolved?.children ?? []) where field.role == .property && !field.name.isEmpty {
                 guard seen.insert("form:" + field.name).inserted else { continue }
                 var name = Identifiers.lowerCamel(field.name)
                 if name.isEmpty { name = "part" }
@@ -285,7 +271,7 @@ public enum OperationBuilder {
         if !operation.permissions.isEmpty, !doc.contains("permission") {
             doc += "\n\nRequires the permissions: " + operation.permissions.joined(separator: ", ") + "."
         }
-        return OperationDecl(
+        let decl = OperationDecl(
             version: operation.version, operationID: operationID, methodName: methodName, apiName: apiName, tag: page.tag,
             httpMethod: operation.method, path: operation.path, hostPrefix: hostPrefix, irregularHosts: irregular,
             unstable: isUnstable(operation.section, hints: hints, operationID: operationID, log: &log),
@@ -293,6 +279,7 @@ public enum OperationBuilder {
             parameters: parameters, body: body, response: response, responses: responses, auth: auth, accept: accept,
             acceptsContentEncoding: acceptsEncoding, source: SourceLocation(file: page.file, line: operation.line),
             pagination: nil)
+        return (decl, RowBindings(body: bodyRows, responses: responseRows))
     }
 
     /// Without code examples, the operationId is guessed from the title the way Datadog names

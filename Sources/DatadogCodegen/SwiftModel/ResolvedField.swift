@@ -6,4 +6,13 @@ public struct ResolvedField: Sendable {
     public var children: [ResolvedField]
     /// Whether the row may be JSON `null` (see ``PropertyDecl/nullable``).
     public var nullable = false
+
+    /// The tree with every type reference renamed (recursion is bounded: ``TypeBuilder`` stops
+    /// resolving at depth 64).
+    func renamed(_ mapping: [String: String]) -> ResolvedField {
+        var copy = self
+        copy.type = type.renamed(mapping)
+        copy.children = children.map { $0.renamed(mapping) }
+        return copy
+    }
 }

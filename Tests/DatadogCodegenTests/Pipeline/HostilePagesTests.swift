@@ -64,8 +64,8 @@ final class HostilePagesTests: XCTestCase {
         let errorsOnGoodPages = result.sdk.diagnostics.filter { $0.severity == .error && !$0.file.hasPrefix("zz-broken/") }
         XCTAssertEqual(errorsOnGoodPages, alone.sdk.diagnostics.filter { $0.severity == .error }, "the broken pages add no error elsewhere")
         XCTAssertEqual(result.operationCount, alone.operationCount, "every good page is still generated")
-        XCTAssertEqual(Set(result.sdk.pages.filter { !$0.file.hasPrefix("zz-broken/") }.flatMap { $0.operations.map(\.operationID) }),
-                       Set(alone.sdk.pages.flatMap { $0.operations.map(\.operationID) }))
+        XCTAssertEqual(Set(result.sdk.pages.filter { !$0.file.hasPrefix("zz-broken/") }.flatMap { $0.operations.map(\.decl.operationID) }),
+                       Set(alone.sdk.pages.flatMap { $0.operations.map(\.decl.operationID) }))
         // The binary and the early-truncated page are errors; the later breaks leave an operation with warnings.
         for page in ["zz-broken/binary.md", "zz-broken/truncated-in-the-site-table.md"] {
             XCTAssertTrue(result.sdk.diagnostics.contains { $0.file == page && $0.severity == .error }, page)

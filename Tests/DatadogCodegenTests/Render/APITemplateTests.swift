@@ -23,8 +23,7 @@ final class APITemplateTests: XCTestCase {
     }
 
     static func body(_ encoding: OperationDecl.BodyEncoding, _ contentType: String, required: Bool) -> BodyDecl {
-        BodyDecl(type: .string, required: required, contentType: contentType, encoding: encoding, doc: "", fields: [],
-                 resolved: nil, example: nil, exampleLine: 0)
+        BodyDecl(type: .string, required: required, contentType: contentType, encoding: encoding, doc: "")
     }
 
     func render(_ operation: OperationDecl) throws -> String {

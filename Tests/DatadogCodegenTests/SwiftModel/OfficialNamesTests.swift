@@ -112,7 +112,10 @@ final class OfficialNamesTests: XCTestCase {
         XCTAssertEqual(mapping, ["ThingAttributes": "Attributes"])
         let renamed = OfficialRenaming.apply(mapping, to: [alias, official, user])
         XCTAssertEqual(renamed[2].properties[0].type, .array(.named("Attributes")))
-        let field = OfficialRenaming.renamed(ResolvedField(type: .named("Thing"), children: [ResolvedField(type: .named("ThingAttributes"), children: [])]), mapping)
-        XCTAssertEqual(field.children[0].type, .named("Attributes"))
+        let field = ResolvedField(type: .named("Thing"), children: [ResolvedField(type: .named("ThingAttributes"), children: [])])
+        let table = TableBinding(fields: [], resolved: field, example: nil, exampleLine: 0)
+        let rows = RowBindings(body: table, responses: [table]).renamed(mapping)
+        XCTAssertEqual(rows.body?.resolved?.children[0].type, .named("Attributes"))
+        XCTAssertEqual(rows.responses.first?.resolved?.children[0].type, .named("Attributes"))
     }
 }

@@ -21,7 +21,7 @@ private func build(_ pages: [String: String]) -> SDKModel {
 }
 
 private func operation(_ model: SDKModel, _ file: String) throws -> OperationDecl {
-    try XCTUnwrap(model.pages.first { $0.file == file }?.operations.first, "no operation built for \(file)")
+    try XCTUnwrap(model.pages.first { $0.file == file }?.operations.first?.decl, "no operation built for \(file)")
 }
 
 /// The unstable flag: the examples' opt-in lines, then the path, then the note.
@@ -140,7 +140,7 @@ final class TitleNamingTests: XCTestCase {
         let warnings = model.diagnostics.filter { $0.severity == .warning && $0.message.contains("`GetProbe`") }
         XCTAssertEqual(warnings.map(\.file), ["p/b.md"])
         XCTAssertEqual(warnings.first?.line, 8)
-        XCTAssertEqual(build(pages).pages.map { $0.operations.map(\.operationID) }, model.pages.map { $0.operations.map(\.operationID) },
+        XCTAssertEqual(build(pages).pages.map { $0.operations.map(\.decl.operationID) }, model.pages.map { $0.operations.map(\.decl.operationID) },
                        "deterministic")
     }
 
