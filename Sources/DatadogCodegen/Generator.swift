@@ -120,17 +120,17 @@ public enum Generator {
     }
 
     /// Builds the operations and types of one version from every page, then finalizes its types.
-    /// Two runs over the pages: the first learns the names the examples give (see ``NameSpreading``),
-    /// the second spreads them to the copies of the same schemas and is the one kept (with its diagnostics).
+    /// Two runs over the pages: ``NameLearning/learn(_:pages:naming:)`` learns the names the examples
+    /// give (``LearnedNames``); the second run spreads them to the copies of the same schemas
+    /// (``NameSpreading``) and is the one kept (with its diagnostics).
     /// With the module, what each of its operations' rows became (``RowBindings``, one per operation,
     /// renamed as the module is).
     /// Where a table row becomes a Swift property: ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:isRequest:alternatives:log:)``;
     /// where a method's parameters and their order are decided: ``OperationBuilder/build(_:page:operationID:types:log:)``.
     static func buildVersion(_ version: String, pages: [AnalyzedPage], naming: OperationNaming, modulePrefix: String) -> (ModuleModel, [RowBindings], DiagnosticCollector) {
-        var learning = TypeBuilder()
-        _ = buildOperations(version, pages: pages, naming: naming, builder: &learning)
-        var builder = TypeBuilder(spreading: NameSpreading(learning.learned), knownOfficial: learning.officialNames,
-                                  constants: learning.learnedConstants)
+        // Two runs (why: ``NameLearning``): the names the examples teach, then the kept run, which spreads them.
+        let learned = NameLearning.learn(version, pages: pages, naming: naming)
+        var builder = TypeBuilder(learned: learned)
         var (operations, rows, diagnostics) = buildOperations(version, pages: pages, naming: naming, builder: &builder)
         let finalized = TypeFinalizer.finalize(builder.decls, order: builder.order, official: builder.officialNames)
         // One name per type: references to an alias of an official declaration use the official name.

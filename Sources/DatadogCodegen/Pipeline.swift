@@ -13,7 +13,8 @@ import Foundation
 /// | 6 | write | ``GenerateAction/run(progress:)`` (``OutputWriter``, ``UpToDateStamp``) | files → the output folder |
 ///
 /// Inside stage 4: operationIds are decided by ``OperationNaming`` (official from the examples,
-/// else from the title); a table row becomes a Swift property in ``TypeBuilder`` (`object`, called
+/// else from the title); each API version is built twice, ``NameLearning/learn(_:pages:naming:)``
+/// first (``LearnedNames``: the names the examples teach), then the kept run that spreads them; a table row becomes a Swift property in ``TypeBuilder`` (`object`, called
 /// from ``TypeBuilder/rootType(fields:exampleIsArray:name:doc:line:python:official:isRequest:log:)``);
 /// a method's parameters are collected in ``OperationBuilder/build(_:page:operationID:types:log:)``
 /// (parameter rows in page order, then multipart parts, then path placeholders the tables miss)
