@@ -50,15 +50,17 @@ enum OptionChoice {
             guard arguments.allSatisfy({ fields.contains(TypeBuilder.pythonKey($0.0)) }) else { return false }
             return strictness == .fields || arguments.allSatisfy { key, value in
                 guard let field = option.children.first(where: { TypeBuilder.pythonKey($0.name) == TypeBuilder.pythonKey(key) }) else { return true }
-                if strictness == .topLevel, case .attribute(_, let member) = value, let values = field.enumValues { return spells(member, oneOf: values) }
+                if strictness == .topLevel, case .attribute(let base, let member) = value, let values = field.enumValues {
+                    return spells(member, of: base, oneOf: values)
+                }
                 return strictness == .topLevel || fieldAgrees(field, value, depth: depth + 1)
             }
         case .list:
             guard case .array = option.type else { return false }
             return strictness != .deep || fieldAgrees(option, example, depth: depth + 1)
-        case .attribute(_, let member):
+        case .attribute(let base, let member):
             guard option.type == .enumeration, let values = option.enumValues else { return false }
-            return spells(member, oneOf: values)
+            return spells(member, of: base, oneOf: values)
         case .wrapper, .other:
             return false
         }
@@ -67,9 +69,9 @@ enum OptionChoice {
     /// Whether a value the example sets contradicts nothing of its field's rows.
     private static func fieldAgrees(_ field: FieldNode, _ value: PythonExpression, depth: Int) -> Bool {
         switch value {
-        case .attribute(_, let member):
+        case .attribute(let base, let member):
             guard let values = field.enumValues else { return true }
-            return spells(member, oneOf: values)
+            return spells(member, of: base, oneOf: values)
         case .call, .wrapper:
             // A field the table does not expand (free-form, cut off by depth or recursion) is no evidence.
             return field.children.isEmpty || agrees(field, value, .deep, depth: depth)
@@ -84,8 +86,12 @@ enum OptionChoice {
         }
     }
 
-    /// Whether the constant `member` (`TOPOLOGY_MAP`) spells one of `values` (`topology_map`).
-    static func spells(_ member: String, oneOf values: [String]) -> Bool {
-        values.contains { $0.uppercased() == member.uppercased() || Identifiers.upperCamel($0).uppercased() == member.replacingOccurrences(of: "_", with: "") }
+    /// Whether the constant `member` (`TOPOLOGY_MAP`) of the enum `base` spells one of `values` (`topology_map`).
+    /// A Go constant does not show where its type ends (`base` empty, `member` `SYNTHETICSASSERTIONTYPE_RESPONSE_TIME`):
+    /// it spells a value it ends with (`responseTime`).
+    static func spells(_ member: String, of base: String, oneOf values: [String]) -> Bool {
+        let squeezed = member.replacingOccurrences(of: "_", with: "")
+        if base.isEmpty { return values.contains { !$0.isEmpty && squeezed.hasSuffix(Identifiers.upperCamel($0).uppercased()) } }
+        return values.contains { $0.uppercased() == member.uppercased() || Identifiers.upperCamel($0).uppercased() == squeezed }
     }
 }

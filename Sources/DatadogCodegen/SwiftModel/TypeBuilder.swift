@@ -153,6 +153,9 @@ public struct TypeBuilder {
         var typeName = name
         var fallback: String?
         var arguments: [(String, PythonExpression)] = []
+        var python = python
+        // A type named around nothing read (Go's empty `[]datadogV2.X{}`) names the object as an empty call does.
+        if case .wrapper(let called, .other)? = python { python = .call(name: called, arguments: []) }
         if case .call(let called, let args)? = python, CodeExampleHints.isIdentifier(called) {
             arguments = args
             typeName = Identifiers.typeName(called)
