@@ -19,9 +19,12 @@ public struct CodeExampleHints: Sendable {
     public var pythonBodies: [PythonExpression] = []
     /// Every Java example's `X body = …` expression, read as a Python one (``JavaBody``), in page order.
     public var javaBodies: [PythonExpression] = []
+    /// Every Go example's `body := …` expression, read as a Python one (``GoBody``), in page order.
+    public var goBodies: [PythonExpression] = []
     /// The bodies the examples build, bound to the body's table in this order: the Java ones first
-    /// (they also name the oneOf types), then the Python ones.
-    public var bodies: [PythonExpression] { javaBodies + pythonBodies }
+    /// (they also name the oneOf types), then the Python ones, then the Go ones (typed lists name
+    /// their elements even when empty).
+    public var bodies: [PythonExpression] { javaBodies + pythonBodies + goBodies }
     /// Whether there is an example in a language of the official clients (Go, Java, Python, Ruby, Rust, TypeScript),
     /// all of which enable an unstable operation before calling it.
     public var hasClientExample = false
@@ -46,6 +49,7 @@ public struct CodeExampleHints: Sendable {
                     operationID = name
                 }
                 if apiClass == nil, let base = Self.capture(code, after: ".New", until: "Api(apiClient)") { apiClass = base }
+                if let body = GoBody.parse(code) { goBodies.append(body) }
                 if requestType == nil, let line = Self.firstLine(code, containing: "body := ") {
                     let isArray = line.contains("[]datadog")
                     if let name = Self.capture(line, after: ".", until: "{") ?? Self.capture(line, after: ".", until: "(") {
@@ -175,7 +179,8 @@ public struct CodeExampleHints: Sendable {
 public indirect enum PythonExpression: Sendable {
     /// A call (a constructor), with its keyword arguments in order.
     case call(name: String, arguments: [(String, PythonExpression)])
-    /// A oneOf type wrapping the option it holds (Java `new WidgetTime(new WidgetLegacyLiveSpan())`).
+    /// A oneOf type wrapping the option it holds (Java `new WidgetTime(new WidgetLegacyLiveSpan())`);
+    /// around ``other``, a type the example names without building what we read (Go `[]datadogV2.X{}`).
     case wrapper(name: String, option: PythonExpression)
     /// A list literal.
     case list([PythonExpression])

@@ -153,6 +153,9 @@ public struct TypeBuilder {
         var typeName = name
         var fallback: String?
         var arguments: [(String, PythonExpression)] = []
+        var python = python
+        // A type named around nothing read (Go's empty `[]datadogV2.X{}`) names the object as an empty call does.
+        if case .wrapper(let called, .other)? = python { python = .call(name: called, arguments: []) }
         if case .call(let called, let args)? = python, CodeExampleHints.isIdentifier(called) {
             arguments = args
             typeName = Identifiers.typeName(called)
@@ -230,21 +233,8 @@ public struct TypeBuilder {
         } else if let spread = spreadName(node, file: log.file) {
             (typeName, fallback) = (spread, name)
         }
-        // Which option does the Python example construct?
-        var hintedOption: Int?
-        if case .call(_, let args)? = python {
-            let keys = Set(args.map { Self.pythonKey($0.0) })
-            let fits = optionNodes.indices.filter { keys.isSubset(of: Set(optionNodes[$0].children.map { Self.pythonKey($0.name) })) }
-            // Several options fit: the enum value the example sets (`type=X.VALUE`) decides.
-            hintedOption = fits.first { index in
-                args.allSatisfy { key, value in
-                    guard case .attribute(_, let member) = value,
-                          let field = optionNodes[index].children.first(where: { Self.pythonKey($0.name) == Self.pythonKey(key) }),
-                          let values = field.enumValues else { return true }
-                    return values.contains { $0.uppercased() == member.uppercased() || Identifiers.upperCamel($0).uppercased() == member.replacingOccurrences(of: "_", with: "") }
-                }
-            } ?? fits.first
-        }
+        // Which option does the example build? (``OptionChoice``)
+        let hintedOption = python.flatMap { OptionChoice.index(of: $0, among: optionNodes) }
         var options: [OneOfOptionDecl] = []
         var resolvedChildren: [ResolvedField] = []
         var usedCases: Set<String> = []

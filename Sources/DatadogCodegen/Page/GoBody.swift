@@ -1,0 +1,202 @@
+/// Reads the Go example's request body (`body := datadogV2.X{Data: &datadogV2.Y{…}}`) into the form
+/// the Python body is read into (``PythonExpression``), so it binds to the field tree alike.
+///
+/// The Go client builds a model with a composite literal, one key per field, named as the field in
+/// UpperCamel (`AccountId:` for `account_id`, compared like the Python keys): a call with keyword
+/// arguments; `&` before it changes nothing. A oneOf is a struct with one key per option, named
+/// after the option's type, so a literal whose only key names the type of its value
+/// (`datadogV2.ActionConnectionIntegration{AWSIntegration: &datadogV2.AWSIntegration{…}}`) is a
+/// ``PythonExpression/wrapper(name:option:)``. A typed list (`[]datadogV2.X{{…}, {…}}`) is a list
+/// whose elements are `X` literals with the type left out, and names its element even when empty
+/// (`[]datadogV2.AppBuilderEvent{}`: `X` around nothing read, which names an object or a oneOf, and
+/// chooses no option, since `X` may be the oneOf itself); its enum constants spell their type
+/// (`[]datadogV2.Product{datadogV2.PRODUCT_LOGS}` is `Product.LOGS`); elsewhere a constant does not
+/// show where its type's name ends, so it has no type (`.attribute(base: "", member: "PRODUCT_LOGS")`,
+/// which names no enum but tells oneOf options apart). Anything else (literals, `datadog.PtrString(…)`)
+/// is ``PythonExpression/other``.
+enum GoBody {
+    /// The expression assigned to `body` in a Go example, nil when there is none.
+    static func parse(_ code: String) -> PythonExpression? {
+        guard let start = code.range(ofASCII: "body := ") else { return nil }
+        var parser = GoParser(tokens: GoParser.tokenize(code[start.upperBound...].prefix(200_000)))
+        let expression = parser.expression(depth: 0)
+        if case .other = expression { return nil }
+        return expression
+    }
+}
+
+private struct GoParser {
+    enum Token: Equatable { case name(String), punct(Character), literal }
+    var tokens: [Token]
+    var position = 0
+
+    /// Tokens up to the end of the statement (the first line break outside brackets).
+    static func tokenize(_ text: Substring) -> [Token] {
+        var tokens: [Token] = []
+        var index = text.startIndex
+        var depth = 0
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "\"" || c == "`" || c == "'" {
+                var cursor = text.index(after: index)
+                while cursor < text.endIndex, text[cursor] != c {
+                    if c != "`", text[cursor] == "\\" { cursor = text.index(after: cursor); if cursor == text.endIndex { break } }
+                    cursor = text.index(after: cursor)
+                }
+                tokens.append(.literal)
+                index = cursor < text.endIndex ? text.index(after: cursor) : cursor
+                continue
+            }
+            if c.isLetter || c == "_" {
+                var cursor = index
+                while cursor < text.endIndex, text[cursor].isLetter || text[cursor].isNumber || text[cursor] == "_" {
+                    cursor = text.index(after: cursor)
+                }
+                tokens.append(.name(String(text[index..<cursor])))
+                index = cursor
+                continue
+            }
+            if c.isNumber {
+                var cursor = index
+                while cursor < text.endIndex, text[cursor].isNumber || text[cursor] == "." || text[cursor] == "_" || text[cursor].isLetter {
+                    cursor = text.index(after: cursor)
+                }
+                tokens.append(.literal)
+                index = cursor
+                continue
+            }
+            if text[index...].hasPrefix("//") {
+                while index < text.endIndex, text[index] != "\n" { index = text.index(after: index) }
+                continue
+            }
+            if c == "\n", depth <= 0 { break }
+            if "([{".contains(c) { depth += 1 } else if ")]}".contains(c) { depth -= 1 }
+            if !c.isWhitespace { tokens.append(.punct(c)) }
+            index = text.index(after: index)
+        }
+        return tokens
+    }
+
+    var current: Token? { position < tokens.count ? tokens[position] : nil }
+
+    /// A value: a composite literal, a typed list, or something not modelled (skipped).
+    mutating func expression(depth: Int) -> PythonExpression {
+        guard depth < 200 else { skipRest(); return .other }
+        if current == .punct("&") { position += 1 }
+        if current == .punct("["), position + 1 < tokens.count, tokens[position + 1] == .punct("]") {
+            position += 2
+            let element = typeName()
+            guard current == .punct("{") else { skipRest(); return .other }
+            position += 1
+            let items = elements(of: element, depth: depth)
+            if items.isEmpty, let element { return .list([.wrapper(name: element, option: .other)]) }
+            return .list(items)
+        }
+        if let constant = constant() { return constant }
+        if let name = typeName(), current == .punct("{") {
+            position += 1
+            return literal(of: name, depth: depth)
+        }
+        skipRest()
+        return .other
+    }
+
+    /// A model type (`datadogV2.X` → `X`), consumed; nil (and nothing consumed) for anything else.
+    mutating func typeName() -> String? {
+        guard position + 2 < tokens.count, case .name(let package) = tokens[position], package.hasPrefix("datadogV"),
+              tokens[position + 1] == .punct("."), case .name(let name) = tokens[position + 2],
+              name.first?.isUppercase == true, name.contains(where: \.isLowercase) else { return nil }
+        position += 3
+        return name
+    }
+
+    /// The keyed fields of a `name{…}` literal up to its closing brace (consumed).
+    mutating func literal(of name: String, depth: Int) -> PythonExpression {
+        var fields: [(String, PythonExpression)] = []
+        while let token = current, token != .punct("}") {
+            if token == .punct(",") { position += 1; continue }
+            if case .name(let key) = token, position + 1 < tokens.count, tokens[position + 1] == .punct(":") {
+                position += 2
+                let start = position
+                fields.append((key, expression(depth: depth + 1)))
+                if position == start { position += 1 }
+            } else {
+                let start = position
+                _ = expression(depth: depth + 1)
+                if position == start { position += 1 }
+            }
+        }
+        position += 1
+        if fields.count == 1, fields[0].0 == Self.builtType(fields[0].1) {
+            return .wrapper(name: name, option: fields[0].1)
+        }
+        return .call(name: name, arguments: fields)
+    }
+
+    /// The type a literal builds (`X{…}`, or the wrapper `X{Y: …}`), nil for anything else.
+    static func builtType(_ value: PythonExpression) -> String? {
+        switch value {
+        case .call(let name, _), .wrapper(let name, _): return name
+        default: return nil
+        }
+    }
+
+    /// The elements of a typed list up to its closing brace (consumed).
+    mutating func elements(of element: String?, depth: Int) -> [PythonExpression] {
+        var items: [PythonExpression] = []
+        while let token = current, token != .punct("}") {
+            if token == .punct(",") { position += 1; continue }
+            let start = position
+            if token == .punct("{"), let element {
+                position += 1
+                items.append(literal(of: element, depth: depth + 1))
+            } else if let element, let constant = constant(of: element) {
+                items.append(constant)
+            } else {
+                items.append(expression(depth: depth + 1))
+            }
+            if position == start { position += 1 }
+        }
+        position += 1
+        return items
+    }
+
+    /// A constant outside a typed list (`datadogV2.ACTIONCONNECTIONDATATYPE_ACTION_CONNECTION`, `.Ptr()` after it
+    /// or not), consumed: its type is not shown (`base` empty); nil (and nothing consumed) for anything else.
+    mutating func constant() -> PythonExpression? {
+        guard position + 2 < tokens.count, case .name(let package) = tokens[position], package.hasPrefix("datadogV"),
+              tokens[position + 1] == .punct("."), case .name(let name) = tokens[position + 2],
+              name.first?.isUppercase == true, !name.contains(where: \.isLowercase) else { return nil }
+        position += 3
+        if position + 3 < tokens.count, tokens[position] == .punct("."), tokens[position + 1] == .name("Ptr"),
+           tokens[position + 2] == .punct("("), tokens[position + 3] == .punct(")") {
+            position += 4
+        }
+        return .attribute(base: "", member: name)
+    }
+
+    /// `datadogV2.PRODUCT_LOGS` in a list of `Product`: `Product.LOGS`, consumed; nil for anything else.
+    mutating func constant(of type: String) -> PythonExpression? {
+        guard position + 2 < tokens.count, case .name(let package) = tokens[position], package.hasPrefix("datadogV"),
+              tokens[position + 1] == .punct("."), case .name(let name) = tokens[position + 2] else { return nil }
+        let prefix = type.uppercased() + "_"
+        guard name.hasPrefix(prefix), name.count > prefix.count else { return nil }
+        position += 3
+        return .attribute(base: type, member: String(name.dropFirst(prefix.count)))
+    }
+
+    /// Skips what we do not model, up to the next `,` or closing bracket at this level.
+    mutating func skipRest() {
+        var depth = 0
+        while let token = current {
+            if case .punct(let c) = token {
+                if "([{".contains(c) { depth += 1 }
+                else if ")]}".contains(c) {
+                    if depth == 0 { return }
+                    depth -= 1
+                } else if c == ",", depth == 0 { return }
+            }
+            position += 1
+        }
+    }
+}
