@@ -43,7 +43,7 @@ final class EnumCaseNamingTests: XCTestCase {
 
     func testConstantsSpreadToCopiesWithTheSameValues() {
         var constants = EnumConstants()
-        constants.collect(.call(name: "Body", arguments: [("sort", .list([.attribute(base: "WidgetSort", member: "ASCENDING")]))]))
+        constants.collect(.call(name: "Body", arguments: [("sort", .list([.attribute(base: "WidgetSort", member: "ASCENDING")]))]), file: "dashboards/a.md")
         let spread = constants.spread(over: [(name: "WidgetSort", values: ["asc", "desc"])])
         XCTAssertEqual(spread.constants(name: "WidgetSort", values: ["asc", "desc"]), ["asc": "ASCENDING"])
         XCTAssertEqual(spread.constants(name: "ThingSortOrder", values: ["desc", "asc"]), ["asc": "ASCENDING"], "a copy under its convention name")
@@ -53,10 +53,41 @@ final class EnumCaseNamingTests: XCTestCase {
     func testAnEnumWhoseConstantsSpellExactlyItsValuesNamesIt() {
         var constants = EnumConstants()
         constants.collect(.list([.attribute(base: "AppBuilderEventName", member: "CLICK"), .attribute(base: "AppBuilderEventName", member: "CHANGE"),
-                                 .attribute(base: "UsersType", member: "USERS"), .attribute(base: "UserTeamUserType", member: "USERS")]))
+                                 .attribute(base: "UsersType", member: "USERS"), .attribute(base: "UserTeamUserType", member: "USERS")]),
+                          file: "app-builder/create-app.md")
         let spread = constants.spread(over: [])
-        XCTAssertEqual(spread.enumName(values: ["change", "click"]), "AppBuilderEventName")
-        XCTAssertNil(spread.enumName(values: ["change", "click", "submit"]), "a value no constant spells")
-        XCTAssertNil(spread.enumName(values: ["users"]), "two enums spell it")
+        let elsewhere = "monitors/create-a-monitor.md"
+        XCTAssertEqual(spread.enumName(values: ["change", "click"], signature: "s", file: elsewhere), "AppBuilderEventName")
+        XCTAssertNil(spread.enumName(values: ["change", "click", "submit"], signature: "s", file: elsewhere),
+                     "another folder: the constants must spell every value")
+        XCTAssertNil(spread.enumName(values: ["users"], signature: "s", file: elsewhere), "two enums spell it")
+        XCTAssertNil(spread.enumName(values: ["metric"], signature: "s", file: elsewhere),
+                     "a single constant names a single-valued enum's cases, not the enum")
+    }
+
+    func testConstantsOnTheRowsPageOrFolderNameItWhenTheySpellSomeOfItsValues() {
+        var constants = EnumConstants()
+        constants.collect(.list([.attribute(base: "AppBuilderEventName", member: "CLICK")]), file: "app-builder/create-app.md")
+        let spread = constants.spread(over: [])
+        let values = ["change", "click", "submit"]
+        XCTAssertEqual(spread.enumName(values: values, signature: "s", file: "app-builder/create-app.md"), "AppBuilderEventName", "the page")
+        XCTAssertEqual(spread.enumName(values: values, signature: "s", file: "app-builder/get-app.md"), "AppBuilderEventName", "the folder")
+        XCTAssertNil(spread.enumName(values: values, signature: "s", file: "monitors/create-a-monitor.md"), "elsewhere")
+        XCTAssertNil(spread.enumName(values: ["change", "submit"], signature: "s", file: "app-builder/create-app.md"),
+                     "a constant that spells none of the values")
+    }
+
+    func testAnEnumTheExamplesBindToAnotherSignatureNamesNoOtherRow() {
+        var constants = EnumConstants()
+        let page = "dashboards/create-a-new-dashboard.md"
+        constants.collect(.list([.attribute(base: "WidgetSort", member: "ASCENDING"), .attribute(base: "WidgetSort", member: "DESCENDING"),
+                                 .attribute(base: "QuerySortOrder", member: "DESC")]), file: page)
+        let widgetSort = NameSpreading.Learned(signature: "enum Widget sorting methods.", file: page, name: "WidgetSort")
+        let spread = constants.spread(over: [], bound: [widgetSort])
+        XCTAssertEqual(spread.enumName(values: ["asc", "desc"], signature: "enum Direction of sort.", file: page), "QuerySortOrder")
+        XCTAssertNil(spread.enumName(values: ["asc", "desc"], signature: "enum Widget sorting methods.", file: page),
+                     "both spell it: the convention name (spreading names these rows)")
+        XCTAssertNil(constants.spread(over: []).enumName(values: ["asc", "desc"], signature: "enum Direction of sort.", file: page),
+                     "unbound, both are candidates")
     }
 }
