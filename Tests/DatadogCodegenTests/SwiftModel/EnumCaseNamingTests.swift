@@ -90,4 +90,36 @@ final class EnumCaseNamingTests: XCTestCase {
         XCTAssertNil(constants.spread(over: []).enumName(values: ["asc", "desc"], signature: "enum Direction of sort.", file: page),
                      "unbound, both are candidates")
     }
+
+    /// Both runs of ``Generator/buildVersion``: the second names the row the example body never reaches
+    /// (`limit.order`, described `Direction of sort.`) after the one enum its constants spell that no
+    /// row of another signature holds; the reached row (`sort.order`) keeps the name its example gives.
+    func testAnUnreachedEnumRowTakesTheNameOfTheConstantsNoOtherShapeHolds() {
+        func order(_ description: String, line: Int) -> FieldNode {
+            FieldNode(name: "order", role: .property, typeCell: "enum", required: false, deprecated: false,
+                      enumValues: ["asc", "desc"], description: description, line: line)
+        }
+        let fields = [
+            FieldNode(name: "sort", role: .property, typeCell: "object", required: false, deprecated: false, enumValues: nil,
+                      description: "", line: 1, children: [order("Widget sorting methods.", line: 2)]),
+            FieldNode(name: "limit", role: .property, typeCell: "object", required: false, deprecated: false, enumValues: nil,
+                      description: "", line: 3, children: [order("Direction of sort.", line: 4)]),
+        ]
+        // `group_by` is not in the table: its constant reaches no row.
+        let body = PythonExpression.call(name: "Query", arguments: [
+            ("sort", .call(name: "QuerySort", arguments: [("order", .attribute(base: "WidgetSort", member: "ASCENDING"))])),
+            ("group_by", .list([.call(name: "GroupBy", arguments: [("order", .attribute(base: "QuerySortOrder", member: "DESC"))])])),
+        ])
+        func build(_ builder: inout TypeBuilder) -> [String] {
+            var log = DiagnosticLog(file: "dashboards/create.md")
+            let root = builder.rootType(fields: fields, exampleIsArray: false, name: "Query", doc: "", line: 1, python: body,
+                                        isRequest: true, log: &log)
+            return root.children.map { $0.children.first?.type.swift ?? "" }
+        }
+        var learning = TypeBuilder()
+        _ = build(&learning)
+        var kept = TypeBuilder(spreading: NameSpreading(learning.learned), knownOfficial: learning.officialNames,
+                               constants: learning.learnedConstants)
+        XCTAssertEqual(build(&kept), ["WidgetSort", "QuerySortOrder"])
+    }
 }
