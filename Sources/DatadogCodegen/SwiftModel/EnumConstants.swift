@@ -39,6 +39,9 @@ struct EnumConstants: Sendable {
             for (name, constants) in names { result.byFolder[NameSpreading.folder(file), default: [:]][name, default: []].formUnion(constants) }
         }
         for item in bound where byName[item.name] != nil { result.boundSignatures[item.name, default: []].insert(item.signature) }
+        result.namesByFile = byFile.mapValues { $0.keys.sorted() }
+        result.namesByFolder = result.byFolder.mapValues { $0.keys.sorted() }
+        result.namesByCount = Dictionary(grouping: byName.keys.sorted(), by: { byName[$0]?.count ?? 0 })
         for (name, values) in enums {
             guard let constants = byName[name] else { continue }
             let key = Self.key(values)
@@ -68,24 +71,38 @@ struct EnumConstants: Sendable {
     /// `asc`, `desc`); else anywhere in the version, where the constants must spell every value.
     /// Where that scope has two such enums, none (the row keeps its convention name).
     func enumName(values: [String], signature: String, file: String) -> String? {
-        let distinct = Set(values).count
-        guard distinct > 0 else { return nil }
-        let scopes = [(byFile[file], false), (byFolder[NameSpreading.folder(file)], false), (byName, true)]
-        for case let (scope?, everyValue) in scopes {
-            let spelling = scope.keys.sorted().filter { name in
-                guard let constants = scope[name], everyValue ? constants.count == distinct : constants.count <= distinct,
-                      boundSignatures[name].map({ $0.contains(signature) }) ?? true else { return false }
-                return EnumCaseNaming.match(constants, values: values, spellingOnly: true).count == constants.count
-            }
+        guard !values.isEmpty else { return nil }
+        let folder = NameSpreading.folder(file)
+        let scopes = [byFile[file].map { (namesByFile[file] ?? [], $0) }, byFolder[folder].map { (namesByFolder[folder] ?? [], $0) }]
+        for case let (names, scope)? in scopes {
+            let spelling = spelling(values, among: names, in: scope, partly: true, signature: signature)
             if !spelling.isEmpty { return spelling.count == 1 ? spelling[0] : nil }
         }
-        return nil
+        let spelling = spelling(values, among: namesByCount[Set(values).count] ?? [], in: byName, partly: false, signature: signature)
+        return spelling.count == 1 ? spelling[0] : nil
+    }
+
+    /// Of `names` (in order), those whose constants in `scope` spell some (`partly`) or all of `values`, each
+    /// constant a value of its own, and that the examples bind to no row of another signature than `signature`.
+    private func spelling(_ values: [String], among names: [String], in scope: [String: Set<String>], partly: Bool,
+                          signature: String) -> [String] {
+        let distinct = Set(values).count
+        return names.filter { name in
+            guard let constants = scope[name], partly ? constants.count <= distinct : constants.count == distinct,
+                  boundSignatures[name].map({ $0.contains(signature) }) ?? true else { return false }
+            return EnumCaseNaming.match(constants, values: values, spellingOnly: true).count == constants.count
+        }
     }
 
     /// Folder → enum type name → the constants spelled with it in that folder's pages (set by ``spread(over:bound:)``).
     private var byFolder: [Substring: [String: Set<String>]] = [:]
     /// Enum type name → the signatures of the rows the examples bind it to (set by ``spread(over:bound:)``).
     private var boundSignatures: [String: Set<String>] = [:]
+    /// The enum names of `byFile` and `byFolder`, sorted (set by ``spread(over:bound:)``).
+    private var namesByFile: [String: [String]] = [:]
+    private var namesByFolder: [Substring: [String]] = [:]
+    /// Constant count → the enum names of `byName` with that many constants, sorted (set by ``spread(over:bound:)``).
+    private var namesByCount: [Int: [String]] = [:]
 
     private init(byName: [String: Set<String>], byFile: [String: [String: Set<String>]], byValues: [String: [String: String?]]) {
         self.byName = byName
