@@ -7,7 +7,7 @@ import Foundation
 /// a name counts as spelled when it is a word of one of the page's fenced code examples.
 public struct SpelledNameMisses: Sendable {
     public enum Reason: String, CaseIterable, Sendable {
-        /// The SDK declares a type of that name, for another shape or another row: two shapes claim the name.
+        /// The SDK declares a type of that name in the row's API version, for another shape or another row: two shapes claim the name.
         case nameTaken = "another shape holds the name"
         /// Built in an example (`new X(`, `X(`, `datadogV2.X{`) but no binding reached the row.
         case constructorUnbound = "constructed in an example, not bound to the row"
@@ -26,9 +26,9 @@ public struct SpelledNameMisses: Sendable {
 
     public private(set) var misses: [Miss] = []
 
-    /// `failing`: the failing names of a score run; `declared`: every type name of the dump's
-    /// modules; `pageText`: a page's text by its path under the pages folder.
-    public init(failing: [FailingItem], declared: Set<String>, pageText: (String) -> String?) {
+    /// `failing`: the failing names of a score run; `declared`: the type names of the dump's
+    /// modules by API version (`v2`); `pageText`: a page's text by its path under the pages folder.
+    public init(failing: [FailingItem], declared: [String: Set<String>], pageText: (String) -> String?) {
         var examples: [String: Evidence] = [:]
         for failure in failing {
             let parts = failure.item.components(separatedBy: " | ")
@@ -36,7 +36,8 @@ public struct SpelledNameMisses: Sendable {
             let page = parts[0], kind = String(parts[2][..<space]), name = String(parts[2][parts[2].index(after: space)...])
             if examples[page] == nil { examples[page] = Evidence(pageText(page) ?? "") }
             guard let evidence = examples[page], evidence.words.contains(name) else { continue }
-            let reason: Reason = declared.contains(name) ? .nameTaken
+            let version = String(parts[1].prefix { $0 != " " })
+            let reason: Reason = declared[version]?.contains(name) == true ? .nameTaken
                 : evidence.constructed.contains(name) ? .constructorUnbound
                 : evidence.constantPrefixes.contains(name) ? .constantUnbound : .elsewhere
             misses.append(Miss(item: failure, kind: kind, officialName: name, reason: reason))

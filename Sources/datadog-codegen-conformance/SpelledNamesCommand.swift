@@ -20,7 +20,7 @@ struct SpelledNamesCommand: ParsableCommand {
         let figures = try JSONDecoder().decode(FiguresReport.self, from: Data(contentsOf: work.appendingPathComponent("figures.json")))
         let dump = try JSONDecoder().decode(Dump.self, from: Data(contentsOf: work.appendingPathComponent("dump.json")))
         let folder = URL(fileURLWithPath: pages)
-        let misses = SpelledNameMisses(failing: figures.failing["names"] ?? [], declared: Set(dump.modules.flatMap(\.types))) { page in
+        let misses = SpelledNameMisses(failing: figures.failing["names"] ?? [], declared: Dictionary(dump.modules.map { ($0.version, Set($0.types)) }, uniquingKeysWith: { $0.union($1) })) { page in
             try? String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
         }
         print(misses.lines.joined(separator: "\n"))

@@ -12,6 +12,7 @@ final class SpelledNameMissesTests: XCTestCase {
         import com.datadog.api.client.v2.model.ThingImport;
         new ThingData().kind(ThingKind.BIG);
         Thing result = apiInstance.getThing();
+        PaginationIterable<ThingResult> items = apiInstance.listThings();
         ```
         """
         func failing(_ kind: String, _ name: String) -> FailingItem {
@@ -19,10 +20,11 @@ final class SpelledNameMissesTests: XCTestCase {
         }
         let misses = SpelledNameMisses(failing: [failing("object", "ThingData"), failing("enum", "ThingKind"),
                                                  failing("object", "Thing"), failing("object", "ThingImport"),
-                                                 failing("object", "NotInCode")],
-                                       declared: ["Thing"], pageText: { $0 == "things/get.md" ? page : nil })
-        XCTAssertEqual(misses.misses.map(\.officialName), ["ThingData", "ThingKind", "Thing", "ThingImport"], "prose is no example")
-        XCTAssertEqual(misses.misses.map(\.reason), [.constructorUnbound, .constantUnbound, .nameTaken, .elsewhere])
+                                                 failing("object", "NotInCode"), failing("object", "ThingResult")],
+                                       declared: ["v2": ["Thing"], "v1": ["ThingResult"]], pageText: { $0 == "things/get.md" ? page : nil })
+        XCTAssertEqual(misses.misses.map(\.officialName), ["ThingData", "ThingKind", "Thing", "ThingImport", "ThingResult"], "prose is no example")
+        XCTAssertEqual(misses.misses.map(\.reason), [.constructorUnbound, .constantUnbound, .nameTaken, .elsewhere, .elsewhere],
+                       "a name another API version declares holds nothing in this one")
         XCTAssertEqual(misses.lines[1], "   1 another shape holds the name: object 1")
     }
 }

@@ -93,8 +93,9 @@ enum EnumCaseNaming {
     /// read as English words, start successive words of the constant (`1h` → `PAST_ONE_HOUR`,
     /// `3` → `THREE`, `bytes` → `DECODE_BYTES`; of several, the longest value: `1mo` over `1m`
     /// for `PAST_ONE_MONTH`); the one value of a single-valued enum spelled with one constant
-    /// (`metric_bulk_configure_tags` → `BULK_MANAGE_TAGS`). A constant no rule fits names nothing.
-    static func match(_ constants: Set<String>, values: [String]) -> [String: String] {
+    /// (`metric_bulk_configure_tags` → `BULK_MANAGE_TAGS`), unless `spellingOnly` (which enum a
+    /// constant belongs to is then the question). A constant no rule fits names nothing.
+    static func match(_ constants: Set<String>, values: [String], spellingOnly: Bool = false) -> [String: String] {
         var result: [String: String] = [:]
         var open = Set(constants)
         let rules: [(String, String) -> Bool] = [
@@ -110,7 +111,7 @@ enum EnumCaseNaming {
             },
             { value, constant in startsWords(parts(value), of: Identifiers.words(constant).map { $0.lowercased() }) },
             // The one value of a single-valued enum, which the pages list in full.
-            { _, _ in values.count == 1 && open.count == 1 },
+            { _, _ in !spellingOnly && values.count == 1 && open.count == 1 },
         ]
         for rule in rules {
             for constant in open.sorted() {

@@ -1,5 +1,5 @@
-/// The enum constants a version's Python examples spell (`CaseStatus.IN_PROGRESS`), for the case
-/// names of ``EnumCaseNaming``.
+/// The enum constants a version's example bodies spell (`CaseStatus.IN_PROGRESS`), for the case
+/// names of ``EnumCaseNaming`` and the names of enums no row's example reaches.
 ///
 /// A constant names a case of the enum its prefix names (`CaseStatus`), wherever that enum is
 /// declared, bound to a table row or not; and, through the enum's values, every copy of that enum
@@ -8,11 +8,13 @@
 struct EnumConstants: Sendable {
     /// Enum type name → the constants spelled with it.
     private(set) var byName: [String: Set<String>] = [:]
+    /// Page file → enum type name → the constants spelled with it on that page.
+    private var byFile: [String: [String: Set<String>]] = [:]
     /// Value list → value → constant, from the enums named in `byName`; nil for a value two enums name differently.
     private var byValues: [String: [String: String?]] = [:]
 
-    /// Adds every `Type.CONSTANT` of a Python expression (lists, calls and their arguments included).
-    mutating func collect(_ expression: PythonExpression) {
+    /// Adds every `Type.CONSTANT` of an example body (lists, calls and their arguments included) spelled on the page `file`.
+    mutating func collect(_ expression: PythonExpression, file: String) {
         var stack = [expression]
         while let next = stack.popLast() {
             switch next {
@@ -22,6 +24,7 @@ struct EnumConstants: Sendable {
             case .attribute(let base, let member):
                 if CodeExampleHints.isIdentifier(base), CodeExampleHints.isIdentifier(member), base.first?.isUppercase == true {
                     byName[Identifiers.typeName(base), default: []].insert(member)
+                    byFile[file, default: [:]][Identifiers.typeName(base), default: []].insert(member)
                 }
             case .other: break
             }
@@ -29,9 +32,16 @@ struct EnumConstants: Sendable {
     }
 
     /// These constants with what they name spread, by value list, over the enums met (`name`, `values`).
-    func spread(over enums: [(name: String, values: [String])]) -> EnumConstants {
-        var result = EnumConstants(byName: byName, byValues: [:])
-        result.byCount = Dictionary(grouping: byName.keys.sorted(), by: { byName[$0]?.count ?? 0 })
+    /// `bound`: what the examples named, with the signatures of the rows they named (``NameSpreading/Learned``).
+    func spread(over enums: [(name: String, values: [String])], bound: [NameSpreading.Learned] = []) -> EnumConstants {
+        var result = EnumConstants(byName: byName, byFile: byFile, byValues: [:])
+        for (file, names) in byFile {
+            for (name, constants) in names { result.byFolder[NameSpreading.folder(file), default: [:]][name, default: []].formUnion(constants) }
+        }
+        for item in bound where byName[item.name] != nil { result.boundSignatures[item.name, default: []].insert(item.signature) }
+        result.namesByFile = byFile.mapValues { $0.keys.sorted() }
+        result.namesByFolder = result.byFolder.mapValues { $0.keys.sorted() }
+        result.namesByCount = Dictionary(grouping: byName.keys.sorted(), by: { byName[$0]?.count ?? 0 })
         for (name, values) in enums {
             guard let constants = byName[name] else { continue }
             let key = Self.key(values)
@@ -52,22 +62,51 @@ struct EnumConstants: Sendable {
         return result
     }
 
-    /// The enum whose constants spell exactly `values` (each constant one value, each value one
-    /// constant: `AppBuilderEventName.CLICK`, `.CHANGE` for `click`, `change`), when one enum's do.
-    func enumName(values: [String]) -> String? {
-        let distinct = Set(values)
-        guard !distinct.isEmpty else { return nil }
-        let spelling = (byCount[distinct.count] ?? []).filter { name in
-            EnumCaseNaming.match(byName[name] ?? [], values: values).count == distinct.count
+    /// The name of an enum row no example reaches (`values`, table `signature`, on the page `file`):
+    /// the enum whose constants spell its values and that no example binds to a row of another
+    /// signature (another schema with the same values: `WidgetSort` names the rows described
+    /// `Widget sorting methods.`, so not those described `Direction of sort.`). The evidence nearest
+    /// the row decides: the constants spelled on its page, else in its folder (tag), where spelling
+    /// some of the values is enough (each constant a value of its own: `QuerySortOrder.DESC` for
+    /// `asc`, `desc`); else anywhere in the version, where the constants must spell every value.
+    /// Where that scope has two such enums, none (the row keeps its convention name).
+    func enumName(values: [String], signature: String, file: String) -> String? {
+        guard !values.isEmpty else { return nil }
+        let folder = NameSpreading.folder(file)
+        let scopes = [byFile[file].map { (namesByFile[file] ?? [], $0) }, byFolder[folder].map { (namesByFolder[folder] ?? [], $0) }]
+        for case let (names, scope)? in scopes {
+            let spelling = spelling(values, among: names, in: scope, partly: true, signature: signature)
+            if !spelling.isEmpty { return spelling.count == 1 ? spelling[0] : nil }
         }
+        let spelling = spelling(values, among: namesByCount[Set(values).count] ?? [], in: byName, partly: false, signature: signature)
         return spelling.count == 1 ? spelling[0] : nil
     }
 
-    /// Constant count → enum names with that many constants, sorted (set by ``spread(over:)``).
-    private var byCount: [Int: [String]] = [:]
+    /// Of `names` (in order), those whose constants in `scope` spell some (`partly`) or all of `values`, each
+    /// constant a value of its own, and that the examples bind to no row of another signature than `signature`.
+    private func spelling(_ values: [String], among names: [String], in scope: [String: Set<String>], partly: Bool,
+                          signature: String) -> [String] {
+        let distinct = Set(values).count
+        return names.filter { name in
+            guard let constants = scope[name], partly ? constants.count <= distinct : constants.count == distinct,
+                  boundSignatures[name].map({ $0.contains(signature) }) ?? true else { return false }
+            return EnumCaseNaming.match(constants, values: values, spellingOnly: true).count == constants.count
+        }
+    }
 
-    private init(byName: [String: Set<String>], byValues: [String: [String: String?]]) {
+    /// Folder → enum type name → the constants spelled with it in that folder's pages (set by ``spread(over:bound:)``).
+    private var byFolder: [Substring: [String: Set<String>]] = [:]
+    /// Enum type name → the signatures of the rows the examples bind it to (set by ``spread(over:bound:)``).
+    private var boundSignatures: [String: Set<String>] = [:]
+    /// The enum names of `byFile` and `byFolder`, sorted (set by ``spread(over:bound:)``).
+    private var namesByFile: [String: [String]] = [:]
+    private var namesByFolder: [Substring: [String]] = [:]
+    /// Constant count → the enum names of `byName` with that many constants, sorted (set by ``spread(over:bound:)``).
+    private var namesByCount: [Int: [String]] = [:]
+
+    private init(byName: [String: Set<String>], byFile: [String: [String: Set<String>]], byValues: [String: [String: String?]]) {
         self.byName = byName
+        self.byFile = byFile
         self.byValues = byValues
     }
 

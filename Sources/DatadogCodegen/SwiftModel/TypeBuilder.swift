@@ -43,7 +43,7 @@ public struct TypeBuilder {
     }
 
     /// The enum constants this run's examples spell, spread over the enums it declared.
-    var learnedConstants: EnumConstants { constantsSeen.spread(over: enumsMet) }
+    var learnedConstants: EnumConstants { constantsSeen.spread(over: enumsMet, bound: learned) }
 
     /// The type of a whole table (request body or response).
     /// `alternatives`: the page's further Python bodies for the same table, from which only names are learned.
@@ -52,7 +52,7 @@ public struct TypeBuilder {
                                   python: PythonExpression?, alternatives: [PythonExpression] = [], official: Bool = false,
                                   isRequest: Bool = false, log: inout DiagnosticLog) -> ResolvedField {
         if official { officialNames.insert(name) }
-        for body in [python].compactMap({ $0 }) + alternatives { constantsSeen.collect(body) }
+        for body in [python].compactMap({ $0 }) + alternatives { constantsSeen.collect(body, file: log.file) }
         if spreading == nil, !alternatives.isEmpty {
             // Learning run: bind every other body on an empty scratch builder and keep only the names
             // it learned (not its types, not its diagnostics). Empty, not a copy of this one: a copy
@@ -117,8 +117,8 @@ public struct TypeBuilder {
             } else if let spread = spreadName(node, file: log.file) {
                 (enumName, fallback) = (spread, name)
                 pendingOfficialName = true
-            } else if let spelled = constants.enumName(values: node.enumValues ?? []) {
-                // No row names it, but one enum's constants spell exactly its values.
+            } else if let spelled = constants.enumName(values: node.enumValues ?? [], signature: NameSpreading.signature(node), file: log.file) {
+                // No example reaches it, but the constants of one enum no other shape holds spell its values.
                 (enumName, fallback) = (spelled, name)
                 pendingOfficialName = true
             }

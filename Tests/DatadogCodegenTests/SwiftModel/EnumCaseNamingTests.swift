@@ -43,7 +43,7 @@ final class EnumCaseNamingTests: XCTestCase {
 
     func testConstantsSpreadToCopiesWithTheSameValues() {
         var constants = EnumConstants()
-        constants.collect(.call(name: "Body", arguments: [("sort", .list([.attribute(base: "WidgetSort", member: "ASCENDING")]))]))
+        constants.collect(.call(name: "Body", arguments: [("sort", .list([.attribute(base: "WidgetSort", member: "ASCENDING")]))]), file: "dashboards/a.md")
         let spread = constants.spread(over: [(name: "WidgetSort", values: ["asc", "desc"])])
         XCTAssertEqual(spread.constants(name: "WidgetSort", values: ["asc", "desc"]), ["asc": "ASCENDING"])
         XCTAssertEqual(spread.constants(name: "ThingSortOrder", values: ["desc", "asc"]), ["asc": "ASCENDING"], "a copy under its convention name")
@@ -53,10 +53,73 @@ final class EnumCaseNamingTests: XCTestCase {
     func testAnEnumWhoseConstantsSpellExactlyItsValuesNamesIt() {
         var constants = EnumConstants()
         constants.collect(.list([.attribute(base: "AppBuilderEventName", member: "CLICK"), .attribute(base: "AppBuilderEventName", member: "CHANGE"),
-                                 .attribute(base: "UsersType", member: "USERS"), .attribute(base: "UserTeamUserType", member: "USERS")]))
+                                 .attribute(base: "UsersType", member: "USERS"), .attribute(base: "UserTeamUserType", member: "USERS")]),
+                          file: "app-builder/create-app.md")
         let spread = constants.spread(over: [])
-        XCTAssertEqual(spread.enumName(values: ["change", "click"]), "AppBuilderEventName")
-        XCTAssertNil(spread.enumName(values: ["change", "click", "submit"]), "a value no constant spells")
-        XCTAssertNil(spread.enumName(values: ["users"]), "two enums spell it")
+        let elsewhere = "monitors/create-a-monitor.md"
+        XCTAssertEqual(spread.enumName(values: ["change", "click"], signature: "s", file: elsewhere), "AppBuilderEventName")
+        XCTAssertNil(spread.enumName(values: ["change", "click", "submit"], signature: "s", file: elsewhere),
+                     "another folder: the constants must spell every value")
+        XCTAssertNil(spread.enumName(values: ["users"], signature: "s", file: elsewhere), "two enums spell it")
+        XCTAssertNil(spread.enumName(values: ["metric"], signature: "s", file: elsewhere),
+                     "a single constant names a single-valued enum's cases, not the enum")
+    }
+
+    func testConstantsOnTheRowsPageOrFolderNameItWhenTheySpellSomeOfItsValues() {
+        var constants = EnumConstants()
+        constants.collect(.list([.attribute(base: "AppBuilderEventName", member: "CLICK")]), file: "app-builder/create-app.md")
+        let spread = constants.spread(over: [])
+        let values = ["change", "click", "submit"]
+        XCTAssertEqual(spread.enumName(values: values, signature: "s", file: "app-builder/create-app.md"), "AppBuilderEventName", "the page")
+        XCTAssertEqual(spread.enumName(values: values, signature: "s", file: "app-builder/get-app.md"), "AppBuilderEventName", "the folder")
+        XCTAssertNil(spread.enumName(values: values, signature: "s", file: "monitors/create-a-monitor.md"), "elsewhere")
+        XCTAssertNil(spread.enumName(values: ["change", "submit"], signature: "s", file: "app-builder/create-app.md"),
+                     "a constant that spells none of the values")
+    }
+
+    func testAnEnumTheExamplesBindToAnotherSignatureNamesNoOtherRow() {
+        var constants = EnumConstants()
+        let page = "dashboards/create-a-new-dashboard.md"
+        constants.collect(.list([.attribute(base: "WidgetSort", member: "ASCENDING"), .attribute(base: "WidgetSort", member: "DESCENDING"),
+                                 .attribute(base: "QuerySortOrder", member: "DESC")]), file: page)
+        let widgetSort = NameSpreading.Learned(signature: "enum Widget sorting methods.", file: page, name: "WidgetSort")
+        let spread = constants.spread(over: [], bound: [widgetSort])
+        XCTAssertEqual(spread.enumName(values: ["asc", "desc"], signature: "enum Direction of sort.", file: page), "QuerySortOrder")
+        XCTAssertNil(spread.enumName(values: ["asc", "desc"], signature: "enum Widget sorting methods.", file: page),
+                     "both spell it: the convention name (spreading names these rows)")
+        XCTAssertNil(constants.spread(over: []).enumName(values: ["asc", "desc"], signature: "enum Direction of sort.", file: page),
+                     "unbound, both are candidates")
+    }
+
+    /// Both runs of ``Generator/buildVersion``: the second names the row the example body never reaches
+    /// (`limit.order`, described `Direction of sort.`) after the one enum its constants spell that no
+    /// row of another signature holds; the reached row (`sort.order`) keeps the name its example gives.
+    func testAnUnreachedEnumRowTakesTheNameOfTheConstantsNoOtherShapeHolds() {
+        func order(_ description: String, line: Int) -> FieldNode {
+            FieldNode(name: "order", role: .property, typeCell: "enum", required: false, deprecated: false,
+                      enumValues: ["asc", "desc"], description: description, line: line)
+        }
+        let fields = [
+            FieldNode(name: "sort", role: .property, typeCell: "object", required: false, deprecated: false, enumValues: nil,
+                      description: "", line: 1, children: [order("Widget sorting methods.", line: 2)]),
+            FieldNode(name: "limit", role: .property, typeCell: "object", required: false, deprecated: false, enumValues: nil,
+                      description: "", line: 3, children: [order("Direction of sort.", line: 4)]),
+        ]
+        // `group_by` is not in the table: its constant reaches no row.
+        let body = PythonExpression.call(name: "Query", arguments: [
+            ("sort", .call(name: "QuerySort", arguments: [("order", .attribute(base: "WidgetSort", member: "ASCENDING"))])),
+            ("group_by", .list([.call(name: "GroupBy", arguments: [("order", .attribute(base: "QuerySortOrder", member: "DESC"))])])),
+        ])
+        func build(_ builder: inout TypeBuilder) -> [String] {
+            var log = DiagnosticLog(file: "dashboards/create.md")
+            let root = builder.rootType(fields: fields, exampleIsArray: false, name: "Query", doc: "", line: 1, python: body,
+                                        isRequest: true, log: &log)
+            return root.children.map { $0.children.first?.type.swift ?? "" }
+        }
+        var learning = TypeBuilder()
+        _ = build(&learning)
+        var kept = TypeBuilder(spreading: NameSpreading(learning.learned), knownOfficial: learning.officialNames,
+                               constants: learning.learnedConstants)
+        XCTAssertEqual(build(&kept), ["WidgetSort", "QuerySortOrder"])
     }
 }
