@@ -17,6 +17,7 @@ struct SpelledNamesCommand: ParsableCommand {
 
     func run() throws {
         let work = URL(fileURLWithPath: workdir)
+        try Self.requireFreshFigures(in: work)
         let figures = try JSONDecoder().decode(FiguresReport.self, from: Data(contentsOf: work.appendingPathComponent("figures.json")))
         let dump = try JSONDecoder().decode(Dump.self, from: Data(contentsOf: work.appendingPathComponent("dump.json")))
         let folder = URL(fileURLWithPath: pages)
@@ -24,5 +25,20 @@ struct SpelledNamesCommand: ParsableCommand {
             try? String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
         }
         print(misses.lines.joined(separator: "\n"))
+    }
+
+    /// `figures.json` is written by `score --report` only, `dump.json` by every run: a figures file
+    /// older than the dump belongs to another generator, and its failing names would be misread.
+    static func requireFreshFigures(in work: URL) throws {
+        let figures = work.appendingPathComponent("figures.json"), dump = work.appendingPathComponent("dump.json")
+        func modified(_ url: URL) -> Date? {
+            (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+        }
+        guard let dumped = modified(dump) else {
+            throw ConformanceError("\(dump.path): error: no dump; run `datadog-codegen-conformance score PAGES TRUTH --workdir \(work.path) --report \(figures.path)` first")
+        }
+        guard let scored = modified(figures), scored >= dumped else {
+            throw ConformanceError("\(figures.path): error: missing or older than \(dump.lastPathComponent), so it scores another generator; run `datadog-codegen-conformance score PAGES TRUTH --workdir \(work.path) --report \(figures.path)` first")
+        }
     }
 }
