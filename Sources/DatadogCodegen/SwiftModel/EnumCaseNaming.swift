@@ -98,28 +98,42 @@ enum EnumCaseNaming {
     static func match(_ constants: Set<String>, values: [String], spellingOnly: Bool = false) -> [String: String] {
         var result: [String: String] = [:]
         var open = Set(constants)
-        let rules: [(String, String) -> Bool] = [
-            { value, constant in
-                let descending = value.hasPrefix("-") ? key(String(value.dropFirst())) + "descending" : nil
-                let ascending = values.contains("-" + value) ? key(value) + "ascending" : nil
-                let spelled = operatorWords[value].map { key($0) }
-                return [key(value), descending, ascending, spelled].contains(key(constant))
+        // Each value's and constant's normalised forms, computed once per call (the rules compare every pair).
+        let valueKeys = values.map { key($0) }
+        let valueLengths = valueKeys.map(\.count)
+        let spellings: [[String]] = values.indices.map { index in
+            let value = values[index]
+            let descending = value.hasPrefix("-") ? key(String(value.dropFirst())) + "descending" : nil
+            let ascending = values.contains("-" + value) ? valueKeys[index] + "ascending" : nil
+            return [valueKeys[index], descending, ascending, operatorWords[value].map { key($0) }].compactMap { $0 }
+        }
+        var valueParts: [Int: [String]] = [:]
+        var constantKeys: [String: String] = [:]
+        var constantWords: [String: [String]] = [:]
+        for constant in constants {
+            constantKeys[constant] = key(constant)
+            constantWords[constant] = Identifiers.words(constant).map { $0.lowercased() }
+        }
+        let rules: [(Int, String) -> Bool] = [
+            { index, constant in spellings[index].contains(constantKeys[constant]!) },
+            { index, constant in
+                let v = valueKeys[index], c = constantKeys[constant]!
+                return v.first == c.first && isSubsequence(v, of: c) || valueLengths[index] >= 3 && c.hasSuffix(v)
             },
-            { value, constant in
-                let v = key(value), c = key(constant)
-                return v.first == c.first && isSubsequence(v, of: c) || v.count >= 3 && c.hasSuffix(v)
+            { index, constant in
+                if valueParts[index] == nil { valueParts[index] = parts(values[index]) }
+                return startsWords(valueParts[index]!, of: constantWords[constant]!)
             },
-            { value, constant in startsWords(parts(value), of: Identifiers.words(constant).map { $0.lowercased() }) },
             // The one value of a single-valued enum, which the pages list in full.
             { _, _ in !spellingOnly && values.count == 1 && open.count == 1 },
         ]
         for rule in rules {
             for constant in open.sorted() {
-                let fits = values.filter { result[$0] == nil && !key($0).isEmpty && rule($0, constant) }
-                let longest = fits.map { key($0).count }.max()
-                let best = fits.filter { key($0).count == longest }
+                let fits = values.indices.filter { result[values[$0]] == nil && !valueKeys[$0].isEmpty && rule($0, constant) }
+                let longest = fits.map { valueLengths[$0] }.max()
+                let best = fits.filter { valueLengths[$0] == longest }
                 guard best.count == 1 else { continue }
-                result[best[0]] = constant
+                result[values[best[0]]] = constant
                 open.remove(constant)
             }
         }
