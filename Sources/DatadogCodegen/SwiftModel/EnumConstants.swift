@@ -99,7 +99,7 @@ struct EnumConstants: Sendable {
             let distinct = Set(values).count
             return names.filter { name in
                 guard let constants = scope[name], partly ? constants.count <= distinct : constants.count == distinct else { return false }
-                return EnumCaseNaming.match(constants, values: values, spellingOnly: true).count == constants.count
+                return EnumCaseNaming.spellsAll(constants, values: values)
             }
         }
     }
