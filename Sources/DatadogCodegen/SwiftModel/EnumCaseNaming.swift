@@ -121,16 +121,21 @@ enum EnumCaseNaming {
 
     /// Whether ``match(_:values:spellingOnly:)`` with `spellingOnly` gives every constant a value. A constant
     /// that no rule fits with any value gets none, so most enums are ruled out before the matching.
-    static func spellsAll(_ constants: Set<String>, values: [String]) -> Bool {
+    static func spellsAll(_ constants: Set<String>, values: [String]) -> Bool { spellsAll(values: values)(constants) }
+
+    /// ``spellsAll(_:values:)`` for many constant sets against one value list (the values' forms computed once).
+    static func spellsAll(values: [String]) -> (Set<String>) -> Bool {
         var forms = Forms(values: values)
-        for constant in constants {
-            let fitsSome = values.indices.contains { index in
-                !forms.keys[index].isEmpty
-                    && (forms.spells(index, constant) || forms.abbreviates(index, constant) || forms.startsWords(index, constant))
+        return { constants in
+            for constant in constants {
+                let fitsSome = values.indices.contains { index in
+                    !forms.keys[index].isEmpty
+                        && (forms.spells(index, constant) || forms.abbreviates(index, constant) || forms.startsWords(index, constant))
+                }
+                if !fitsSome { return false }
             }
-            if !fitsSome { return false }
+            return match(constants, values: values, spellingOnly: true).count == constants.count
         }
-        return match(constants, values: values, spellingOnly: true).count == constants.count
     }
 
     /// The normalised forms of an enum's values and constants that the rules compare, each computed once.

@@ -97,9 +97,10 @@ struct EnumConstants: Sendable {
                           memoKey: Scope) -> [String] {
         spellingMemo.value(SpellingKey(scope: memoKey, values: values)) {
             let distinct = Set(values).count
+            let spellsAll = EnumCaseNaming.spellsAll(values: values)
             return names.filter { name in
                 guard let constants = scope[name], partly ? constants.count <= distinct : constants.count == distinct else { return false }
-                return EnumCaseNaming.spellsAll(constants, values: values)
+                return spellsAll(constants)
             }
         }
     }
