@@ -98,32 +98,93 @@ enum EnumCaseNaming {
     static func match(_ constants: Set<String>, values: [String], spellingOnly: Bool = false) -> [String: String] {
         var result: [String: String] = [:]
         var open = Set(constants)
-        let rules: [(String, String) -> Bool] = [
-            { value, constant in
-                let descending = value.hasPrefix("-") ? key(String(value.dropFirst())) + "descending" : nil
-                let ascending = values.contains("-" + value) ? key(value) + "ascending" : nil
-                let spelled = operatorWords[value].map { key($0) }
-                return [key(value), descending, ascending, spelled].contains(key(constant))
-            },
-            { value, constant in
-                let v = key(value), c = key(constant)
-                return v.first == c.first && isSubsequence(v, of: c) || v.count >= 3 && c.hasSuffix(v)
-            },
-            { value, constant in startsWords(parts(value), of: Identifiers.words(constant).map { $0.lowercased() }) },
+        var forms = Forms(values: values)
+        let rules: [(Int, String) -> Bool] = [
+            { index, constant in forms.spells(index, constant) },
+            { index, constant in forms.abbreviates(index, constant) },
+            { index, constant in forms.startsWords(index, constant) },
             // The one value of a single-valued enum, which the pages list in full.
             { _, _ in !spellingOnly && values.count == 1 && open.count == 1 },
         ]
         for rule in rules {
             for constant in open.sorted() {
-                let fits = values.filter { result[$0] == nil && !key($0).isEmpty && rule($0, constant) }
-                let longest = fits.map { key($0).count }.max()
-                let best = fits.filter { key($0).count == longest }
+                let fits = values.indices.filter { result[values[$0]] == nil && !forms.keys[$0].isEmpty && rule($0, constant) }
+                let longest = fits.map { forms.lengths[$0] }.max()
+                let best = fits.filter { forms.lengths[$0] == longest }
                 guard best.count == 1 else { continue }
-                result[best[0]] = constant
+                result[values[best[0]]] = constant
                 open.remove(constant)
             }
         }
         return result
+    }
+
+    /// Whether ``match(_:values:spellingOnly:)`` with `spellingOnly` gives every constant a value. A constant
+    /// that no rule fits with any value gets none, so most enums are ruled out before the matching.
+    static func spellsAll(_ constants: Set<String>, values: [String]) -> Bool { spellsAll(values: values)(constants) }
+
+    /// ``spellsAll(_:values:)`` for many constant sets against one value list (the values' forms computed once).
+    static func spellsAll(values: [String]) -> (Set<String>) -> Bool {
+        var forms = Forms(values: values)
+        return { constants in
+            for constant in constants {
+                let fitsSome = values.indices.contains { index in
+                    !forms.keys[index].isEmpty
+                        && (forms.spells(index, constant) || forms.abbreviates(index, constant) || forms.startsWords(index, constant))
+                }
+                if !fitsSome { return false }
+            }
+            return match(constants, values: values, spellingOnly: true).count == constants.count
+        }
+    }
+
+    /// The normalised forms of an enum's values and constants that the rules compare, each computed once.
+    private struct Forms {
+        let values: [String]
+        /// Each value's key and its length in characters.
+        let keys: [String]
+        let lengths: [Int]
+        /// Each value's keys a constant spells exactly: its own, `x` + `descending` for `-x`, `x` + `ascending` beside `-x`, an operator's words.
+        let spellings: [[String]]
+        private var parts: [Int: [String]] = [:]
+        private var constantKeys: [String: String] = [:]
+        private var constantWords: [String: [String]] = [:]
+
+        init(values: [String]) {
+            self.values = values
+            let keys = values.map { EnumCaseNaming.key($0) }
+            self.keys = keys
+            lengths = keys.map(\.count)
+            spellings = values.indices.map { index in
+                let value = values[index]
+                let descending = value.hasPrefix("-") ? EnumCaseNaming.key(String(value.dropFirst())) + "descending" : nil
+                let ascending = values.contains("-" + value) ? keys[index] + "ascending" : nil
+                return [keys[index], descending, ascending, operatorWords[value].map { EnumCaseNaming.key($0) }].compactMap { $0 }
+            }
+        }
+
+        /// Rule 1: the value's letters and digits spell the constant's.
+        mutating func spells(_ index: Int, _ constant: String) -> Bool { spellings[index].contains(key(constant)) }
+
+        /// Rule 2: the value's characters appear in order in the constant, starting alike (or end it, three or more).
+        mutating func abbreviates(_ index: Int, _ constant: String) -> Bool {
+            let v = keys[index], c = key(constant)
+            return v.first == c.first && isSubsequence(v, of: c) || lengths[index] >= 3 && c.hasSuffix(v)
+        }
+
+        /// Rule 3: the value's parts start successive words of the constant.
+        mutating func startsWords(_ index: Int, _ constant: String) -> Bool {
+            if parts[index] == nil { parts[index] = EnumCaseNaming.parts(values[index]) }
+            if constantWords[constant] == nil { constantWords[constant] = Identifiers.words(constant).map { $0.lowercased() } }
+            return EnumCaseNaming.startsWords(parts[index]!, of: constantWords[constant]!)
+        }
+
+        private mutating func key(_ constant: String) -> String {
+            if let known = constantKeys[constant] { return known }
+            let computed = EnumCaseNaming.key(constant)
+            constantKeys[constant] = computed
+            return computed
+        }
     }
 
     /// Letters and digits, lowercased.

@@ -15,6 +15,7 @@ struct EnumConstants: Sendable {
 
     /// Adds every `Type.CONSTANT` of an example body (lists, calls and their arguments included) spelled on the page `file`.
     mutating func collect(_ expression: PythonExpression, file: String) {
+        spellingMemo = Memo()  // the answers kept so far may change
         var stack = [expression]
         while let next = stack.popLast() {
             switch next {
@@ -73,26 +74,51 @@ struct EnumConstants: Sendable {
     func enumName(values: [String], signature: String, file: String) -> String? {
         guard !values.isEmpty else { return nil }
         let folder = NameSpreading.folder(file)
-        let scopes = [byFile[file].map { (namesByFile[file] ?? [], $0) }, byFolder[folder].map { (namesByFolder[folder] ?? [], $0) }]
-        for case let (names, scope)? in scopes {
-            let spelling = spelling(values, among: names, in: scope, partly: true, signature: signature)
+        let scopes = [byFile[file].map { (Scope.file(file), namesByFile[file] ?? [], $0) },
+                      byFolder[folder].map { (Scope.folder(folder), namesByFolder[folder] ?? [], $0) }]
+        for case let (key, names, scope)? in scopes {
+            let spelling = spelling(values, among: names, in: scope, partly: true, memoKey: key).filter { isBound($0, to: signature) }
             if !spelling.isEmpty { return spelling.count == 1 ? spelling[0] : nil }
         }
-        let spelling = spelling(values, among: namesByCount[Set(values).count] ?? [], in: byName, partly: false, signature: signature)
+        let spelling = spelling(values, among: namesByCount[Set(values).count] ?? [], in: byName, partly: false, memoKey: .version)
+            .filter { isBound($0, to: signature) }
         return spelling.count == 1 ? spelling[0] : nil
     }
 
+    /// Whether the examples bind `name` to no row of another signature than `signature`.
+    private func isBound(_ name: String, to signature: String) -> Bool {
+        boundSignatures[name].map { $0.contains(signature) } ?? true
+    }
+
     /// Of `names` (in order), those whose constants in `scope` spell some (`partly`) or all of `values`, each
-    /// constant a value of its own, and that the examples bind to no row of another signature than `signature`.
+    /// constant a value of its own. Many rows share their values (a widget's `type` on every page of its folder),
+    /// so the answer is kept per scope (`memoKey`) and value list.
     private func spelling(_ values: [String], among names: [String], in scope: [String: Set<String>], partly: Bool,
-                          signature: String) -> [String] {
-        let distinct = Set(values).count
-        return names.filter { name in
-            guard let constants = scope[name], partly ? constants.count <= distinct : constants.count == distinct,
-                  boundSignatures[name].map({ $0.contains(signature) }) ?? true else { return false }
-            return EnumCaseNaming.match(constants, values: values, spellingOnly: true).count == constants.count
+                          memoKey: Scope) -> [String] {
+        spellingMemo.value(SpellingKey(scope: memoKey, values: values)) {
+            let distinct = Set(values).count
+            let spellsAll = EnumCaseNaming.spellsAll(values: values)
+            return names.filter { name in
+                guard let constants = scope[name], partly ? constants.count <= distinct : constants.count == distinct else { return false }
+                return spellsAll(constants)
+            }
         }
     }
+
+    /// Where ``spelling(_:among:in:partly:memoKey:)`` looks: a page's constants, a folder's, or the whole version's.
+    private enum Scope: Hashable {
+        case file(String)
+        case folder(Substring)
+        case version
+    }
+
+    private struct SpellingKey: Hashable {
+        var scope: Scope
+        var values: [String]
+    }
+
+    /// The answers of ``spelling(_:among:in:partly:memoKey:)``, shared by the copies of this value (set by ``spread(over:bound:)``).
+    private var spellingMemo = Memo<SpellingKey, [String]>()
 
     /// Folder → enum type name → the constants spelled with it in that folder's pages (set by ``spread(over:bound:)``).
     private var byFolder: [Substring: [String: Set<String>]] = [:]

@@ -65,6 +65,22 @@ final class EnumCaseNamingTests: XCTestCase {
                      "a single constant names a single-valued enum's cases, not the enum")
     }
 
+    func testSpellsAllIsWhetherTheMatchGivesEveryConstantAValue() {
+        let cases: [(Set<String>, [String], Bool)] = [
+            (["ASCENDING", "DESCENDING"], ["asc", "desc"], true),
+            (["PAST_ONE_HOUR", "PAST_ONE_MONTH"], ["1h", "1mo"], true),
+            (["CLICK", "SUBMIT"], ["change", "click"], false),  // SUBMIT fits no value: ruled out before matching
+            (["ASC", "ASCENDING"], ["asc", "desc"], false),  // each fits `asc`, only one can have it
+            (["METRIC"], ["metric"], true),
+            (["BULK_MANAGE_TAGS"], ["metric_bulk_configure_tags"], false),  // the single-valued rule is not spelling
+        ]
+        for (constants, values, expected) in cases {
+            XCTAssertEqual(EnumCaseNaming.spellsAll(constants, values: values), expected, "\(constants) \(values)")
+            XCTAssertEqual(EnumCaseNaming.match(constants, values: values, spellingOnly: true).count == constants.count, expected,
+                           "\(constants) \(values)")
+        }
+    }
+
     func testConstantsOnTheRowsPageOrFolderNameItWhenTheySpellSomeOfItsValues() {
         var constants = EnumConstants()
         constants.collect(.list([.attribute(base: "AppBuilderEventName", member: "CLICK")]), file: "app-builder/create-app.md")
