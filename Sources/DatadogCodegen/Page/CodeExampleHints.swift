@@ -196,71 +196,16 @@ public indirect enum PythonExpression: Sendable {
     }
 
     static func parse(_ text: Substring) -> PythonExpression? {
-        var parser = PythonParser(tokens: PythonParser.tokenize(text.prefix(200_000)))
+        var parser = PythonParser(tokens: ExampleSyntax.python.tokenize(text.prefix(200_000)))
         return parser.expression(depth: 0)
     }
 }
 
 private struct PythonParser {
-    enum Token: Equatable { case name(String), punct(Character), literal, newline }
-    var tokens: [Token]
+    var tokens: [ExampleToken]
     var position = 0
 
-    static func tokenize(_ text: Substring) -> [Token] {
-        var tokens: [Token] = []
-        var index = text.startIndex
-        var depth = 0
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "\"" || c == "'" {
-                // Strings (single, triple); prefixes like f/r are names glued before: harmless.
-                let triple = text[index...].hasPrefix(String(repeating: c, count: 3))
-                let quote = triple ? String(repeating: c, count: 3) : String(c)
-                var cursor = text.index(index, offsetBy: quote.count)
-                while cursor < text.endIndex {
-                    if text[cursor] == "\\" { cursor = text.index(after: cursor); if cursor < text.endIndex { cursor = text.index(after: cursor) }; continue }
-                    if text[cursor...].hasPrefix(quote) { cursor = text.index(cursor, offsetBy: quote.count); break }
-                    cursor = text.index(after: cursor)
-                }
-                tokens.append(.literal)
-                index = cursor
-                continue
-            }
-            if c.isLetter || c == "_" {
-                var cursor = index
-                while cursor < text.endIndex, text[cursor].isLetter || text[cursor].isNumber || text[cursor] == "_" { cursor = text.index(after: cursor) }
-                tokens.append(.name(String(text[index..<cursor])))
-                index = cursor
-                continue
-            }
-            if c.isNumber {
-                var cursor = index
-                while cursor < text.endIndex, text[cursor].isNumber || text[cursor] == "." || text[cursor] == "_" || text[cursor].isLetter { cursor = text.index(after: cursor) }
-                tokens.append(.literal)
-                index = cursor
-                continue
-            }
-            if c == "#" {
-                while index < text.endIndex, text[index] != "\n" { index = text.index(after: index) }
-                continue
-            }
-            if c == "\n" {
-                if depth == 0 { tokens.append(.newline); break }
-            } else if "([{".contains(c) {
-                depth += 1
-                tokens.append(.punct(c))
-            } else if ")]}".contains(c) {
-                depth -= 1
-                tokens.append(.punct(c))
-            } else if !c.isWhitespace {
-                tokens.append(.punct(c))
-            }
-            index = text.index(after: index)
-        }
-        return tokens
-    }
-
-    var current: Token? { position < tokens.count ? tokens[position] : nil }
+    var current: ExampleToken? { position < tokens.count ? tokens[position] : nil }
 
     mutating func expression(depth: Int) -> PythonExpression? {
         guard depth < 200, let token = current else { return nil }

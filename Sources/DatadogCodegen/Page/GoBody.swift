@@ -18,7 +18,7 @@ enum GoBody {
     /// The expression assigned to `body` in a Go example, nil when there is none.
     static func parse(_ code: String) -> PythonExpression? {
         guard let start = code.range(ofASCII: "body := ") else { return nil }
-        var parser = GoParser(tokens: GoParser.tokenize(code[start.upperBound...].prefix(200_000)))
+        var parser = GoParser(tokens: ExampleSyntax.go.tokenize(code[start.upperBound...].prefix(200_000)))
         let expression = parser.expression(depth: 0)
         if case .other = expression { return nil }
         return expression
@@ -26,58 +26,10 @@ enum GoBody {
 }
 
 private struct GoParser {
-    enum Token: Equatable { case name(String), punct(Character), literal }
-    var tokens: [Token]
+    var tokens: [ExampleToken]
     var position = 0
 
-    /// Tokens up to the end of the statement (the first line break outside brackets).
-    static func tokenize(_ text: Substring) -> [Token] {
-        var tokens: [Token] = []
-        var index = text.startIndex
-        var depth = 0
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "\"" || c == "`" || c == "'" {
-                var cursor = text.index(after: index)
-                while cursor < text.endIndex, text[cursor] != c {
-                    if c != "`", text[cursor] == "\\" { cursor = text.index(after: cursor); if cursor == text.endIndex { break } }
-                    cursor = text.index(after: cursor)
-                }
-                tokens.append(.literal)
-                index = cursor < text.endIndex ? text.index(after: cursor) : cursor
-                continue
-            }
-            if c.isLetter || c == "_" {
-                var cursor = index
-                while cursor < text.endIndex, text[cursor].isLetter || text[cursor].isNumber || text[cursor] == "_" {
-                    cursor = text.index(after: cursor)
-                }
-                tokens.append(.name(String(text[index..<cursor])))
-                index = cursor
-                continue
-            }
-            if c.isNumber {
-                var cursor = index
-                while cursor < text.endIndex, text[cursor].isNumber || text[cursor] == "." || text[cursor] == "_" || text[cursor].isLetter {
-                    cursor = text.index(after: cursor)
-                }
-                tokens.append(.literal)
-                index = cursor
-                continue
-            }
-            if text[index...].hasPrefix("//") {
-                while index < text.endIndex, text[index] != "\n" { index = text.index(after: index) }
-                continue
-            }
-            if c == "\n", depth <= 0 { break }
-            if "([{".contains(c) { depth += 1 } else if ")]}".contains(c) { depth -= 1 }
-            if !c.isWhitespace { tokens.append(.punct(c)) }
-            index = text.index(after: index)
-        }
-        return tokens
-    }
-
-    var current: Token? { position < tokens.count ? tokens[position] : nil }
+    var current: ExampleToken? { position < tokens.count ? tokens[position] : nil }
 
     /// A value: a composite literal, a typed list, or something not modelled (skipped).
     mutating func expression(depth: Int) -> PythonExpression {

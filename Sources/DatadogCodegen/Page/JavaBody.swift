@@ -12,7 +12,7 @@ enum JavaBody {
     /// The expression assigned to `body` in a Java example, nil when there is none.
     static func parse(_ code: String) -> PythonExpression? {
         guard let start = code.range(ofASCII: " body =") else { return nil }
-        var parser = JavaParser(tokens: JavaParser.tokenize(code[start.upperBound...].prefix(200_000)))
+        var parser = JavaParser(tokens: ExampleSyntax.java.tokenize(code[start.upperBound...].prefix(200_000)))
         let expression = parser.expression(depth: 0)
         if case .other = expression { return nil }
         return expression
@@ -20,8 +20,7 @@ enum JavaBody {
 }
 
 private struct JavaParser {
-    enum Token: Equatable { case name(String), punct(Character), literal }
-    var tokens: [Token]
+    var tokens: [ExampleToken]
     var position = 0
 
     /// Classes of the Java library the examples construct (`new Date()`), which name no model.
@@ -30,61 +29,7 @@ private struct JavaParser {
     /// The static calls that build a list.
     static let listCalls: Set<String> = ["Collections.singletonList", "Arrays.asList", "List.of"]
 
-    /// Tokens up to the end of the statement (the first `;` outside brackets).
-    static func tokenize(_ text: Substring) -> [Token] {
-        var tokens: [Token] = []
-        var index = text.startIndex
-        var depth = 0
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "\"" || c == "'" {
-                let triple = c == "\"" && text[index...].hasPrefix("\"\"\"")
-                let quote = triple ? "\"\"\"" : String(c)
-                var cursor = text.index(index, offsetBy: quote.count)
-                while cursor < text.endIndex {
-                    if text[cursor] == "\\" { cursor = text.index(after: cursor); if cursor < text.endIndex { cursor = text.index(after: cursor) }; continue }
-                    if text[cursor...].hasPrefix(quote) { cursor = text.index(cursor, offsetBy: quote.count); break }
-                    cursor = text.index(after: cursor)
-                }
-                tokens.append(.literal)
-                index = cursor
-                continue
-            }
-            if c.isLetter || c == "_" || c == "$" {
-                var cursor = index
-                while cursor < text.endIndex, text[cursor].isLetter || text[cursor].isNumber || text[cursor] == "_" || text[cursor] == "$" {
-                    cursor = text.index(after: cursor)
-                }
-                tokens.append(.name(String(text[index..<cursor])))
-                index = cursor
-                continue
-            }
-            if c.isNumber {
-                var cursor = index
-                while cursor < text.endIndex, text[cursor].isNumber || text[cursor] == "." || text[cursor] == "_" || text[cursor].isLetter {
-                    cursor = text.index(after: cursor)
-                }
-                tokens.append(.literal)
-                index = cursor
-                continue
-            }
-            if text[index...].hasPrefix("//") {
-                while index < text.endIndex, text[index] != "\n" { index = text.index(after: index) }
-                continue
-            }
-            if text[index...].hasPrefix("/*") {
-                index = text[index...].range(ofASCII: "*/")?.upperBound ?? text.endIndex
-                continue
-            }
-            if c == ";", depth <= 0 { break }
-            if "([{".contains(c) { depth += 1 } else if ")]}".contains(c) { depth -= 1 }
-            if !c.isWhitespace { tokens.append(.punct(c)) }
-            index = text.index(after: index)
-        }
-        return tokens
-    }
-
-    var current: Token? { position < tokens.count ? tokens[position] : nil }
+    var current: ExampleToken? { position < tokens.count ? tokens[position] : nil }
 
     /// An expression: a primary, its setter chain, and (when an operator follows) nothing we model.
     mutating func expression(depth: Int) -> PythonExpression {

@@ -1,0 +1,95 @@
+/// A token of a code example's statement, as the body readers (Python in ``CodeExampleHints``,
+/// ``JavaBody``, ``GoBody``) parse it: a name, a punctuation character, or a literal (a string or a
+/// number, whose text no reader needs).
+enum ExampleToken: Equatable {
+    case name(String)
+    case punct(Character)
+    case literal
+    /// The end of a statement, for a language whose statements end at a line break (Python).
+    case newline
+}
+
+/// What tells the examples' languages apart to the tokenizer: how strings are quoted, which
+/// characters names hold, how comments are written and what ends a statement outside brackets.
+struct ExampleSyntax: Sendable {
+    /// The characters that open a string.
+    var quotes: Set<Character>
+    /// Of `quotes`, those that open a triple-quoted string when tripled.
+    var tripled: Set<Character> = []
+    /// Of `quotes`, those whose strings take no escapes.
+    var raw: Set<Character> = []
+    /// Characters names hold besides letters, digits and `_` (Java's `$`).
+    var nameCharacters: Set<Character> = []
+    /// What starts a comment that runs to the end of the line.
+    var lineComment: String
+    /// Whether `/* … */` is a comment.
+    var blockComments = false
+    /// The character that ends the statement outside brackets.
+    var end: Character
+    /// Whether the end is kept as ``ExampleToken/newline``.
+    var keepsEnd = false
+
+    static let python = ExampleSyntax(quotes: ["\"", "'"], tripled: ["\"", "'"], lineComment: "#", end: "\n", keepsEnd: true)
+    static let java = ExampleSyntax(quotes: ["\"", "'"], tripled: ["\""], nameCharacters: ["$"], lineComment: "//",
+                                    blockComments: true, end: ";")
+    static let go = ExampleSyntax(quotes: ["\"", "`", "'"], raw: ["`"], lineComment: "//", end: "\n")
+
+    /// The tokens of `text` up to the end of its first statement (whitespace and comments left out).
+    func tokenize(_ text: Substring) -> [ExampleToken] {
+        var tokens: [ExampleToken] = []
+        var index = text.startIndex
+        var depth = 0
+        func isName(_ c: Character) -> Bool { c.isLetter || c == "_" || nameCharacters.contains(c) }
+        while index < text.endIndex {
+            let c = text[index]
+            if quotes.contains(c) {
+                let quote = tripled.contains(c) && text[index...].hasPrefix(String(repeating: c, count: 3)) ? String(repeating: c, count: 3) : String(c)
+                var cursor = text.index(index, offsetBy: quote.count)
+                while cursor < text.endIndex {
+                    if !raw.contains(c), text[cursor] == "\\" {
+                        cursor = text.index(after: cursor)
+                        if cursor < text.endIndex { cursor = text.index(after: cursor) }
+                        continue
+                    }
+                    if text[cursor...].hasPrefix(quote) { cursor = text.index(cursor, offsetBy: quote.count); break }
+                    cursor = text.index(after: cursor)
+                }
+                tokens.append(.literal)
+                index = cursor
+                continue
+            }
+            if isName(c) {
+                var cursor = index
+                while cursor < text.endIndex, isName(text[cursor]) || text[cursor].isNumber { cursor = text.index(after: cursor) }
+                tokens.append(.name(String(text[index..<cursor])))
+                index = cursor
+                continue
+            }
+            if c.isNumber {
+                var cursor = index
+                while cursor < text.endIndex, text[cursor].isNumber || text[cursor] == "." || text[cursor] == "_" || text[cursor].isLetter {
+                    cursor = text.index(after: cursor)
+                }
+                tokens.append(.literal)
+                index = cursor
+                continue
+            }
+            if text[index...].hasPrefix(lineComment) {
+                while index < text.endIndex, text[index] != "\n" { index = text.index(after: index) }
+                continue
+            }
+            if blockComments, text[index...].hasPrefix("/*") {
+                index = text[index...].range(ofASCII: "*/")?.upperBound ?? text.endIndex
+                continue
+            }
+            if c == end, depth <= 0 {
+                if keepsEnd { tokens.append(.newline) }
+                break
+            }
+            if "([{".contains(c) { depth += 1 } else if ")]}".contains(c) { depth -= 1 }
+            if !c.isWhitespace { tokens.append(.punct(c)) }
+            index = text.index(after: index)
+        }
+        return tokens
+    }
+}
