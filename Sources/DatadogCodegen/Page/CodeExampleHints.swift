@@ -201,11 +201,9 @@ public indirect enum PythonExpression: Sendable {
     }
 }
 
-private struct PythonParser {
+private struct PythonParser: ExampleTokenReader {
     var tokens: [ExampleToken]
     var position = 0
-
-    var current: ExampleToken? { position < tokens.count ? tokens[position] : nil }
 
     mutating func expression(depth: Int) -> PythonExpression? {
         guard depth < 200, let token = current else { return nil }
@@ -260,21 +258,5 @@ private struct PythonParser {
         }
         position += 1
         return result
-    }
-
-    /// Skips an expression we do not model, up to the next `,` or closing bracket at this level.
-    mutating func skipRest() {
-        var depth = 0
-        while let token = current {
-            if case .punct(let c) = token {
-                if "([{".contains(c) { depth += 1 }
-                else if ")]}".contains(c) {
-                    if depth == 0 { return }
-                    depth -= 1
-                } else if c == ",", depth == 0 { return }
-            }
-            if token == .newline, depth == 0 { return }
-            position += 1
-        }
     }
 }

@@ -93,3 +93,31 @@ struct ExampleSyntax: Sendable {
         return tokens
     }
 }
+
+/// A parser over a statement's tokens: where it is, and how it skips what it does not model.
+protocol ExampleTokenReader {
+    var tokens: [ExampleToken] { get }
+    var position: Int { get set }
+}
+
+extension ExampleTokenReader {
+    /// The token at the position, nil at the end.
+    var current: ExampleToken? { position < tokens.count ? tokens[position] : nil }
+
+    /// Skips an expression the parser does not model, up to the next `,`, closing bracket or
+    /// statement end at this level.
+    mutating func skipRest() {
+        var depth = 0
+        while let token = current {
+            if case .punct(let c) = token {
+                if "([{".contains(c) { depth += 1 }
+                else if ")]}".contains(c) {
+                    if depth == 0 { return }
+                    depth -= 1
+                } else if c == ",", depth == 0 { return }
+            }
+            if token == .newline, depth == 0 { return }
+            position += 1
+        }
+    }
+}

@@ -25,11 +25,9 @@ enum GoBody {
     }
 }
 
-private struct GoParser {
+private struct GoParser: ExampleTokenReader {
     var tokens: [ExampleToken]
     var position = 0
-
-    var current: ExampleToken? { position < tokens.count ? tokens[position] : nil }
 
     /// A value: a composite literal, a typed list, or something not modelled (skipped).
     mutating func expression(depth: Int) -> PythonExpression {
@@ -135,20 +133,5 @@ private struct GoParser {
         guard name.hasPrefix(prefix), name.count > prefix.count else { return nil }
         position += 3
         return .attribute(base: type, member: String(name.dropFirst(prefix.count)))
-    }
-
-    /// Skips what we do not model, up to the next `,` or closing bracket at this level.
-    mutating func skipRest() {
-        var depth = 0
-        while let token = current {
-            if case .punct(let c) = token {
-                if "([{".contains(c) { depth += 1 }
-                else if ")]}".contains(c) {
-                    if depth == 0 { return }
-                    depth -= 1
-                } else if c == ",", depth == 0 { return }
-            }
-            position += 1
-        }
     }
 }

@@ -19,7 +19,7 @@ enum JavaBody {
     }
 }
 
-private struct JavaParser {
+private struct JavaParser: ExampleTokenReader {
     var tokens: [ExampleToken]
     var position = 0
 
@@ -28,8 +28,6 @@ private struct JavaParser {
                                               "UUID", "Object", "String", "Long", "Integer", "Double", "Float", "Boolean"]
     /// The static calls that build a list.
     static let listCalls: Set<String> = ["Collections.singletonList", "Arrays.asList", "List.of"]
-
-    var current: ExampleToken? { position < tokens.count ? tokens[position] : nil }
 
     /// An expression: a primary, its setter chain, and (when an operator follows) nothing we model.
     mutating func expression(depth: Int) -> PythonExpression {
@@ -120,21 +118,6 @@ private struct JavaParser {
         while let token = current {
             position += 1
             if token == .punct("<") { depth += 1 } else if token == .punct(">") { depth -= 1; if depth == 0 { return } }
-        }
-    }
-
-    /// Skips what we do not model, up to the next `,` or closing bracket at this level.
-    mutating func skipRest() {
-        var depth = 0
-        while let token = current {
-            if case .punct(let c) = token {
-                if "([{".contains(c) { depth += 1 }
-                else if ")]}".contains(c) {
-                    if depth == 0 { return }
-                    depth -= 1
-                } else if c == ",", depth == 0 { return }
-            }
-            position += 1
         }
     }
 }
