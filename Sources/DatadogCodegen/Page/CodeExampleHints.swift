@@ -210,11 +210,7 @@ private struct PythonParser: ExampleTokenReader {
         switch token {
         case .name(let name):
             position += 1
-            var dotted = name
-            while current == .punct("."), position + 1 < tokens.count, case .name(let next) = tokens[position + 1] {
-                dotted += "." + next
-                position += 2
-            }
+            let dotted = dottedName(from: name)
             if current == .punct("(") {
                 position += 1
                 return .call(name: dotted, arguments: arguments(depth: depth))
@@ -225,15 +221,7 @@ private struct PythonParser: ExampleTokenReader {
             return .other
         case .punct("["):
             position += 1
-            var items: [PythonExpression] = []
-            while let token = current, token != .punct("]") {
-                if token == .punct(",") { position += 1; continue }
-                let start = position
-                items.append(expression(depth: depth + 1) ?? .other)
-                if position == start { position += 1 }
-            }
-            position += 1
-            return .list(items)
+            return .list(items(until: "]") { $0.expression(depth: depth + 1) ?? .other })
         default:
             skipRest()
             return .other
@@ -242,21 +230,10 @@ private struct PythonParser: ExampleTokenReader {
 
     /// Keyword arguments up to the closing parenthesis.
     mutating func arguments(depth: Int) -> [(String, PythonExpression)] {
-        var result: [(String, PythonExpression)] = []
-        while let token = current, token != .punct(")") {
-            if token == .punct(",") { position += 1; continue }
-            if case .name(let key) = token, position + 1 < tokens.count, tokens[position + 1] == .punct("=") {
-                position += 2
-                let start = position
-                result.append((key, expression(depth: depth + 1) ?? .other))
-                if position == start { position += 1 }
-            } else {
-                let start = position
-                _ = expression(depth: depth + 1)
-                if position == start { position += 1 }
-            }
+        items(until: ")") { parser in
+            let key = parser.key(before: "=")
+            let value = parser.expression(depth: depth + 1) ?? .other
+            return key.map { ($0, value) }
         }
-        position += 1
-        return result
     }
 }

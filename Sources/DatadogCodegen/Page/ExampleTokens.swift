@@ -104,6 +104,37 @@ extension ExampleTokenReader {
     /// The token at the position, nil at the end.
     var current: ExampleToken? { position < tokens.count ? tokens[position] : nil }
 
+    /// The items up to the closing `close` (consumed), separated by commas, each read by `item` (nil: read
+    /// but not kept). An item that reads nothing is stepped over, so the reading always ends.
+    mutating func items<Item>(until close: Character, _ item: (inout Self) -> Item?) -> [Item] {
+        var result: [Item] = []
+        while let token = current, token != .punct(close) {
+            if token == .punct(",") { position += 1; continue }
+            let start = position
+            if let value = item(&self) { result.append(value) }
+            if position == start { position += 1 }
+        }
+        position += 1
+        return result
+    }
+
+    /// The key of a `key=`/`key:` item at the position (`assign` is `=` or `:`), consumed; nil when there is none.
+    mutating func key(before assign: Character) -> String? {
+        guard case .name(let key)? = current, position + 1 < tokens.count, tokens[position + 1] == .punct(assign) else { return nil }
+        position += 2
+        return key
+    }
+
+    /// The dotted name that starts with `first`, the name just read (`Collections.singletonList`), with its dots consumed.
+    mutating func dottedName(from first: String) -> String {
+        var dotted = first
+        while current == .punct("."), position + 1 < tokens.count, case .name(let next) = tokens[position + 1] {
+            dotted += "." + next
+            position += 2
+        }
+        return dotted
+    }
+
     /// Skips an expression the parser does not model, up to the next `,`, closing bracket or
     /// statement end at this level.
     mutating func skipRest() {

@@ -62,21 +62,11 @@ private struct GoParser: ExampleTokenReader {
 
     /// The keyed fields of a `name{…}` literal up to its closing brace (consumed).
     mutating func literal(of name: String, depth: Int) -> PythonExpression {
-        var fields: [(String, PythonExpression)] = []
-        while let token = current, token != .punct("}") {
-            if token == .punct(",") { position += 1; continue }
-            if case .name(let key) = token, position + 1 < tokens.count, tokens[position + 1] == .punct(":") {
-                position += 2
-                let start = position
-                fields.append((key, expression(depth: depth + 1)))
-                if position == start { position += 1 }
-            } else {
-                let start = position
-                _ = expression(depth: depth + 1)
-                if position == start { position += 1 }
-            }
+        let fields: [(String, PythonExpression)] = items(until: "}") { parser in
+            let key = parser.key(before: ":")
+            let value = parser.expression(depth: depth + 1)
+            return key.map { ($0, value) }
         }
-        position += 1
         if fields.count == 1, fields[0].0 == Self.builtType(fields[0].1) {
             return .wrapper(name: name, option: fields[0].1)
         }
@@ -93,22 +83,14 @@ private struct GoParser: ExampleTokenReader {
 
     /// The elements of a typed list up to its closing brace (consumed).
     mutating func elements(of element: String?, depth: Int) -> [PythonExpression] {
-        var items: [PythonExpression] = []
-        while let token = current, token != .punct("}") {
-            if token == .punct(",") { position += 1; continue }
-            let start = position
-            if token == .punct("{"), let element {
-                position += 1
-                items.append(literal(of: element, depth: depth + 1))
-            } else if let element, let constant = constant(of: element) {
-                items.append(constant)
-            } else {
-                items.append(expression(depth: depth + 1))
+        items(until: "}") { parser in
+            if parser.current == .punct("{"), let element {
+                parser.position += 1
+                return parser.literal(of: element, depth: depth + 1)
             }
-            if position == start { position += 1 }
+            if let element, let constant = parser.constant(of: element) { return constant }
+            return parser.expression(depth: depth + 1)
         }
-        position += 1
-        return items
     }
 
     /// A constant outside a typed list (`datadogV2.ACTIONCONNECTIONDATATYPE_ACTION_CONNECTION`, `.Ptr()` after it

@@ -77,11 +77,7 @@ private struct JavaParser: ExampleTokenReader {
             }
         case .name(let name):
             position += 1
-            var dotted = name
-            while current == .punct("."), position + 1 < tokens.count, case .name(let next) = tokens[position + 1] {
-                dotted += "." + next
-                position += 2
-            }
+            let dotted = dottedName(from: name)
             if current == .punct("(") {
                 position += 1
                 let arguments = arguments(depth: depth)
@@ -101,15 +97,7 @@ private struct JavaParser: ExampleTokenReader {
 
     /// Comma-separated expressions up to the closing parenthesis (consumed).
     mutating func arguments(depth: Int) -> [PythonExpression] {
-        var result: [PythonExpression] = []
-        while let token = current, token != .punct(")") {
-            if token == .punct(",") { position += 1; continue }
-            let start = position
-            result.append(expression(depth: depth + 1))
-            if position == start { position += 1 }
-        }
-        position += 1
-        return result
+        items(until: ")") { $0.expression(depth: depth + 1) }
     }
 
     /// Skips `<…>` type arguments (`new HashMap<String, Object>()`).
